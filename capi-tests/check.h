@@ -1,0 +1,47 @@
+/* A tiny assertion harness shared by the C tests. Each CHECK counts as one test case; the
+ * program ends with the line "N passed, M failed" and exits non-zero on any failure. */
+#pragma once
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int checks_passed, checks_failed;
+
+#define CHECK(cond)                                                               \
+    do {                                                                          \
+        if (cond) {                                                               \
+            checks_passed++;                                                      \
+        } else {                                                                  \
+            checks_failed++;                                                      \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                         \
+    } while (0)
+
+static inline int checks_report(void)
+{
+    printf("%d passed, %d failed\n", checks_passed, checks_failed);
+    return checks_failed ? 1 : 0;
+}
+
+/* Reads a whole file into a NUL-terminated heap buffer (NULL on error). */
+static inline char *read_file(const char *dir, const char *name, size_t *len_out)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc(len + 1);
+    if (buf && fread(buf, 1, len, f) != (size_t) len) { free(buf); buf = NULL; }
+    fclose(f);
+    if (buf) { buf[len] = 0; if (len_out) *len_out = len; }
+    return buf;
+}
+
+static inline const char *pems_dir(void)
+{
+    const char *dir = getenv("TEST_PEMS_DIR");
+    return dir ? dir : "target/test-certs";
+}

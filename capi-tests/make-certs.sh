@@ -1,0 +1,34 @@
+#!/bin/sh
+# Makes the certificates and keys the C tests use, with the openssl command-line tool, into
+# DIR (default target/test-certs). File names follow the s2n test-suite convention.
+#   <type>_cert.pem : CA-signed leaf followed by the CA (a two-certificate chain)
+#   <type>_key.pem  : the leaf's private key
+set -e
+dir=${1:-target/test-certs}
+[ -f "$dir/.done" ] && exit 0
+mkdir -p "$dir"; cd "$dir"
+ossl() { openssl "$@" 2>/dev/null; }
+ossl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca_key.pem -out ca_cert.pem \
+  -days 3650 -subj "/CN=ferrotls test CA" -addext basicConstraints=critical,CA:TRUE
+leaf() { # name, keygen args..., then the key is converted by the caller if needed
+  name=$1; shift
+  ossl req -newkey "$@" -nodes -keyout "${name}_key.pem" -out "$name.csr" -subj "/CN=localhost"
+  ossl x509 -req -in "$name.csr" -CA ca_cert.pem -CAkey ca_key.pem -CAcreateserial -days 3650 \
+    -extfile /dev/stdin -out "${name}_leaf.pem" <<EXT
+subjectAltName=DNS:localhost,IP:127.0.0.1
+basicConstraints=CA:FALSE
+EXT
+  cat "${name}_leaf.pem" ca_cert.pem > "${name}_cert.pem"
+  rm -f "$name.csr"
+}
+leaf ecdsa_p256_pkcs1 ec -pkeyopt ec_paramgen_curve:P-256
+leaf ecdsa_p384_pkcs1 ec -pkeyopt ec_paramgen_curve:P-384
+leaf rsa_2048_pkcs8 rsa:2048
+leaf rsa_2048_pkcs1 rsa:2048
+leaf ed25519 ed25519
+# The "pkcs1" names hold traditional (PKCS#1 / SEC1) key encodings.
+ossl pkey -in rsa_2048_pkcs1_key.pem -traditional -out rsa_2048_pkcs1_key.pem.tmp && mv rsa_2048_pkcs1_key.pem.tmp rsa_2048_pkcs1_key.pem
+for c in ecdsa_p256_pkcs1 ecdsa_p384_pkcs1; do
+  ossl ec -in ${c}_key.pem -out ${c}_key.pem.tmp && mv ${c}_key.pem.tmp ${c}_key.pem
+done
+touch .done

@@ -1,0 +1,106 @@
+//! The C ABIs. This is the only place in the crate with `unsafe` code: every exported
+//! function checks its pointers here, runs the safe core inside [`guard`], and reports
+//! failure through its ABI's own error channel (`s2n_errno` or the libtls context).
+#![allow(non_camel_case_types, clippy::not_unsafe_ptr_arg_deref)]
+
+use std::ffi::CStr;
+use std::os::raw::c_char;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use crate::error::{Error, ErrorCode, Result};
+
+pub mod s2n;
+pub mod tls;
+
+/// Runs one exported function's body. A panic is caught here, never unwinds into C, and
+/// becomes an internal error.
+pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| Err(Error::new(ErrorCode::SAFETY)))
+}
+
+/// The value an exported function returns when it fails: -1, NULL, false, ...
+pub(crate) trait FailureValue {
+    const FAILURE: Self;
+}
+
+macro_rules! failure_value {
+    ($($ty:ty => $v:expr),* $(,)?) => { $(impl FailureValue for $ty { const FAILURE: Self = $v; })* };
+}
+failure_value!(i32 => -1, isize => -1, i64 => -1, u8 => 0, u16 => 0, u32 => 0, u64 => 0, usize => 0,
+    bool => false, () => ());
+
+impl<T> FailureValue for *mut T {
+    const FAILURE: Self = std::ptr::null_mut();
+}
+impl<T> FailureValue for *const T {
+    const FAILURE: Self = std::ptr::null();
+}
+
+/// Borrows the object behind a C pointer argument.
+///
+/// # Safety
+/// `ptr` is NULL or points to a live `T` that nothing else mutates for `'a`.
+#[track_caller]
+pub(crate) unsafe fn arg_ref<'a, T>(ptr: *const T) -> Result<&'a T> {
+    ptr.as_ref().ok_or_else(|| Error::new(ErrorCode::NULL))
+}
+
+/// Mutably borrows the object behind a C pointer argument.
+///
+/// # Safety
+/// `ptr` is NULL or points to a live `T` that nothing else accesses for `'a`.
+#[track_caller]
+pub(crate) unsafe fn arg_mut<'a, T>(ptr: *mut T) -> Result<&'a mut T> {
+    ptr.as_mut().ok_or_else(|| Error::new(ErrorCode::NULL))
+}
+
+/// Reads a NUL-terminated C string argument.
+///
+/// # Safety
+/// `ptr` is NULL or points to a NUL-terminated string live for `'a`.
+#[track_caller]
+pub(crate) unsafe fn arg_cstr<'a>(ptr: *const c_char) -> Result<&'a CStr> {
+    if ptr.is_null() {
+        return Err(Error::new(ErrorCode::NULL));
+    }
+    Ok(CStr::from_ptr(ptr))
+}
+
+/// Borrows a (pointer, length) buffer argument. An empty buffer may be NULL.
+///
+/// # Safety
+/// `ptr` is NULL or points to `len` readable bytes live for `'a`.
+#[track_caller]
+pub(crate) unsafe fn arg_bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8]> {
+    match (ptr.is_null(), len) {
+        (true, 0) => Ok(&[]),
+        (true, _) => Err(Error::new(ErrorCode::NULL)),
+        (false, _) => Ok(std::slice::from_raw_parts(ptr, len)),
+    }
+}
+
+/// Writes through an out-pointer argument.
+///
+/// # Safety
+/// `ptr` is NULL or valid for a write of `T`.
+#[track_caller]
+pub(crate) unsafe fn write_out<T>(ptr: *mut T, value: T) -> Result<()> {
+    if ptr.is_null() {
+        return Err(Error::new(ErrorCode::NULL));
+    }
+    ptr.write(value);
+    Ok(())
+}
+
+/// Moves a Rust object to the C side.
+pub(crate) fn into_c<T>(value: T) -> *mut T {
+    Box::into_raw(Box::new(value))
+}
+
+/// Takes back ownership of an object handed out by [`into_c`].
+///
+/// # Safety
+/// `ptr` came from `into_c::<T>` and has not been freed.
+pub(crate) unsafe fn from_c<T>(ptr: *mut T) -> Box<T> {
+    Box::from_raw(ptr)
+}

@@ -1,0 +1,1 @@
+//! The libtls C ABI (`libtls.so.26`, `include/tls.h`).

@@ -1,0 +1,130 @@
+//! Certificates and private keys as the library holds them: PEM decoding, key loading and
+//! the check that a key belongs to its certificate. X.509 structure comes from
+//! rustls-webpki and PEM from rustls-pki-types; we parse neither by hand.
+
+use aws_lc_rs::signature::{
+    EcdsaKeyPair, Ed25519KeyPair, KeyPair, RsaKeyPair, ECDSA_P256_SHA256_ASN1_SIGNING, ECDSA_P384_SHA384_ASN1_SIGNING,
+    ECDSA_P521_SHA512_ASN1_SIGNING,
+};
+use rustls_pki_types::pem::{self, PemObject};
+use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+use zeroize::Zeroizing;
+
+use crate::error::{Error, ErrorCode, Result};
+
+/// A private key we can sign with. The variants are the key types TLS lets us use.
+pub enum SigningKey {
+    EcdsaP256(EcdsaKeyPair),
+    EcdsaP384(EcdsaKeyPair),
+    EcdsaP521(EcdsaKeyPair),
+    Rsa(RsaKeyPair),
+    Ed25519(Ed25519KeyPair),
+}
+
+impl SigningKey {
+    /// Loads a DER private key: PKCS#8, PKCS#1 (RSA) or SEC1 (EC).
+    pub fn from_der(der: &PrivateKeyDer<'_>) -> Result<SigningKey> {
+        let bytes = der.secret_der();
+        let loaded = match der {
+            PrivateKeyDer::Pkcs1(_) => RsaKeyPair::from_der(bytes).ok().map(SigningKey::Rsa),
+            PrivateKeyDer::Sec1(_) | PrivateKeyDer::Pkcs8(_) => Self::ecdsa(bytes)
+                .or_else(|| matches!(der, PrivateKeyDer::Pkcs8(_)).then(|| Self::pkcs8_other(bytes)).flatten()),
+            _ => None,
+        };
+        loaded.ok_or_else(|| Error::new(ErrorCode::DECODE_PRIVATE_KEY))
+    }
+
+    fn ecdsa(der: &[u8]) -> Option<SigningKey> {
+        let curves: [(_, fn(EcdsaKeyPair) -> SigningKey); 3] = [
+            (&ECDSA_P256_SHA256_ASN1_SIGNING, SigningKey::EcdsaP256),
+            (&ECDSA_P384_SHA384_ASN1_SIGNING, SigningKey::EcdsaP384),
+            (&ECDSA_P521_SHA512_ASN1_SIGNING, SigningKey::EcdsaP521),
+        ];
+        curves.into_iter().find_map(|(alg, wrap)| EcdsaKeyPair::from_private_key_der(alg, der).ok().map(wrap))
+    }
+
+    fn pkcs8_other(der: &[u8]) -> Option<SigningKey> {
+        RsaKeyPair::from_pkcs8(der)
+            .map(SigningKey::Rsa)
+            .or_else(|_| Ed25519KeyPair::from_pkcs8_maybe_unchecked(der).map(SigningKey::Ed25519))
+            .ok()
+    }
+
+    /// Loads the first private key in a PEM document.
+    pub fn from_pem(pem: &[u8]) -> Result<SigningKey> {
+        let der = PrivateKeyDer::from_pem_slice(pem).map_err(|e| pem_error(e, ErrorCode::DECODE_PRIVATE_KEY))?;
+        Self::from_der(&der)
+    }
+
+    /// The public key as it appears inside a certificate's SubjectPublicKeyInfo bit string.
+    pub fn public_key(&self) -> &[u8] {
+        match self {
+            SigningKey::EcdsaP256(k) | SigningKey::EcdsaP384(k) | SigningKey::EcdsaP521(k) => k.public_key().as_ref(),
+            SigningKey::Rsa(k) => k.public_key().as_ref(),
+            SigningKey::Ed25519(k) => k.public_key().as_ref(),
+        }
+    }
+}
+
+/// Maps a PEM decoding failure: a document without the object we want is `missing`;
+/// anything malformed is `S2N_ERR_INVALID_PEM`.
+fn pem_error(err: pem::Error, missing: ErrorCode) -> Error {
+    match err {
+        pem::Error::NoItemsFound => Error::new(missing),
+        _ => Error::new(ErrorCode::INVALID_PEM),
+    }
+}
+
+/// Decodes every certificate in a PEM document, leaf first. Each must be well-formed X.509.
+pub fn certificates_from_pem(pem: &[u8]) -> Result<Vec<CertificateDer<'static>>> {
+    let chain = CertificateDer::pem_slice_iter(pem)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| pem_error(e, ErrorCode::NO_CERTIFICATE_IN_PEM))?;
+    if chain.is_empty() {
+        return Err(Error::new(ErrorCode::NO_CERTIFICATE_IN_PEM));
+    }
+    for cert in &chain {
+        webpki::EndEntityCert::try_from(cert).map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))?;
+    }
+    Ok(chain)
+}
+
+/// A certificate chain and, for our own certificates, the key that signs for its leaf.
+pub struct CertifiedKey {
+    pub chain: Vec<CertificateDer<'static>>,
+    pub key: Option<SigningKey>,
+}
+
+impl CertifiedKey {
+    /// Builds a chain and key from PEM, checking that the key belongs to the leaf.
+    pub fn from_pem(chain_pem: &[u8], key_pem: &[u8]) -> Result<CertifiedKey> {
+        let chain = certificates_from_pem(chain_pem)?;
+        // The PEM text of a key is a secret too; don't leave copies of it around.
+        let key = SigningKey::from_pem(&Zeroizing::new(key_pem.to_vec()))?;
+        check_key_matches(&chain[0], &key)?;
+        Ok(CertifiedKey { chain, key: Some(key) })
+    }
+
+    /// A chain with no private key (the key operations happen elsewhere).
+    pub fn public_only(chain_pem: &[u8]) -> Result<CertifiedKey> {
+        Ok(CertifiedKey { chain: certificates_from_pem(chain_pem)?, key: None })
+    }
+}
+
+/// Fails with `S2N_ERR_KEY_MISMATCH` unless `key` is the private half of `cert`'s public key.
+///
+/// The SubjectPublicKeyInfo DER ends with the BIT STRING holding the public key (a zero
+/// "unused bits" byte, then the key), so comparing that tail needs no certificate parsing
+/// and no signature.
+pub fn check_key_matches(cert: &CertificateDer<'_>, key: &SigningKey) -> Result<()> {
+    let leaf = webpki::EndEntityCert::try_from(cert).map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))?;
+    let spki = leaf.subject_public_key_info();
+    let spki = spki.as_ref();
+    let public = key.public_key();
+    let matches = spki.len() > public.len() && spki.ends_with(public) && spki[spki.len() - public.len() - 1] == 0;
+    if matches {
+        Ok(())
+    } else {
+        Err(Error::new(ErrorCode::KEY_MISMATCH))
+    }
+}

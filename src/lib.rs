@@ -4,8 +4,11 @@
 //! the core through two C ABIs. See ARCHITECTURE.md.
 
 pub mod alert;
+pub mod codec;
+pub mod crypto;
 pub mod error;
 pub mod pki;
+pub mod tls13;
 
 pub mod capi;
 

@@ -1,0 +1,139 @@
+//! Thin, allocation-free wrappers over aws-lc-rs for what the protocol needs from hashes:
+//! the transcript hash, HMAC and HKDF, chosen by the cipher suite's hash.
+
+use aws_lc_rs::{digest, hkdf, hmac};
+use zeroize::{Zeroize, ZeroizeOnDrop};
+
+/// The hash of a cipher suite (TLS 1.3) or PRF (TLS 1.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HashAlgorithm {
+    Sha256,
+    Sha384,
+}
+
+/// The largest hash output we use (SHA-384).
+pub const MAX_HASH_LEN: usize = 48;
+
+impl HashAlgorithm {
+    pub fn output_len(self) -> usize {
+        match self {
+            HashAlgorithm::Sha256 => 32,
+            HashAlgorithm::Sha384 => 48,
+        }
+    }
+
+    pub fn digest_algorithm(self) -> &'static digest::Algorithm {
+        match self {
+            HashAlgorithm::Sha256 => &digest::SHA256,
+            HashAlgorithm::Sha384 => &digest::SHA384,
+        }
+    }
+
+    fn hmac_algorithm(self) -> hmac::Algorithm {
+        match self {
+            HashAlgorithm::Sha256 => hmac::HMAC_SHA256,
+            HashAlgorithm::Sha384 => hmac::HMAC_SHA384,
+        }
+    }
+
+    fn hkdf_algorithm(self) -> hkdf::Algorithm {
+        match self {
+            HashAlgorithm::Sha256 => hkdf::HKDF_SHA256,
+            HashAlgorithm::Sha384 => hkdf::HKDF_SHA384,
+        }
+    }
+
+    pub fn hash(self, data: &[u8]) -> Digest {
+        Digest::from(digest::digest(self.digest_algorithm(), data))
+    }
+
+    pub fn hmac(self, key: &[u8], data: &[u8]) -> Digest {
+        let tag = hmac::sign(&hmac::Key::new(self.hmac_algorithm(), key), data);
+        Digest::from_slice(tag.as_ref())
+    }
+
+    /// HKDF-Extract (RFC 5869): HMAC(salt, ikm).
+    pub fn hkdf_extract(self, salt: &[u8], ikm: &[u8]) -> Secret {
+        let zeros = [0u8; MAX_HASH_LEN];
+        // An absent salt is a string of hash-length zeros.
+        let salt = if salt.is_empty() { &zeros[..self.output_len()] } else { salt };
+        Secret::from_slice(self.hmac(salt, ikm).as_ref())
+    }
+
+    /// HKDF-Expand (RFC 5869) of `prk` with `info` into `out`.
+    pub fn hkdf_expand(self, prk: &[u8], info: &[&[u8]], out: &mut [u8]) {
+        struct Len(usize);
+        impl hkdf::KeyType for Len {
+            fn len(&self) -> usize {
+                self.0
+            }
+        }
+        let prk = hkdf::Prk::new_less_safe(self.hkdf_algorithm(), prk);
+        // Expansion only fails for outputs over 255 hash lengths, which TLS never asks for.
+        prk.expand(info, Len(out.len()))
+            .and_then(|okm| okm.fill(out))
+            .expect("HKDF output length within RFC 5869 limits");
+    }
+}
+
+/// A hash or HMAC output, kept inline.
+#[derive(Clone, Copy)]
+pub struct Digest {
+    bytes: [u8; MAX_HASH_LEN],
+    len: u8,
+}
+
+impl Digest {
+    pub fn from_slice(bytes: &[u8]) -> Digest {
+        let mut d = Digest { bytes: [0; MAX_HASH_LEN], len: bytes.len() as u8 };
+        d.bytes[..bytes.len()].copy_from_slice(bytes);
+        d
+    }
+}
+
+impl From<digest::Digest> for Digest {
+    fn from(d: digest::Digest) -> Digest {
+        Digest::from_slice(d.as_ref())
+    }
+}
+
+impl AsRef<[u8]> for Digest {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
+}
+
+/// Secret keying material of one hash length, wiped when dropped.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct Secret {
+    bytes: [u8; MAX_HASH_LEN],
+    len: u8,
+}
+
+impl Secret {
+    pub fn from_slice(bytes: &[u8]) -> Secret {
+        let mut s = Secret { bytes: [0; MAX_HASH_LEN], len: bytes.len() as u8 };
+        s.bytes[..bytes.len()].copy_from_slice(bytes);
+        s
+    }
+
+    pub fn zeroed(len: usize) -> Secret {
+        Secret { bytes: [0; MAX_HASH_LEN], len: len as u8 }
+    }
+
+    pub fn as_mut(&mut self) -> &mut [u8] {
+        &mut self.bytes[..self.len as usize]
+    }
+}
+
+impl AsRef<[u8]> for Secret {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(..)")
+    }
+}

@@ -8,6 +8,8 @@ pub mod codec;
 pub mod crypto;
 pub mod error;
 pub mod pki;
+pub mod record;
+pub mod suites;
 pub mod tls13;
 
 pub mod capi;

@@ -1,0 +1,229 @@
+//! The record layer (RFC 8446 §5): framing, and TLS 1.3 record protection.
+//!
+//! Protection works in place on buffers the connection owns, so sending or receiving a
+//! record allocates nothing.
+
+use aws_lc_rs::aead::{Aad, LessSafeKey, Nonce, UnboundKey, NONCE_LEN};
+use zeroize::Zeroizing;
+
+use crate::crypto::Secret;
+use crate::error::{Error, ErrorCode, Result};
+use crate::suites::Tls13Suite;
+use crate::tls13::key_schedule::traffic_key_and_iv;
+
+pub const HEADER_LEN: usize = 5;
+/// The largest plaintext fragment (2^14).
+pub const MAX_PLAINTEXT: usize = 16384;
+/// The largest TLS 1.3 ciphertext: plaintext, content type, padding and tag (2^14 + 256).
+pub const MAX_CIPHERTEXT: usize = MAX_PLAINTEXT + 256;
+/// Record version on the wire after the first ClientHello (TLS 1.2's value, RFC 8446 §5.1).
+pub const LEGACY_RECORD_VERSION: u16 = 0x0303;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum ContentType {
+    ChangeCipherSpec = 20,
+    Alert = 21,
+    Handshake = 22,
+    ApplicationData = 23,
+}
+
+impl ContentType {
+    #[track_caller]
+    pub fn from_wire(v: u8) -> Result<ContentType> {
+        match v {
+            20 => Ok(ContentType::ChangeCipherSpec),
+            21 => Ok(ContentType::Alert),
+            22 => Ok(ContentType::Handshake),
+            23 => Ok(ContentType::ApplicationData),
+            _ => Err(Error::new(ErrorCode::BAD_MESSAGE)),
+        }
+    }
+}
+
+/// A parsed record header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub content_type: u8,
+    pub version: u16,
+    pub length: u16,
+}
+
+impl Header {
+    /// Parses a header; a length no peer may send is `S2N_ERR_RECORD_LENGTH_TOO_LARGE`
+    /// (record_overflow), so we never wait for or buffer more than one maximum record.
+    pub fn parse(bytes: &[u8; HEADER_LEN]) -> Result<Header> {
+        let header = Header {
+            content_type: bytes[0],
+            version: u16::from_be_bytes([bytes[1], bytes[2]]),
+            length: u16::from_be_bytes([bytes[3], bytes[4]]),
+        };
+        if header.length as usize > MAX_CIPHERTEXT {
+            return Err(Error::new(ErrorCode::RECORD_LENGTH_TOO_LARGE));
+        }
+        Ok(header)
+    }
+
+    pub fn encode(content_type: u8, version: u16, length: usize) -> [u8; HEADER_LEN] {
+        let v = version.to_be_bytes();
+        let l = (length as u16).to_be_bytes();
+        [content_type, v[0], v[1], l[0], l[1]]
+    }
+}
+
+/// How many records one TLS 1.3 key may protect before the connection must update it. RFC 8446
+/// §5.5 bounds AES-GCM at 2^24.5 full-size records; we stop at 2^24, ChaCha20 included.
+pub const TLS13_KEY_RECORD_LIMIT: u64 = 1 << 24;
+
+/// One direction's TLS 1.3 record protection: AEAD key, static IV and sequence number.
+pub struct Tls13Protection {
+    key: LessSafeKey,
+    iv: Zeroizing<[u8; NONCE_LEN]>,
+    seq: u64,
+    tag_len: usize,
+}
+
+impl Tls13Protection {
+    pub fn new(suite: &'static Tls13Suite, traffic_secret: &Secret) -> Tls13Protection {
+        let mut key = Zeroizing::new([0u8; 32]);
+        let key = &mut key[..suite.key_len()];
+        let mut iv = Zeroizing::new([0u8; NONCE_LEN]);
+        traffic_key_and_iv(suite.hash, traffic_secret, key, &mut iv[..]);
+        let unbound = UnboundKey::new(suite.aead, key).expect("key length matches the suite's AEAD");
+        Tls13Protection { key: LessSafeKey::new(unbound), iv, seq: 0, tag_len: suite.aead.tag_len() }
+    }
+
+    /// Records protected so far with this key.
+    pub fn sequence_number(&self) -> u64 {
+        self.seq
+    }
+
+    fn next_nonce(&mut self) -> Result<Nonce> {
+        if self.seq >= TLS13_KEY_RECORD_LIMIT {
+            return Err(Error::new(ErrorCode::RECORD_LIMIT));
+        }
+        let mut nonce = *self.iv;
+        for (n, s) in nonce[NONCE_LEN - 8..].iter_mut().zip(self.seq.to_be_bytes()) {
+            *n ^= s;
+        }
+        self.seq += 1;
+        Ok(Nonce::assume_unique_for_key(nonce))
+    }
+
+    /// The bytes a record carrying `payload_len` bytes takes on the wire.
+    pub fn record_len(&self, payload_len: usize, padding: usize) -> usize {
+        HEADER_LEN + payload_len + 1 + padding + self.tag_len
+    }
+
+    /// Appends one protected record (header, ciphertext, tag) carrying `payload` to `out`.
+    pub fn seal(&mut self, content_type: ContentType, payload: &[u8], padding: usize, out: &mut Vec<u8>) -> Result<()> {
+        debug_assert!(payload.len() <= MAX_PLAINTEXT);
+        let inner_len = payload.len() + 1 + padding;
+        let header =
+            Header::encode(ContentType::ApplicationData as u8, LEGACY_RECORD_VERSION, inner_len + self.tag_len);
+        let nonce = self.next_nonce()?;
+        let start = out.len();
+        out.extend_from_slice(&header);
+        out.extend_from_slice(payload);
+        out.push(content_type as u8);
+        out.resize(out.len() + padding, 0);
+        let body = &mut out[start + HEADER_LEN..];
+        let tag = self
+            .key
+            .seal_in_place_separate_tag(nonce, Aad::from(header), body)
+            .map_err(|_| Error::new(ErrorCode::ENCRYPT))?;
+        out.extend_from_slice(tag.as_ref());
+        Ok(())
+    }
+
+    /// Decrypts a record's body in place; returns the real content type and the plaintext.
+    /// A bad tag is `S2N_ERR_DECRYPT` (bad_record_mac); an all-zero inner plaintext (no
+    /// content type) is `S2N_ERR_BAD_MESSAGE` (unexpected_message).
+    pub fn open<'a>(&mut self, header: &Header, body: &'a mut [u8]) -> Result<(ContentType, &'a [u8])> {
+        if body.len() < self.tag_len + 1 || body.len() > MAX_CIPHERTEXT {
+            return Err(Error::new(ErrorCode::DECRYPT));
+        }
+        let nonce = self.next_nonce()?;
+        let aad = Header::encode(header.content_type, header.version, body.len());
+        let plain = self.key.open_in_place(nonce, Aad::from(aad), body).map_err(|_| Error::new(ErrorCode::DECRYPT))?;
+        let type_at = plain.iter().rposition(|&b| b != 0).ok_or_else(|| Error::new(ErrorCode::BAD_MESSAGE))?;
+        if type_at > MAX_PLAINTEXT {
+            return Err(Error::new(ErrorCode::MAX_INNER_PLAINTEXT_SIZE));
+        }
+        let content_type = ContentType::from_wire(plain[type_at])?;
+        Ok((content_type, &plain[..type_at]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suites::TLS13_SUITES;
+
+    fn pair(suite: &'static Tls13Suite) -> (Tls13Protection, Tls13Protection) {
+        let secret = Secret::from_slice(&[7u8; 48][..suite.hash.output_len()]);
+        (Tls13Protection::new(suite, &secret), Tls13Protection::new(suite, &secret))
+    }
+
+    fn split(record: &mut [u8]) -> (Header, &mut [u8]) {
+        let (h, body) = record.split_at_mut(HEADER_LEN);
+        (Header::parse(&<[u8; HEADER_LEN]>::try_from(&h[..]).unwrap()).unwrap(), body)
+    }
+
+    #[test]
+    fn round_trips_every_suite_with_padding() {
+        for suite in TLS13_SUITES {
+            let (mut tx, mut rx) = pair(suite);
+            for (i, padding) in [0usize, 1, 100].into_iter().enumerate() {
+                let mut wire = Vec::new();
+                let payload = vec![i as u8 + 1; 1000];
+                tx.seal(ContentType::Handshake, &payload, padding, &mut wire).unwrap();
+                assert_eq!(wire.len(), tx.record_len(payload.len(), padding));
+                assert_eq!(wire[0], ContentType::ApplicationData as u8);
+                let (header, body) = split(&mut wire);
+                let (ty, plain) = rx.open(&header, body).unwrap();
+                assert_eq!((ty, plain), (ContentType::Handshake, &payload[..]));
+            }
+            assert_eq!(rx.sequence_number(), 3);
+        }
+    }
+
+    #[test]
+    fn tampering_and_replay_fail_to_decrypt() {
+        let (mut tx, mut rx) = pair(&crate::suites::TLS13_AES_128_GCM_SHA256);
+        let mut wire = Vec::new();
+        tx.seal(ContentType::ApplicationData, b"hello", 0, &mut wire).unwrap();
+        let mut tampered = wire.clone();
+        *tampered.last_mut().unwrap() ^= 1;
+        let (header, body) = split(&mut tampered);
+        assert_eq!(rx.open(&header, body).unwrap_err().code, ErrorCode::DECRYPT);
+        // The failed record consumed sequence number 0, so the genuine one no longer opens.
+        let (header, body) = split(&mut wire);
+        assert_eq!(rx.open(&header, body).unwrap_err().code, ErrorCode::DECRYPT);
+    }
+
+    #[test]
+    fn oversized_and_empty_records_are_rejected() {
+        let mut h = Header::encode(23, 0x0303, MAX_CIPHERTEXT + 1);
+        assert_eq!(Header::parse(&h).unwrap_err().code, ErrorCode::RECORD_LENGTH_TOO_LARGE);
+        h = Header::encode(23, 0x0303, 3);
+        let (_, mut rx) = pair(&crate::suites::TLS13_AES_128_GCM_SHA256);
+        let mut body = [0u8; 3];
+        assert!(rx.open(&Header::parse(&h).unwrap(), &mut body).is_err());
+    }
+
+    #[test]
+    fn all_zero_inner_plaintext_is_a_bad_message() {
+        let (mut tx, mut rx) = pair(&crate::suites::TLS13_AES_128_GCM_SHA256);
+        // Seal a record whose "content type" byte is zero, i.e. only padding.
+        let mut wire = Vec::new();
+        let nonce = tx.next_nonce().unwrap();
+        let header = Header::encode(23, 0x0303, 4 + 16);
+        wire.extend_from_slice(&header);
+        wire.extend_from_slice(&[0u8; 4]);
+        let tag = tx.key.seal_in_place_separate_tag(nonce, Aad::from(header), &mut wire[HEADER_LEN..]).unwrap();
+        wire.extend_from_slice(tag.as_ref());
+        let (header, body) = split(&mut wire);
+        assert_eq!(rx.open(&header, body).unwrap_err().code, ErrorCode::BAD_MESSAGE);
+    }
+}

@@ -103,22 +103,25 @@ impl AsRef<[u8]> for Digest {
     }
 }
 
-/// Secret keying material of one hash length, wiped when dropped.
+/// The largest secret we hold: a hybrid ML-KEM + x25519 shared secret (64 bytes).
+pub const MAX_SECRET_LEN: usize = 64;
+
+/// Secret keying material (a hash length, or a shared secret), wiped when dropped.
 #[derive(Clone, Zeroize, ZeroizeOnDrop)]
 pub struct Secret {
-    bytes: [u8; MAX_HASH_LEN],
+    bytes: [u8; MAX_SECRET_LEN],
     len: u8,
 }
 
 impl Secret {
     pub fn from_slice(bytes: &[u8]) -> Secret {
-        let mut s = Secret { bytes: [0; MAX_HASH_LEN], len: bytes.len() as u8 };
+        let mut s = Secret { bytes: [0; MAX_SECRET_LEN], len: bytes.len() as u8 };
         s.bytes[..bytes.len()].copy_from_slice(bytes);
         s
     }
 
     pub fn zeroed(len: usize) -> Secret {
-        Secret { bytes: [0; MAX_HASH_LEN], len: len as u8 }
+        Secret { bytes: [0; MAX_SECRET_LEN], len: len as u8 }
     }
 
     pub fn as_mut(&mut self) -> &mut [u8] {

@@ -7,6 +7,7 @@ pub mod alert;
 pub mod codec;
 pub mod crypto;
 pub mod error;
+pub mod kx;
 pub mod pki;
 pub mod record;
 pub mod suites;

@@ -10,6 +10,7 @@ pub mod error;
 pub mod kx;
 pub mod pki;
 pub mod record;
+pub mod sign;
 pub mod suites;
 pub mod tls13;
 

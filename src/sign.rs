@@ -1,0 +1,170 @@
+//! Signature schemes (RFC 8446 §4.2.3): signing with our keys, verifying with a peer's
+//! certificate.
+
+use aws_lc_rs::rand::SystemRandom;
+use aws_lc_rs::signature::{self as sig, RsaEncoding};
+use rustls_pki_types::{CertificateDer, SignatureVerificationAlgorithm};
+use webpki::aws_lc_rs as algs;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::pki::SigningKey;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignatureScheme {
+    RsaPkcs1Sha256,
+    RsaPkcs1Sha384,
+    RsaPkcs1Sha512,
+    EcdsaSecp256r1Sha256,
+    EcdsaSecp384r1Sha384,
+    EcdsaSecp521r1Sha512,
+    RsaPssRsaeSha256,
+    RsaPssRsaeSha384,
+    RsaPssRsaeSha512,
+    Ed25519,
+}
+
+impl SignatureScheme {
+    pub const ALL: [SignatureScheme; 10] = [
+        SignatureScheme::EcdsaSecp256r1Sha256,
+        SignatureScheme::EcdsaSecp384r1Sha384,
+        SignatureScheme::EcdsaSecp521r1Sha512,
+        SignatureScheme::Ed25519,
+        SignatureScheme::RsaPssRsaeSha256,
+        SignatureScheme::RsaPssRsaeSha384,
+        SignatureScheme::RsaPssRsaeSha512,
+        SignatureScheme::RsaPkcs1Sha256,
+        SignatureScheme::RsaPkcs1Sha384,
+        SignatureScheme::RsaPkcs1Sha512,
+    ];
+
+    pub fn iana(self) -> u16 {
+        match self {
+            SignatureScheme::RsaPkcs1Sha256 => 0x0401,
+            SignatureScheme::RsaPkcs1Sha384 => 0x0501,
+            SignatureScheme::RsaPkcs1Sha512 => 0x0601,
+            SignatureScheme::EcdsaSecp256r1Sha256 => 0x0403,
+            SignatureScheme::EcdsaSecp384r1Sha384 => 0x0503,
+            SignatureScheme::EcdsaSecp521r1Sha512 => 0x0603,
+            SignatureScheme::RsaPssRsaeSha256 => 0x0804,
+            SignatureScheme::RsaPssRsaeSha384 => 0x0805,
+            SignatureScheme::RsaPssRsaeSha512 => 0x0806,
+            SignatureScheme::Ed25519 => 0x0807,
+        }
+    }
+
+    pub fn from_iana(v: u16) -> Option<SignatureScheme> {
+        SignatureScheme::ALL.into_iter().find(|s| s.iana() == v)
+    }
+
+    /// TLS 1.3 forbids PKCS#1 v1.5 signatures in the handshake (RFC 8446 §4.2.3).
+    pub fn allowed_in_tls13(self) -> bool {
+        !matches!(
+            self,
+            SignatureScheme::RsaPkcs1Sha256 | SignatureScheme::RsaPkcs1Sha384 | SignatureScheme::RsaPkcs1Sha512
+        )
+    }
+
+    /// Whether `key` can produce this scheme's signatures.
+    pub fn fits(self, key: &SigningKey) -> bool {
+        use SignatureScheme as S;
+        matches!(
+            (self, key),
+            (S::EcdsaSecp256r1Sha256, SigningKey::EcdsaP256(_))
+                | (S::EcdsaSecp384r1Sha384, SigningKey::EcdsaP384(_))
+                | (S::EcdsaSecp521r1Sha512, SigningKey::EcdsaP521(_))
+                | (S::Ed25519, SigningKey::Ed25519(_))
+                | (
+                    S::RsaPssRsaeSha256
+                        | S::RsaPssRsaeSha384
+                        | S::RsaPssRsaeSha512
+                        | S::RsaPkcs1Sha256
+                        | S::RsaPkcs1Sha384
+                        | S::RsaPkcs1Sha512,
+                    SigningKey::Rsa(_)
+                )
+        )
+    }
+
+    fn rsa_encoding(self) -> Option<&'static dyn RsaEncoding> {
+        Some(match self {
+            SignatureScheme::RsaPkcs1Sha256 => &sig::RSA_PKCS1_SHA256,
+            SignatureScheme::RsaPkcs1Sha384 => &sig::RSA_PKCS1_SHA384,
+            SignatureScheme::RsaPkcs1Sha512 => &sig::RSA_PKCS1_SHA512,
+            SignatureScheme::RsaPssRsaeSha256 => &sig::RSA_PSS_SHA256,
+            SignatureScheme::RsaPssRsaeSha384 => &sig::RSA_PSS_SHA384,
+            SignatureScheme::RsaPssRsaeSha512 => &sig::RSA_PSS_SHA512,
+            _ => return None,
+        })
+    }
+
+    /// How a peer's signature in this scheme is checked against its certificate.
+    fn verification_algorithm(self) -> &'static dyn SignatureVerificationAlgorithm {
+        match self {
+            SignatureScheme::RsaPkcs1Sha256 => algs::RSA_PKCS1_2048_8192_SHA256,
+            SignatureScheme::RsaPkcs1Sha384 => algs::RSA_PKCS1_2048_8192_SHA384,
+            SignatureScheme::RsaPkcs1Sha512 => algs::RSA_PKCS1_2048_8192_SHA512,
+            SignatureScheme::EcdsaSecp256r1Sha256 => algs::ECDSA_P256_SHA256,
+            SignatureScheme::EcdsaSecp384r1Sha384 => algs::ECDSA_P384_SHA384,
+            SignatureScheme::EcdsaSecp521r1Sha512 => algs::ECDSA_P521_SHA512,
+            SignatureScheme::RsaPssRsaeSha256 => algs::RSA_PSS_2048_8192_SHA256_LEGACY_KEY,
+            SignatureScheme::RsaPssRsaeSha384 => algs::RSA_PSS_2048_8192_SHA384_LEGACY_KEY,
+            SignatureScheme::RsaPssRsaeSha512 => algs::RSA_PSS_2048_8192_SHA512_LEGACY_KEY,
+            SignatureScheme::Ed25519 => algs::ED25519,
+        }
+    }
+
+    /// Signs `message` with `key` (which must [`fit`](Self::fit) this scheme).
+    pub fn sign(self, key: &SigningKey, message: &[u8]) -> Result<Vec<u8>> {
+        let rng = SystemRandom::new();
+        let failed = || Error::new(ErrorCode::SIGN);
+        match key {
+            SigningKey::EcdsaP256(k) | SigningKey::EcdsaP384(k) | SigningKey::EcdsaP521(k) => {
+                Ok(k.sign(&rng, message).map_err(|_| failed())?.as_ref().to_vec())
+            }
+            SigningKey::Ed25519(k) => Ok(k.sign(message).as_ref().to_vec()),
+            SigningKey::Rsa(k) => {
+                let encoding = self.rsa_encoding().ok_or_else(failed)?;
+                let mut out = vec![0; k.public_modulus_len()];
+                k.sign(encoding, &rng, message, &mut out).map_err(|_| failed())?;
+                Ok(out)
+            }
+        }
+    }
+
+    /// Checks the peer's `signature` over `message` with the key in its end-entity certificate.
+    pub fn verify(self, peer_cert: &CertificateDer<'_>, message: &[u8], signature: &[u8]) -> Result<()> {
+        let cert = webpki::EndEntityCert::try_from(peer_cert).map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))?;
+        cert.verify_signature(self.verification_algorithm(), message, signature)
+            .map_err(|_| Error::new(ErrorCode::VERIFY_SIGNATURE))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pki::CertifiedKey;
+
+    fn load(name: &str) -> CertifiedKey {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/");
+        let cert = std::fs::read(format!("{dir}{name}_cert.pem")).unwrap();
+        let key = std::fs::read(format!("{dir}{name}_key.pem")).unwrap();
+        CertifiedKey::from_pem(&cert, &key).unwrap()
+    }
+
+    #[test]
+    fn every_scheme_signs_and_verifies_with_a_fitting_key() {
+        let mut checked = 0;
+        for name in ["ecdsa_p256_pkcs1", "ecdsa_p384_pkcs1", "rsa_2048_pkcs1", "rsa_2048_pkcs8", "ed25519"] {
+            let certified = load(name);
+            let key = certified.key.as_ref().unwrap();
+            for scheme in SignatureScheme::ALL.into_iter().filter(|s| s.fits(key)) {
+                let signature = scheme.sign(key, b"transcript").unwrap();
+                scheme.verify(&certified.chain[0], b"transcript", &signature).unwrap();
+                let err = scheme.verify(&certified.chain[0], b"tampered", &signature).unwrap_err();
+                assert_eq!(err.code, ErrorCode::VERIFY_SIGNATURE);
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 2 + 6 + 6 + 1);
+    }
+}

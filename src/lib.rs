@@ -8,6 +8,7 @@ pub mod codec;
 pub mod crypto;
 pub mod error;
 pub mod kx;
+pub mod msgs;
 pub mod pki;
 pub mod record;
 pub mod sign;

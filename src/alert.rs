@@ -65,3 +65,65 @@ impl ErrorCode {
         Some(alert as u8)
     }
 }
+
+impl AlertDescription {
+    pub fn from_wire(v: u8) -> Option<AlertDescription> {
+        use AlertDescription as A;
+        const ALL: [AlertDescription; 28] = [
+            A::CloseNotify,
+            A::UnexpectedMessage,
+            A::BadRecordMac,
+            A::RecordOverflow,
+            A::HandshakeFailure,
+            A::BadCertificate,
+            A::UnsupportedCertificate,
+            A::CertificateRevoked,
+            A::CertificateExpired,
+            A::CertificateUnknown,
+            A::IllegalParameter,
+            A::UnknownCa,
+            A::AccessDenied,
+            A::DecodeError,
+            A::DecryptError,
+            A::ProtocolVersion,
+            A::InsufficientSecurity,
+            A::InternalError,
+            A::InappropriateFallback,
+            A::UserCanceled,
+            A::NoRenegotiation,
+            A::MissingExtension,
+            A::UnsupportedExtension,
+            A::UnrecognizedName,
+            A::BadCertificateStatusResponse,
+            A::UnknownPskIdentity,
+            A::CertificateRequired,
+            A::NoApplicationProtocol,
+        ];
+        ALL.into_iter().find(|a| *a as u8 == v)
+    }
+}
+
+/// The fatal alert we send the peer when a connection fails with `err`.
+pub fn to_send(err: &crate::error::Error) -> AlertDescription {
+    use crate::error::ErrorKind;
+    use AlertDescription as A;
+    if let Some(alert) = err.alert {
+        return alert;
+    }
+    if let Some(alert) = err.code.alert().and_then(AlertDescription::from_wire) {
+        return alert;
+    }
+    match err.code {
+        ErrorCode::DECRYPT => A::BadRecordMac,
+        ErrorCode::RECORD_LENGTH_TOO_LARGE | ErrorCode::MAX_INNER_PLAINTEXT_SIZE => A::RecordOverflow,
+        ErrorCode::DUPLICATE_EXTENSION | ErrorCode::BAD_KEY_SHARE | ErrorCode::INVALID_HELLO_RETRY => {
+            A::IllegalParameter
+        }
+        ErrorCode::UNSUPPORTED_EXTENSION => A::UnsupportedExtension,
+        ErrorCode::PROTOCOL_VERSION_UNSUPPORTED | ErrorCode::PROTOCOL_DOWNGRADE_DETECTED => A::ProtocolVersion,
+        ErrorCode::NO_APPLICATION_PROTOCOL => A::NoApplicationProtocol,
+        ErrorCode::VERIFY_SIGNATURE => A::DecryptError,
+        _ if err.kind() == ErrorKind::Proto => A::HandshakeFailure,
+        _ => A::InternalError,
+    }
+}

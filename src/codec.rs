@@ -4,10 +4,16 @@
 //! Decoding never panics and never allocates from a peer-supplied length: a vector's
 //! length only ever selects a sub-slice of bytes already received.
 
+use crate::alert::AlertDescription;
 use crate::error::{Error, ErrorCode, Result};
 
-/// A cursor over received bytes. Every read either succeeds or fails with
-/// `S2N_ERR_BAD_MESSAGE` (sent to the peer as decode_error by the handshake layer).
+/// A malformed message: `S2N_ERR_BAD_MESSAGE`, sent to the peer as decode_error.
+#[track_caller]
+pub fn decode_error() -> Error {
+    Error::with_alert(ErrorCode::BAD_MESSAGE, AlertDescription::DecodeError)
+}
+
+/// A cursor over received bytes. Every read either succeeds or fails with [`decode_error`].
 #[derive(Clone, Debug)]
 pub struct Reader<'a> {
     buf: &'a [u8],
@@ -34,7 +40,7 @@ impl<'a> Reader<'a> {
     #[track_caller]
     pub fn take(&mut self, len: usize) -> Result<&'a [u8]> {
         if len > self.buf.len() {
-            return Err(Error::new(ErrorCode::BAD_MESSAGE));
+            return Err(decode_error());
         }
         let (head, tail) = self.buf.split_at(len);
         self.buf = tail;
@@ -89,7 +95,7 @@ impl<'a> Reader<'a> {
         if self.buf.is_empty() {
             Ok(())
         } else {
-            Err(Error::new(ErrorCode::BAD_MESSAGE))
+            Err(decode_error())
         }
     }
 }

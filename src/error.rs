@@ -389,12 +389,20 @@ impl ErrorCode {
 pub struct Error {
     pub code: ErrorCode,
     pub location: &'static Location<'static>,
+    /// The alert to send the peer when the code alone does not say (see `alert::to_send`).
+    pub alert: Option<crate::alert::AlertDescription>,
 }
 
 impl Error {
     #[track_caller]
     pub fn new(code: ErrorCode) -> Error {
-        Error { code, location: Location::caller() }
+        Error { code, location: Location::caller(), alert: None }
+    }
+
+    /// An error that tells the peer `alert`.
+    #[track_caller]
+    pub fn with_alert(code: ErrorCode, alert: crate::alert::AlertDescription) -> Error {
+        Error { code, location: Location::caller(), alert: Some(alert) }
     }
 
     pub fn kind(&self) -> ErrorKind {

@@ -5,6 +5,8 @@
 
 pub mod alert;
 pub mod codec;
+pub mod config;
+pub mod conn;
 pub mod crypto;
 pub mod error;
 pub mod kx;
@@ -14,6 +16,8 @@ pub mod record;
 pub mod sign;
 pub mod suites;
 pub mod tls13;
+pub mod transcript;
+pub mod verify;
 
 pub mod capi;
 

@@ -1,7 +1,7 @@
 //! Handshake messages and extensions (RFC 8446 §4), decoded as borrowed views over the
 //! received bytes and encoded straight into an output buffer.
 
-use crate::codec::{Reader, Writer};
+use crate::codec::{decode_error, Reader, Writer};
 use crate::error::{Error, ErrorCode, Result};
 
 /// Handshake message types.
@@ -128,7 +128,7 @@ pub fn decode_u16_vec<'a>(data: &'a [u8], prefix: usize) -> Result<&'a [u8]> {
     r.finish()?;
     let list = list.rest();
     if list.is_empty() || list.len() % 2 != 0 {
-        return Err(Error::new(ErrorCode::BAD_MESSAGE));
+        return Err(decode_error());
     }
     Ok(list)
 }
@@ -151,15 +151,15 @@ impl<'a> ClientHello<'a> {
         let random = r.take(32)?.try_into().expect("32 bytes");
         let session_id = r.vec_u8()?.rest();
         if session_id.len() > 32 {
-            return Err(Error::new(ErrorCode::BAD_MESSAGE));
+            return Err(decode_error());
         }
         let cipher_suites = r.vec_u16()?.rest();
         if cipher_suites.is_empty() || cipher_suites.len() % 2 != 0 {
-            return Err(Error::new(ErrorCode::BAD_MESSAGE));
+            return Err(decode_error());
         }
         let compression_methods = r.vec_u8()?.rest();
         if compression_methods.is_empty() {
-            return Err(Error::new(ErrorCode::BAD_MESSAGE));
+            return Err(decode_error());
         }
         let raw_extensions = r.rest().get(2..).unwrap_or(&[]);
         let extensions = Extensions::decode(&mut r, true)?;
@@ -191,7 +191,7 @@ impl<'a> ClientHello<'a> {
             let group = list.u16()?;
             let key = list.vec_u16()?.rest();
             if key.is_empty() || shares.iter().any(|(g, _)| *g == group) {
-                return Err(Error::new(ErrorCode::BAD_MESSAGE));
+                return Err(decode_error());
             }
             shares.push((group, key));
         }
@@ -209,7 +209,7 @@ impl<'a> ClientHello<'a> {
             let name = list.vec_u16()?.rest();
             if name_type == 0 {
                 if name.is_empty() {
-                    return Err(Error::new(ErrorCode::BAD_MESSAGE));
+                    return Err(decode_error());
                 }
                 return Ok(Some(name));
             }
@@ -232,12 +232,12 @@ pub fn decode_alpn_list(data: &[u8]) -> Result<Vec<&[u8]>> {
     while !list.is_empty() {
         let name = list.vec_u8()?.rest();
         if name.is_empty() {
-            return Err(Error::new(ErrorCode::BAD_MESSAGE));
+            return Err(decode_error());
         }
         names.push(name);
     }
     if names.is_empty() {
-        return Err(Error::new(ErrorCode::BAD_MESSAGE));
+        return Err(decode_error());
     }
     Ok(names)
 }
@@ -267,7 +267,7 @@ impl<'a> ServerHello<'a> {
         let random = r.take(32)?.try_into().expect("32 bytes");
         let session_id = r.vec_u8()?.rest();
         if session_id.len() > 32 {
-            return Err(Error::new(ErrorCode::BAD_MESSAGE));
+            return Err(decode_error());
         }
         let cipher_suite = r.u16()?;
         let compression_method = r.u8()?;
@@ -316,7 +316,7 @@ impl<'a> Certificate13<'a> {
             let cert = list.vec_u24()?.rest();
             let extensions = list.vec_u16()?.rest();
             if cert.is_empty() {
-                return Err(Error::new(ErrorCode::BAD_MESSAGE));
+                return Err(decode_error());
             }
             entries.push(CertificateEntry { cert, extensions });
         }
@@ -383,7 +383,7 @@ impl<'a> NewSessionTicket13<'a> {
         let extensions = Extensions::decode(&mut r, false)?;
         r.finish()?;
         if ticket.is_empty() {
-            return Err(Error::new(ErrorCode::BAD_MESSAGE));
+            return Err(decode_error());
         }
         Ok(NewSessionTicket13 { lifetime, age_add, nonce, ticket, extensions })
     }

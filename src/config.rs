@@ -1,0 +1,162 @@
+//! What a connection is configured with: versions, algorithms, identities, trust. The ABI
+//! layers build one of these per `s2n_config` / `tls_config`; connections read it on every
+//! handshake step, so a change applies to the connections that use the config.
+
+use std::sync::Arc;
+
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::kx::NamedGroup;
+use crate::msgs::{TLS12, TLS13};
+use crate::pki::CertifiedKey;
+use crate::sign::SignatureScheme;
+use crate::suites::{Tls13Suite, TLS13_SUITES};
+
+/// Whether a server asks for, and insists on, a client certificate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClientAuth {
+    None,
+    Optional,
+    Required,
+}
+
+/// Certificates a connection trusts as roots.
+#[derive(Default)]
+pub struct TrustStore {
+    anchors: Vec<TrustAnchor<'static>>,
+}
+
+impl TrustStore {
+    pub fn anchors(&self) -> &[TrustAnchor<'static>] {
+        &self.anchors
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.anchors.is_empty()
+    }
+
+    pub fn add_der(&mut self, der: &CertificateDer<'_>) -> Result<()> {
+        let anchor =
+            webpki::anchor_from_trusted_cert(der).map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))?.to_owned();
+        self.anchors.push(anchor);
+        Ok(())
+    }
+
+    /// Adds every certificate of a PEM document; at least one is required.
+    pub fn add_pem(&mut self, pem: &[u8]) -> Result<usize> {
+        let mut added = 0;
+        for der in CertificateDer::pem_slice_iter(pem) {
+            let der = der.map_err(|_| Error::new(ErrorCode::INVALID_PEM))?;
+            // System bundles hold the odd certificate webpki cannot use as an anchor; skip
+            // those rather than reject the whole store.
+            if self.add_der(&der).is_ok() {
+                added += 1;
+            }
+        }
+        if added == 0 {
+            return Err(Error::new(ErrorCode::NO_CERTIFICATE_IN_PEM));
+        }
+        Ok(added)
+    }
+
+    pub fn add_pem_file(&mut self, path: &std::path::Path) -> Result<usize> {
+        let pem = std::fs::read(path).map_err(|_| Error::new(ErrorCode::IO))?;
+        self.add_pem(&pem)
+    }
+
+    /// Adds every PEM file in a directory (such as /etc/ssl/certs); unreadable or non-PEM
+    /// entries are skipped.
+    pub fn add_pem_dir(&mut self, dir: &std::path::Path) -> Result<usize> {
+        let entries = std::fs::read_dir(dir).map_err(|_| Error::new(ErrorCode::IO))?;
+        let mut added = 0;
+        for entry in entries.flatten() {
+            if let Ok(pem) = std::fs::read(entry.path()) {
+                added += self.add_pem(&pem).unwrap_or(0);
+            }
+        }
+        Ok(added)
+    }
+
+    /// The system's CA bundle, from the usual Linux locations.
+    pub fn add_system(&mut self) -> Result<usize> {
+        const BUNDLES: [&str; 4] = [
+            "/etc/ssl/certs/ca-certificates.crt",
+            "/etc/pki/tls/certs/ca-bundle.crt",
+            "/etc/ssl/ca-bundle.pem",
+            "/etc/ssl/cert.pem",
+        ];
+        for path in BUNDLES {
+            if let Ok(n) = self.add_pem_file(std::path::Path::new(path)) {
+                return Ok(n);
+            }
+        }
+        Ok(0)
+    }
+
+    pub fn clear(&mut self) {
+        self.anchors.clear();
+    }
+}
+
+/// A connection's configuration.
+pub struct Config {
+    pub min_version: u16,
+    pub max_version: u16,
+    pub tls13_suites: Vec<&'static Tls13Suite>,
+    pub groups: Vec<NamedGroup>,
+    pub schemes: Vec<SignatureScheme>,
+    /// Our certificate chains: a server picks among them, a client sends the first.
+    pub identities: Vec<Arc<CertifiedKey>>,
+    pub trust: TrustStore,
+    /// Whether peer certificates are validated at all (`s2n_config_disable_x509_verification`).
+    pub verify_peer: bool,
+    pub check_time: bool,
+    pub max_chain_depth: usize,
+    pub alpn: Vec<Vec<u8>>,
+    pub client_auth: ClientAuth,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            min_version: TLS12,
+            max_version: TLS13,
+            tls13_suites: TLS13_SUITES.to_vec(),
+            groups: vec![NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1],
+            schemes: SignatureScheme::ALL.to_vec(),
+            identities: Vec::new(),
+            trust: TrustStore::default(),
+            verify_peer: true,
+            check_time: true,
+            max_chain_depth: 7,
+            alpn: Vec::new(),
+            client_auth: ClientAuth::None,
+        }
+    }
+}
+
+/// What the handshake asks of the application while it runs.
+pub trait Hooks {
+    /// The wall-clock time for certificate validity checks.
+    fn now(&mut self) -> UnixTime {
+        UnixTime::now()
+    }
+
+    /// Whether the peer certificate may be accepted for `name` (one of its DNS names).
+    /// `None` means "no application check": the default host-name rules apply.
+    fn verify_host(&mut self, name: &str) -> Option<bool> {
+        let _ = name;
+        None
+    }
+
+    /// An NSS key log line (`s2n_config_set_key_log_cb`).
+    fn key_log(&mut self, line: &str) {
+        let _ = line;
+    }
+}
+
+/// Hooks that leave every decision to the defaults.
+pub struct NoHooks;
+impl Hooks for NoHooks {}

@@ -1,0 +1,541 @@
+//! A TLS connection as a sans-I/O state machine: TLS bytes go in with [`Connection::read_tls`],
+//! [`Connection::process`] advances the handshake or decrypts data, and the bytes to send
+//! are taken from [`Connection::outgoing`]. The ABI layers own the sockets and callbacks.
+
+use rustls_pki_types::CertificateDer;
+
+use crate::alert::{self, AlertDescription};
+use crate::codec::decode_error;
+use crate::config::{Config, Hooks};
+use crate::crypto::Secret;
+use crate::error::{Error, ErrorCode, Result};
+use crate::kx::NamedGroup;
+use crate::msgs::{hs, MAX_HANDSHAKE_MESSAGE};
+use crate::record::{ContentType, Header, Tls13Protection, HEADER_LEN, MAX_PLAINTEXT};
+use crate::sign::SignatureScheme;
+use crate::suites::Tls13Suite;
+use crate::tls13;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Client,
+    Server,
+}
+
+/// What the handshake negotiated. Kept for the connection's life (the handshake state
+/// itself can be freed), so every accessor keeps answering after the handshake.
+#[derive(Default)]
+pub struct Summary {
+    pub version: Option<u16>,
+    pub suite: Option<&'static Tls13Suite>,
+    pub group: Option<NamedGroup>,
+    /// The scheme we signed with / the peer signed with.
+    pub our_scheme: Option<SignatureScheme>,
+    pub peer_scheme: Option<SignatureScheme>,
+    pub alpn: Option<Vec<u8>>,
+    /// Client: the name we asked for. Server: the name the client sent.
+    pub server_name: Option<String>,
+    pub peer_chain: Vec<CertificateDer<'static>>,
+    /// Server: which of the config's identities we presented.
+    pub identity: Option<usize>,
+    pub hello_retry: bool,
+    pub client_auth: bool,
+    pub client_random: [u8; 32],
+}
+
+/// The traffic secrets kept after the handshake for KeyUpdate and exporters.
+pub struct AppSecrets {
+    pub suite: &'static Tls13Suite,
+    pub client: Secret,
+    pub server: Secret,
+    pub exporter: Secret,
+}
+
+/// The parts of a connection the handshake state machines act on.
+pub struct Common {
+    pub side: Side,
+    pub summary: Summary,
+    read: Option<Tls13Protection>,
+    write: Option<Tls13Protection>,
+    /// Protected TLS bytes waiting to be sent.
+    pub outgoing: Vec<u8>,
+    /// Handshake messages written but not yet framed into records, so consecutive messages
+    /// share records.
+    hs_out: Vec<u8>,
+    pub max_fragment: usize,
+    pub app_secrets: Option<Box<AppSecrets>>,
+    /// Set when the handshake switches the read keys, to check no message spans the change.
+    read_keys_changed: bool,
+}
+
+impl Common {
+    fn new(side: Side) -> Common {
+        Common {
+            side,
+            summary: Summary::default(),
+            read: None,
+            write: None,
+            outgoing: Vec::new(),
+            hs_out: Vec::new(),
+            max_fragment: MAX_PLAINTEXT,
+            app_secrets: None,
+            read_keys_changed: false,
+        }
+    }
+
+    /// Queues a complete handshake message (header included).
+    pub fn send_handshake(&mut self, message: &[u8]) {
+        self.hs_out.extend_from_slice(message);
+    }
+
+    /// Frames queued handshake messages into records under the current write keys.
+    pub fn flush_handshake(&mut self) -> Result<()> {
+        let pending = std::mem::take(&mut self.hs_out);
+        for chunk in pending.chunks(self.max_fragment) {
+            self.send_record(ContentType::Handshake, chunk)?;
+        }
+        self.hs_out = pending;
+        self.hs_out.clear();
+        Ok(())
+    }
+
+    fn send_record(&mut self, content_type: ContentType, payload: &[u8]) -> Result<()> {
+        match &mut self.write {
+            Some(protection) => protection.seal(content_type, payload, 0, &mut self.outgoing),
+            None => {
+                let version = if content_type == ContentType::Handshake && self.side == Side::Client {
+                    // The first ClientHello goes out with record version 1.0 for old middleboxes.
+                    0x0301
+                } else {
+                    0x0303
+                };
+                self.outgoing.extend_from_slice(&Header::encode(content_type as u8, version, payload.len()));
+                self.outgoing.extend_from_slice(payload);
+                Ok(())
+            }
+        }
+    }
+
+    /// The dummy change_cipher_spec of TLS 1.3 middlebox compatibility mode (RFC 8446 §D.4).
+    pub fn send_change_cipher_spec(&mut self) -> Result<()> {
+        self.flush_handshake()?;
+        self.outgoing.extend_from_slice(&[ContentType::ChangeCipherSpec as u8, 3, 3, 0, 1, 1]);
+        Ok(())
+    }
+
+    pub fn set_write_keys(&mut self, suite: &'static Tls13Suite, secret: &Secret) -> Result<()> {
+        self.flush_handshake()?;
+        self.write = Some(Tls13Protection::new(suite, secret));
+        Ok(())
+    }
+
+    pub fn set_read_keys(&mut self, suite: &'static Tls13Suite, secret: &Secret) {
+        self.read = Some(Tls13Protection::new(suite, secret));
+        self.read_keys_changed = true;
+    }
+
+    pub fn send_alert(&mut self, description: AlertDescription) {
+        let level = if description == AlertDescription::CloseNotify { 1 } else { 2 };
+        // Best effort: if even the alert cannot be protected there is nothing more to say.
+        let _ = self.send_record(ContentType::Alert, &[level, description as u8]);
+    }
+
+    /// Reports a secret in NSS key log format: "LABEL <client random> <secret>", hex.
+    pub fn key_log(&self, hooks: &mut dyn Hooks, label: &str, secret: &Secret) {
+        use std::fmt::Write;
+        let mut line = String::with_capacity(label.len() + 2 + 64 + 2 * secret.as_ref().len());
+        line.push_str(label);
+        line.push(' ');
+        self.summary.client_random.iter().for_each(|b| _ = write!(line, "{b:02x}"));
+        line.push(' ');
+        secret.as_ref().iter().for_each(|b| _ = write!(line, "{b:02x}"));
+        hooks.key_log(&line);
+    }
+}
+
+/// Where the connection is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Handshaking,
+    Open,
+    /// A fatal error happened (its code is kept for repeated calls).
+    Failed(Error),
+}
+
+/// The per-version, per-side handshake state machines.
+pub enum Handshake {
+    Client(tls13::client::State),
+    Server(tls13::server::State),
+}
+
+pub struct Connection {
+    pub common: Common,
+    handshake: Option<Handshake>,
+    status: Status,
+    /// Received TLS bytes not yet processed; `incoming[incoming_start..]` is pending.
+    incoming: Vec<u8>,
+    incoming_start: usize,
+    /// Handshake message bytes being reassembled across records.
+    hs_in: Vec<u8>,
+    /// Decrypted application data not yet read; `app_in[app_in_start..]` is pending.
+    app_in: Vec<u8>,
+    app_in_start: usize,
+    peer_closed: bool,
+    we_closed: bool,
+    /// Client only: the name to send in server_name and check the certificate against.
+    pub server_name: Option<String>,
+}
+
+impl Connection {
+    pub fn new(side: Side) -> Connection {
+        let handshake = match side {
+            Side::Client => Handshake::Client(tls13::client::State::Start),
+            Side::Server => Handshake::Server(tls13::server::State::WaitClientHello),
+        };
+        Connection {
+            common: Common::new(side),
+            handshake: Some(handshake),
+            status: Status::Handshaking,
+            incoming: Vec::new(),
+            incoming_start: 0,
+            hs_in: Vec::new(),
+            app_in: Vec::new(),
+            app_in_start: 0,
+            peer_closed: false,
+            we_closed: false,
+            server_name: None,
+        }
+    }
+
+    pub fn side(&self) -> Side {
+        self.common.side
+    }
+
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    pub fn is_handshaking(&self) -> bool {
+        self.status == Status::Handshaking
+    }
+
+    pub fn peer_closed(&self) -> bool {
+        self.peer_closed
+    }
+
+    /// Hands received TLS bytes to the connection.
+    pub fn read_tls(&mut self, data: &[u8]) {
+        if self.incoming_start == self.incoming.len() {
+            self.incoming.clear();
+            self.incoming_start = 0;
+        }
+        self.incoming.extend_from_slice(data);
+    }
+
+    /// How many more bytes the connection needs before it can make progress: the rest of the
+    /// record it is waiting for (at least a header). Lets callers read exactly that much.
+    pub fn wanted_bytes(&self) -> usize {
+        let pending = &self.incoming[self.incoming_start..];
+        if pending.len() < HEADER_LEN {
+            return HEADER_LEN - pending.len();
+        }
+        let len = u16::from_be_bytes([pending[3], pending[4]]) as usize;
+        (HEADER_LEN + len).saturating_sub(pending.len()).max(1)
+    }
+
+    /// Protected bytes waiting to be sent.
+    pub fn outgoing(&self) -> &[u8] {
+        &self.common.outgoing
+    }
+
+    /// Marks `n` outgoing bytes as sent.
+    pub fn consume_outgoing(&mut self, n: usize) {
+        self.common.outgoing.drain(..n);
+    }
+
+    /// Decrypted application data not yet read.
+    pub fn plaintext(&self) -> &[u8] {
+        &self.app_in[self.app_in_start..]
+    }
+
+    pub fn consume_plaintext(&mut self, n: usize) {
+        self.app_in_start += n;
+        if self.app_in_start == self.app_in.len() {
+            self.app_in.clear();
+            self.app_in_start = 0;
+        }
+    }
+
+    fn check_usable(&self) -> Result<()> {
+        match self.status {
+            Status::Failed(err) => Err(err),
+            _ => Ok(()),
+        }
+    }
+
+    /// Advances the connection with whatever TLS bytes have arrived: starts the handshake if
+    /// needed, handles complete records, stops when more input is needed or when decrypted
+    /// application data is ready. Any failure sends the peer a fatal alert and is final.
+    pub fn process(&mut self, config: &Config, hooks: &mut dyn Hooks) -> Result<()> {
+        self.check_usable()?;
+        let result = self.process_inner(config, hooks);
+        if let Err(err) = result {
+            if err.code != ErrorCode::ALERT && err.code != ErrorCode::CLOSED {
+                self.common.hs_out.clear();
+                self.common.send_alert(alert::to_send(&err));
+            }
+            self.status = Status::Failed(err);
+            self.handshake = None;
+        }
+        result
+    }
+
+    fn process_inner(&mut self, config: &Config, hooks: &mut dyn Hooks) -> Result<()> {
+        if let Some(Handshake::Client(tls13::client::State::Start)) = self.handshake {
+            let next = tls13::client::start(&mut self.common, config, self.server_name.as_deref())?;
+            self.handshake = Some(Handshake::Client(next));
+            self.common.flush_handshake()?;
+        }
+        // After the handshake, stop at the first application data so reads stay bounded.
+        while self.plaintext().is_empty() || self.is_handshaking() {
+            let Some(record) = self.next_record()? else { break };
+            self.handle_record(record, config, hooks)?;
+            if self.peer_closed {
+                break;
+            }
+        }
+        self.common.flush_handshake()
+    }
+
+    /// The next complete record in `incoming`, as (start, header); None if incomplete.
+    fn next_record(&mut self) -> Result<Option<(usize, Header)>> {
+        let pending = &self.incoming[self.incoming_start..];
+        if pending.len() < HEADER_LEN {
+            return Ok(None);
+        }
+        let header = Header::parse(pending[..HEADER_LEN].try_into().expect("header length"))?;
+        if pending.len() < HEADER_LEN + header.length as usize {
+            return Ok(None);
+        }
+        let start = self.incoming_start;
+        self.incoming_start += HEADER_LEN + header.length as usize;
+        Ok(Some((start, header)))
+    }
+
+    fn handle_record(
+        &mut self,
+        (start, header): (usize, Header),
+        config: &Config,
+        hooks: &mut dyn Hooks,
+    ) -> Result<()> {
+        let body_range = start + HEADER_LEN..start + HEADER_LEN + header.length as usize;
+        let outer = ContentType::from_wire(header.content_type).map_err(|_| unexpected())?;
+        // TLS 1.3 peers may send a dummy change_cipher_spec during the handshake; it is
+        // unprotected even when keys are in use (RFC 8446 §5).
+        if outer == ContentType::ChangeCipherSpec {
+            if self.is_handshaking() && &self.incoming[body_range] == [1] {
+                return Ok(());
+            }
+            return Err(unexpected());
+        }
+        let (content_type, plain_range) = match &mut self.common.read {
+            Some(protection) => {
+                if outer != ContentType::ApplicationData {
+                    return Err(unexpected());
+                }
+                let body = &mut self.incoming[body_range.clone()];
+                let (ty, plain) = protection.open(&header, body)?;
+                (ty, body_range.start..body_range.start + plain.len())
+            }
+            None => {
+                if header.length == 0 && outer != ContentType::ApplicationData {
+                    return Err(decode_error());
+                }
+                (outer, body_range)
+            }
+        };
+        match content_type {
+            ContentType::Handshake => {
+                if plain_range.is_empty() {
+                    return Err(decode_error());
+                }
+                self.hs_in.extend_from_slice(&self.incoming[plain_range]);
+                self.handle_handshake_messages(config, hooks)
+            }
+            ContentType::Alert => self.handle_alert(plain_range),
+            ContentType::ApplicationData => {
+                if self.is_handshaking() || self.common.read.is_none() {
+                    return Err(unexpected());
+                }
+                if !self.hs_in.is_empty() {
+                    return Err(unexpected());
+                }
+                self.app_in.extend_from_slice(&self.incoming[plain_range]);
+                Ok(())
+            }
+            ContentType::ChangeCipherSpec => Err(unexpected()),
+        }
+    }
+
+    fn handle_alert(&mut self, range: std::ops::Range<usize>) -> Result<()> {
+        let alert = &self.incoming[range];
+        if alert.len() != 2 || !self.hs_in.is_empty() {
+            return Err(decode_error());
+        }
+        if alert[1] == AlertDescription::CloseNotify as u8 {
+            self.peer_closed = true;
+            return Ok(());
+        }
+        // In TLS 1.3 every alert but close_notify and user_canceled is fatal; s2n treats a
+        // peer's alert as closing the connection with S2N_ERR_ALERT.
+        if alert[1] == AlertDescription::UserCanceled as u8 {
+            return Ok(());
+        }
+        self.status = Status::Failed(Error::new(ErrorCode::ALERT));
+        Err(Error::new(ErrorCode::ALERT))
+    }
+
+    fn handle_handshake_messages(&mut self, config: &Config, hooks: &mut dyn Hooks) -> Result<()> {
+        let mut consumed = 0;
+        loop {
+            let pending = &self.hs_in[consumed..];
+            if pending.len() < 4 {
+                break;
+            }
+            let len = u32::from_be_bytes([0, pending[1], pending[2], pending[3]]) as usize;
+            if len > MAX_HANDSHAKE_MESSAGE {
+                return Err(Error::with_alert(ErrorCode::BAD_MESSAGE, AlertDescription::UnexpectedMessage));
+            }
+            if pending.len() < 4 + len {
+                break;
+            }
+            let message = self.hs_in[consumed..consumed + 4 + len].to_vec();
+            consumed += 4 + len;
+            self.common.read_keys_changed = false;
+            self.handle_handshake_message(&message, config, hooks)?;
+            if self.common.read_keys_changed && consumed != self.hs_in.len() {
+                // A message may not span a key change, nor may more messages follow it in
+                // the same record (RFC 8446 §5.1).
+                return Err(unexpected());
+            }
+        }
+        self.hs_in.drain(..consumed);
+        Ok(())
+    }
+
+    fn handle_handshake_message(&mut self, message: &[u8], config: &Config, hooks: &mut dyn Hooks) -> Result<()> {
+        let msg_type = message[0];
+        let body = &message[4..];
+        let Some(handshake) = self.handshake.take() else {
+            return self.handle_post_handshake(msg_type, body, config);
+        };
+        let server_name = self.server_name.as_deref();
+        let next = match handshake {
+            Handshake::Client(state) => {
+                tls13::client::handle(state, &mut self.common, config, hooks, server_name, message)?
+                    .map(Handshake::Client)
+            }
+            Handshake::Server(state) => {
+                tls13::server::handle(state, &mut self.common, config, hooks, message)?.map(Handshake::Server)
+            }
+        };
+        match next {
+            Some(next) => self.handshake = Some(next),
+            None => self.status = Status::Open,
+        }
+        Ok(())
+    }
+
+    /// Messages after the handshake: NewSessionTicket (client) and KeyUpdate.
+    fn handle_post_handshake(&mut self, msg_type: u8, body: &[u8], _config: &Config) -> Result<()> {
+        match msg_type {
+            hs::NEW_SESSION_TICKET if self.side() == Side::Client => {
+                crate::msgs::NewSessionTicket13::decode(body)?;
+                Ok(())
+            }
+            hs::KEY_UPDATE => {
+                let mut r = crate::codec::Reader::new(body);
+                let request = r.u8()?;
+                r.finish()?;
+                if request > 1 {
+                    return Err(Error::with_alert(ErrorCode::BAD_MESSAGE, AlertDescription::IllegalParameter));
+                }
+                self.update_read_keys()?;
+                if request == 1 {
+                    self.send_key_update(false)?;
+                }
+                Ok(())
+            }
+            _ => Err(unexpected()),
+        }
+    }
+
+    fn update_read_keys(&mut self) -> Result<()> {
+        let side = self.side();
+        let secrets = self.common.app_secrets.as_mut().ok_or_else(unexpected)?;
+        let peer = if side == Side::Client { &mut secrets.server } else { &mut secrets.client };
+        *peer = tls13::key_schedule::next_traffic_secret(secrets.suite.hash, peer);
+        let (suite, secret) = (secrets.suite, peer.clone());
+        self.common.set_read_keys(suite, &secret);
+        Ok(())
+    }
+
+    /// Sends a KeyUpdate and moves our sending keys forward; `request_peer` asks the peer
+    /// to update its keys too.
+    pub fn send_key_update(&mut self, request_peer: bool) -> Result<()> {
+        self.check_usable()?;
+        if self.is_handshaking() {
+            return Err(Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE));
+        }
+        let mut msg = Vec::with_capacity(5);
+        crate::msgs::encode_handshake(&mut msg, hs::KEY_UPDATE, |w| w.push(request_peer as u8));
+        self.common.send_handshake(&msg);
+        self.common.flush_handshake()?;
+        let side = self.side();
+        let secrets = self.common.app_secrets.as_mut().ok_or_else(unexpected)?;
+        let ours = if side == Side::Client { &mut secrets.client } else { &mut secrets.server };
+        *ours = tls13::key_schedule::next_traffic_secret(secrets.suite.hash, ours);
+        let (suite, secret) = (secrets.suite, ours.clone());
+        self.common.set_write_keys(suite, &secret)
+    }
+
+    /// Encrypts application data for sending; returns how much of `data` was taken.
+    pub fn write_plaintext(&mut self, data: &[u8]) -> Result<usize> {
+        self.check_usable()?;
+        if self.is_handshaking() {
+            return Err(Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE));
+        }
+        if self.we_closed {
+            return Err(Error::new(ErrorCode::CLOSED));
+        }
+        for chunk in data.chunks(self.common.max_fragment) {
+            self.common.send_record(ContentType::ApplicationData, chunk)?;
+        }
+        Ok(data.len())
+    }
+
+    /// Queues close_notify; nothing more can be written after it.
+    pub fn send_close_notify(&mut self) {
+        if !self.we_closed {
+            self.we_closed = true;
+            self.common.send_alert(AlertDescription::CloseNotify);
+        }
+    }
+
+    pub fn we_closed(&self) -> bool {
+        self.we_closed
+    }
+
+    /// Drops what only the handshake needed.
+    pub fn free_handshake(&mut self) {
+        if !self.is_handshaking() {
+            self.handshake = None;
+            self.hs_in = Vec::new();
+        }
+    }
+}
+
+#[track_caller]
+pub fn unexpected() -> Error {
+    Error::with_alert(ErrorCode::BAD_MESSAGE, AlertDescription::UnexpectedMessage)
+}

@@ -1,0 +1,429 @@
+//! The TLS 1.3 client handshake (RFC 8446 §2, full 1-RTT with HelloRetryRequest).
+
+use aws_lc_rs::constant_time::verify_slices_are_equal;
+use aws_lc_rs::rand::{SecureRandom, SystemRandom};
+use rustls_pki_types::CertificateDer;
+
+use super::key_schedule::{finished_verify_data, EarlySecret, HandshakeSecret};
+use crate::alert::AlertDescription;
+use crate::codec::{Reader, Writer};
+use crate::config::{Config, Hooks};
+use crate::conn::{unexpected, AppSecrets, Common};
+use crate::crypto::Secret;
+use crate::error::{Error, ErrorCode, Result};
+use crate::kx::{ClientKeyShare, NamedGroup};
+use crate::msgs::{self, encode_handshake, ext, hs, CertificateVerify, Extensions, ServerHello, TLS12, TLS13};
+use crate::sign::SignatureScheme;
+use crate::suites::{tls13_suite, Tls13Suite};
+use crate::transcript::Transcript;
+
+pub enum State {
+    Start,
+    WaitServerHello(Box<Hello>),
+    WaitEncryptedExtensions(Box<Handshake>),
+    WaitCertificateOrRequest(Box<Handshake>),
+    WaitCertificate(Box<Handshake>),
+    WaitCertificateVerify(Box<Handshake>),
+    WaitFinished(Box<Handshake>),
+}
+
+/// What the client remembers between ClientHello and ServerHello.
+pub struct Hello {
+    key_share: ClientKeyShare,
+    random: [u8; 32],
+    session_id: [u8; 32],
+    transcript: Transcript,
+    retried: bool,
+}
+
+/// What the client remembers from ServerHello to the end of the handshake.
+pub struct Handshake {
+    suite: &'static Tls13Suite,
+    transcript: Transcript,
+    secret: HandshakeSecret,
+    client_secret: Secret,
+    server_secret: Secret,
+    cert_request: Option<CertRequest>,
+}
+
+struct CertRequest {
+    context: Vec<u8>,
+    schemes: Vec<SignatureScheme>,
+}
+
+fn illegal_parameter(code: ErrorCode) -> Error {
+    Error::with_alert(code, AlertDescription::IllegalParameter)
+}
+
+fn random_bytes<const N: usize>() -> Result<[u8; N]> {
+    let mut out = [0u8; N];
+    SystemRandom::new().fill(&mut out).map_err(|_| Error::new(ErrorCode::RANDOM_UNINITIALIZED))?;
+    Ok(out)
+}
+
+/// Sends the first ClientHello.
+pub fn start(common: &mut Common, config: &Config, server_name: Option<&str>) -> Result<State> {
+    if config.max_version < TLS13 {
+        return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
+    }
+    let group = *config.groups.first().ok_or_else(|| Error::new(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
+    let hello = Hello {
+        key_share: ClientKeyShare::generate(group)?,
+        random: random_bytes()?,
+        // A non-empty session id is half of middlebox compatibility mode (RFC 8446 §D.4).
+        session_id: random_bytes()?,
+        transcript: Transcript::default(),
+        retried: false,
+    };
+    common.summary.client_random = hello.random;
+    common.summary.server_name = server_name.map(str::to_owned);
+    send_client_hello(common, config, server_name, hello, None)
+}
+
+fn send_client_hello(
+    common: &mut Common,
+    config: &Config,
+    server_name: Option<&str>,
+    mut hello: Hello,
+    cookie: Option<&[u8]>,
+) -> Result<State> {
+    let mut msg = Vec::with_capacity(512 + hello.key_share.public.len());
+    encode_handshake(&mut msg, hs::CLIENT_HELLO, |w| {
+        w.put_u16(TLS12);
+        w.put_bytes(&hello.random);
+        w.put_prefixed(1, |w| w.put_bytes(&hello.session_id));
+        w.put_prefixed(2, |w| config.tls13_suites.iter().for_each(|s| w.put_u16(s.iana)));
+        w.put_prefixed(1, |w| w.put_u8(0));
+        w.put_prefixed(2, |w| {
+            // IP addresses are not sent as server names (RFC 6066 §3).
+            if let Some(name) = server_name.filter(|n| n.parse::<std::net::IpAddr>().is_err()) {
+                extension(w, ext::SERVER_NAME, |w| {
+                    w.put_prefixed(2, |w| {
+                        w.put_u8(0);
+                        w.put_prefixed(2, |w| w.put_bytes(name.as_bytes()));
+                    })
+                });
+            }
+            extension(w, ext::SUPPORTED_VERSIONS, |w| w.put_prefixed(1, |w| w.put_u16(TLS13)));
+            extension(w, ext::SUPPORTED_GROUPS, |w| {
+                w.put_prefixed(2, |w| config.groups.iter().for_each(|g| w.put_u16(g.iana())))
+            });
+            extension(w, ext::SIGNATURE_ALGORITHMS, |w| {
+                w.put_prefixed(2, |w| {
+                    config.schemes.iter().filter(|s| s.allowed_in_tls13()).for_each(|s| w.put_u16(s.iana()))
+                })
+            });
+            extension(w, ext::KEY_SHARE, |w| {
+                w.put_prefixed(2, |w| {
+                    w.put_u16(hello.key_share.group().iana());
+                    w.put_prefixed(2, |w| w.put_bytes(&hello.key_share.public));
+                })
+            });
+            if !config.alpn.is_empty() {
+                extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, config.alpn.iter().map(Vec::as_slice)));
+            }
+            if let Some(cookie) = cookie {
+                extension(w, ext::COOKIE, |w| w.put_prefixed(2, |w| w.put_bytes(cookie)));
+            }
+        });
+    });
+    hello.transcript.add(&msg);
+    common.send_handshake(&msg);
+    Ok(State::WaitServerHello(Box::new(hello)))
+}
+
+/// Writes one extension: type, then its body with a two-byte length.
+pub fn extension(w: &mut Vec<u8>, typ: u16, body: impl FnOnce(&mut Vec<u8>)) {
+    w.put_u16(typ);
+    w.put_prefixed(2, body);
+}
+
+/// Handles one handshake message; `Ok(None)` when the handshake is complete.
+pub fn handle(
+    state: State,
+    common: &mut Common,
+    config: &Config,
+    hooks: &mut dyn Hooks,
+    server_name: Option<&str>,
+    message: &[u8],
+) -> Result<Option<State>> {
+    let (msg_type, body) = (message[0], &message[4..]);
+    let next = match (state, msg_type) {
+        (State::WaitServerHello(hello), hs::SERVER_HELLO) => {
+            server_hello(common, config, hooks, server_name, *hello, message)?
+        }
+        (State::WaitEncryptedExtensions(mut h), hs::ENCRYPTED_EXTENSIONS) => {
+            encrypted_extensions(common, config, body)?;
+            h.transcript.add(message);
+            State::WaitCertificateOrRequest(h)
+        }
+        (State::WaitCertificateOrRequest(mut h), hs::CERTIFICATE_REQUEST) => {
+            h.cert_request = Some(certificate_request(body)?);
+            common.summary.client_auth = true;
+            h.transcript.add(message);
+            State::WaitCertificate(h)
+        }
+        (State::WaitCertificateOrRequest(mut h) | State::WaitCertificate(mut h), hs::CERTIFICATE) => {
+            server_certificate(common, config, hooks, server_name, body)?;
+            h.transcript.add(message);
+            State::WaitCertificateVerify(h)
+        }
+        (State::WaitCertificateVerify(mut h), hs::CERTIFICATE_VERIFY) => {
+            let cv = CertificateVerify::decode(body)?;
+            let scheme = SignatureScheme::from_iana(cv.scheme)
+                .filter(|s| s.allowed_in_tls13() && config.schemes.contains(s))
+                .ok_or_else(|| illegal_parameter(ErrorCode::INVALID_SIGNATURE_SCHEME))?;
+            let signed = msgs::certificate_verify_message(true, h.transcript.current().as_ref());
+            scheme.verify(&common.summary.peer_chain[0], &signed, cv.signature)?;
+            common.summary.peer_scheme = Some(scheme);
+            h.transcript.add(message);
+            State::WaitFinished(h)
+        }
+        (State::WaitFinished(h), hs::FINISHED) => {
+            server_finished(common, config, hooks, *h, message)?;
+            return Ok(None);
+        }
+        _ => return Err(unexpected()),
+    };
+    Ok(Some(next))
+}
+
+fn server_hello(
+    common: &mut Common,
+    config: &Config,
+    hooks: &mut dyn Hooks,
+    server_name: Option<&str>,
+    mut hello: Hello,
+    message: &[u8],
+) -> Result<State> {
+    let sh = ServerHello::decode(&message[4..])?;
+    if sh.selected_version()? != Some(TLS13) {
+        // A TLS 1.2 answer: this client only offered 1.3.
+        return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
+    }
+    if sh.legacy_version != TLS12 || sh.session_id != hello.session_id || sh.compression_method != 0 {
+        return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+    }
+    let suite = tls13_suite(sh.cipher_suite)
+        .filter(|s| config.tls13_suites.contains(s))
+        .ok_or_else(|| illegal_parameter(ErrorCode::CIPHER_NOT_SUPPORTED))?;
+
+    if sh.is_hello_retry_request() {
+        return hello_retry_request(common, config, server_name, hello, &sh, suite, message);
+    }
+    sh.extensions.check_only(&[ext::KEY_SHARE, ext::SUPPORTED_VERSIONS, ext::PRE_SHARED_KEY])?;
+    let key_share = sh.extensions.get(ext::KEY_SHARE).ok_or_else(|| Error::new(ErrorCode::MISSING_EXTENSION))?;
+    let mut r = Reader::new(key_share);
+    let group = r.u16()?;
+    let server_public = r.vec_u16()?.rest();
+    r.finish()?;
+    if group != hello.key_share.group().iana() {
+        return Err(illegal_parameter(ErrorCode::BAD_KEY_SHARE));
+    }
+    common.summary.group = Some(hello.key_share.group());
+    let shared = hello.key_share.complete(server_public)?;
+
+    hello.transcript.start_hash(suite.hash);
+    hello.transcript.add(message);
+    let secret = EarlySecret::new(suite.hash, None).into_handshake(shared.as_ref());
+    let hello_hash = hello.transcript.current();
+    let client_secret = secret.client_handshake_traffic_secret(hello_hash.as_ref());
+    let server_secret = secret.server_handshake_traffic_secret(hello_hash.as_ref());
+    common.key_log(hooks, "CLIENT_HANDSHAKE_TRAFFIC_SECRET", &client_secret);
+    common.key_log(hooks, "SERVER_HANDSHAKE_TRAFFIC_SECRET", &server_secret);
+    common.set_read_keys(suite, &server_secret);
+    if !hello.retried {
+        common.send_change_cipher_spec()?;
+    }
+    common.set_write_keys(suite, &client_secret)?;
+    common.summary.version = Some(TLS13);
+    common.summary.suite = Some(suite);
+    Ok(State::WaitEncryptedExtensions(Box::new(Handshake {
+        suite,
+        transcript: hello.transcript,
+        secret,
+        client_secret,
+        server_secret,
+        cert_request: None,
+    })))
+}
+
+fn hello_retry_request(
+    common: &mut Common,
+    config: &Config,
+    server_name: Option<&str>,
+    mut hello: Hello,
+    hrr: &ServerHello<'_>,
+    suite: &'static Tls13Suite,
+    message: &[u8],
+) -> Result<State> {
+    if hello.retried {
+        return Err(unexpected());
+    }
+    hrr.extensions.check_only(&[ext::KEY_SHARE, ext::SUPPORTED_VERSIONS, ext::COOKIE])?;
+    let cookie = hrr
+        .extensions
+        .get(ext::COOKIE)
+        .map(|c| {
+            let mut r = Reader::new(c);
+            let cookie = r.vec_u16()?.rest();
+            r.finish()?;
+            Ok::<_, Error>(cookie)
+        })
+        .transpose()?;
+    let group = match hrr.extensions.get(ext::KEY_SHARE) {
+        Some(data) => Some(msgs::decode_single_u16(data)?),
+        None => None,
+    };
+    // An HRR must change something, and may only ask for a group we offered but did not
+    // already send a share for (RFC 8446 §4.1.4).
+    let new_group = match group {
+        Some(g) => {
+            let g = NamedGroup::from_iana(g)
+                .filter(|g| config.groups.contains(g) && *g != hello.key_share.group())
+                .ok_or_else(|| illegal_parameter(ErrorCode::INVALID_HELLO_RETRY))?;
+            Some(g)
+        }
+        None if cookie.is_some() => None,
+        None => return Err(illegal_parameter(ErrorCode::INVALID_HELLO_RETRY)),
+    };
+    hello.transcript.replace_with_message_hash(suite.hash);
+    hello.transcript.add(message);
+    if let Some(group) = new_group {
+        hello.key_share = ClientKeyShare::generate(group)?;
+    }
+    hello.retried = true;
+    common.summary.hello_retry = true;
+    // The compatibility-mode change_cipher_spec goes before the second ClientHello.
+    common.send_change_cipher_spec()?;
+    send_client_hello(common, config, server_name, hello, cookie)
+}
+
+fn encrypted_extensions(common: &mut Common, config: &Config, body: &[u8]) -> Result<()> {
+    let mut r = Reader::new(body);
+    let exts = Extensions::decode(&mut r, false)?;
+    r.finish()?;
+    exts.check_only(&[
+        ext::SERVER_NAME,
+        ext::ALPN,
+        ext::SUPPORTED_GROUPS,
+        ext::MAX_FRAGMENT_LENGTH,
+        ext::RECORD_SIZE_LIMIT,
+        ext::EARLY_DATA,
+    ])?;
+    if let Some(alpn) = exts.get(ext::ALPN) {
+        let names = msgs::decode_alpn_list(alpn)?;
+        let [name] = names[..] else { return Err(illegal_parameter(ErrorCode::BAD_MESSAGE)) };
+        if !config.alpn.iter().any(|p| p == name) {
+            return Err(illegal_parameter(ErrorCode::NO_APPLICATION_PROTOCOL));
+        }
+        common.summary.alpn = Some(name.to_vec());
+    }
+    Ok(())
+}
+
+fn certificate_request(body: &[u8]) -> Result<CertRequest> {
+    let mut r = Reader::new(body);
+    let context = r.vec_u8()?.rest().to_vec();
+    let exts = Extensions::decode(&mut r, false)?;
+    r.finish()?;
+    let schemes = exts.get(ext::SIGNATURE_ALGORITHMS).ok_or_else(|| Error::new(ErrorCode::MISSING_EXTENSION))?;
+    let schemes = msgs::decode_u16_vec(schemes, 2)?;
+    Ok(CertRequest { context, schemes: msgs::u16_list(schemes).filter_map(SignatureScheme::from_iana).collect() })
+}
+
+fn server_certificate(
+    common: &mut Common,
+    config: &Config,
+    hooks: &mut dyn Hooks,
+    server_name: Option<&str>,
+    body: &[u8],
+) -> Result<()> {
+    let cert = msgs::Certificate13::decode(body)?;
+    if !cert.context.is_empty() {
+        return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+    }
+    if cert.entries.is_empty() {
+        return Err(Error::with_alert(ErrorCode::NO_CERT_FOUND, AlertDescription::DecodeError));
+    }
+    let chain: Vec<CertificateDer<'static>> =
+        cert.entries.iter().map(|e| CertificateDer::from(e.cert.to_vec())).collect();
+    if config.verify_peer {
+        crate::verify::verify_chain(config, hooks, &chain, false)?;
+        crate::verify::verify_host(hooks, &chain[0], server_name)?;
+    }
+    common.summary.peer_chain = chain;
+    Ok(())
+}
+
+fn server_finished(
+    common: &mut Common,
+    config: &Config,
+    hooks: &mut dyn Hooks,
+    mut h: Handshake,
+    message: &[u8],
+) -> Result<()> {
+    let expected = finished_verify_data(h.suite.hash, &h.server_secret, h.transcript.current().as_ref());
+    verify_slices_are_equal(expected.as_ref(), &message[4..])
+        .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
+    h.transcript.add(message);
+
+    let handshake_hash = h.transcript.current();
+    let master = h.secret.into_master();
+    let client_app = master.client_application_traffic_secret(handshake_hash.as_ref());
+    let server_app = master.server_application_traffic_secret(handshake_hash.as_ref());
+    let exporter = master.exporter_master_secret(handshake_hash.as_ref());
+    common.key_log(hooks, "CLIENT_TRAFFIC_SECRET_0", &client_app);
+    common.key_log(hooks, "SERVER_TRAFFIC_SECRET_0", &server_app);
+    common.key_log(hooks, "EXPORTER_SECRET", &exporter);
+
+    if let Some(request) = h.cert_request.take() {
+        send_client_certificate(common, config, &mut h.transcript, &request)?;
+    }
+    let verify_data = finished_verify_data(h.suite.hash, &h.client_secret, h.transcript.current().as_ref());
+    let mut finished = Vec::with_capacity(4 + verify_data.as_ref().len());
+    encode_handshake(&mut finished, hs::FINISHED, |w| w.put_bytes(verify_data.as_ref()));
+    common.send_handshake(&finished);
+    common.set_read_keys(h.suite, &server_app);
+    common.set_write_keys(h.suite, &client_app)?;
+    common.app_secrets =
+        Some(Box::new(AppSecrets { suite: h.suite, client: client_app, server: server_app, exporter }));
+    Ok(())
+}
+
+/// The client's Certificate (possibly empty) and CertificateVerify after a CertificateRequest.
+fn send_client_certificate(
+    common: &mut Common,
+    config: &Config,
+    transcript: &mut Transcript,
+    request: &CertRequest,
+) -> Result<()> {
+    let chosen = config.identities.iter().find_map(|id| {
+        let key = id.key.as_ref()?;
+        let scheme =
+            config.schemes.iter().find(|s| s.allowed_in_tls13() && request.schemes.contains(s) && s.fits(key))?;
+        Some((id, key, *scheme))
+    });
+    let mut msg = Vec::new();
+    match chosen {
+        Some((id, _, _)) => {
+            msgs::Certificate13::encode(&mut msg, &request.context, id.chain.iter().map(|c| c.as_ref()))
+        }
+        None => msgs::Certificate13::encode(&mut msg, &request.context, std::iter::empty()),
+    }
+    transcript.add(&msg);
+    common.send_handshake(&msg);
+    if let Some((_, key, scheme)) = chosen {
+        let signed = msgs::certificate_verify_message(false, transcript.current().as_ref());
+        let signature = scheme.sign(key, &signed)?;
+        let mut cv = Vec::with_capacity(8 + signature.len());
+        encode_handshake(&mut cv, hs::CERTIFICATE_VERIFY, |w| {
+            w.put_u16(scheme.iana());
+            w.put_prefixed(2, |w| w.put_bytes(&signature));
+        });
+        transcript.add(&cv);
+        common.send_handshake(&cv);
+        common.summary.our_scheme = Some(scheme);
+    }
+    Ok(())
+}

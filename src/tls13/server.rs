@@ -1,0 +1,378 @@
+//! The TLS 1.3 server handshake (RFC 8446 §2, full 1-RTT with HelloRetryRequest).
+
+use std::sync::Arc;
+
+use aws_lc_rs::constant_time::verify_slices_are_equal;
+use aws_lc_rs::rand::{SecureRandom, SystemRandom};
+use rustls_pki_types::{CertificateDer, ServerName};
+
+use super::client::extension;
+use super::key_schedule::{finished_verify_data, EarlySecret};
+use crate::alert::AlertDescription;
+use crate::codec::Writer;
+use crate::config::{ClientAuth, Config, Hooks};
+use crate::conn::{unexpected, AppSecrets, Common};
+use crate::crypto::Secret;
+use crate::error::{Error, ErrorCode, Result};
+use crate::kx::{self, NamedGroup};
+use crate::msgs::{self, encode_handshake, ext, hs, ClientHello, TLS12, TLS13};
+use crate::pki::CertifiedKey;
+use crate::sign::SignatureScheme;
+use crate::suites::Tls13Suite;
+use crate::transcript::Transcript;
+
+pub enum State {
+    WaitClientHello,
+    /// After a HelloRetryRequest: the suite and group already chosen.
+    WaitSecondClientHello(Box<Retry>),
+    WaitClientCertificate(Box<Handshake>),
+    WaitClientCertificateVerify(Box<Handshake>),
+    WaitClientFinished(Box<Handshake>),
+}
+
+pub struct Retry {
+    suite: &'static Tls13Suite,
+    group: NamedGroup,
+    transcript: Transcript,
+    session_id: Vec<u8>,
+}
+
+pub struct Handshake {
+    suite: &'static Tls13Suite,
+    transcript: Transcript,
+    client_secret: Secret,
+    client_app: Secret,
+    server_app: Secret,
+    exporter: Secret,
+    cert_request_context: Option<Vec<u8>>,
+}
+
+fn handshake_failure(code: ErrorCode) -> Error {
+    Error::with_alert(code, AlertDescription::HandshakeFailure)
+}
+
+fn illegal_parameter(code: ErrorCode) -> Error {
+    Error::with_alert(code, AlertDescription::IllegalParameter)
+}
+
+pub fn handle(
+    state: State,
+    common: &mut Common,
+    config: &Config,
+    hooks: &mut dyn Hooks,
+    message: &[u8],
+) -> Result<Option<State>> {
+    let (msg_type, body) = (message[0], &message[4..]);
+    let next = match (state, msg_type) {
+        (State::WaitClientHello, hs::CLIENT_HELLO) => client_hello(common, config, hooks, None, message)?,
+        (State::WaitSecondClientHello(retry), hs::CLIENT_HELLO) => {
+            client_hello(common, config, hooks, Some(*retry), message)?
+        }
+        (State::WaitClientCertificate(mut h), hs::CERTIFICATE) => {
+            let cert = msgs::Certificate13::decode(body)?;
+            if Some(cert.context) != h.cert_request_context.as_deref() {
+                return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+            }
+            h.transcript.add(message);
+            if cert.entries.is_empty() {
+                if config.client_auth == ClientAuth::Required {
+                    return Err(Error::with_alert(
+                        ErrorCode::MISSING_CLIENT_CERT,
+                        AlertDescription::CertificateRequired,
+                    ));
+                }
+                State::WaitClientFinished(h)
+            } else {
+                let chain: Vec<CertificateDer<'static>> =
+                    cert.entries.iter().map(|e| CertificateDer::from(e.cert.to_vec())).collect();
+                if config.verify_peer {
+                    crate::verify::verify_chain(config, hooks, &chain, true)?;
+                }
+                common.summary.peer_chain = chain;
+                State::WaitClientCertificateVerify(h)
+            }
+        }
+        (State::WaitClientCertificateVerify(mut h), hs::CERTIFICATE_VERIFY) => {
+            let cv = msgs::CertificateVerify::decode(body)?;
+            let scheme = SignatureScheme::from_iana(cv.scheme)
+                .filter(|s| s.allowed_in_tls13() && config.schemes.contains(s))
+                .ok_or_else(|| illegal_parameter(ErrorCode::INVALID_SIGNATURE_SCHEME))?;
+            let signed = msgs::certificate_verify_message(false, h.transcript.current().as_ref());
+            scheme.verify(&common.summary.peer_chain[0], &signed, cv.signature)?;
+            common.summary.peer_scheme = Some(scheme);
+            h.transcript.add(message);
+            State::WaitClientFinished(h)
+        }
+        (State::WaitClientFinished(h), hs::FINISHED) => {
+            let expected = finished_verify_data(h.suite.hash, &h.client_secret, h.transcript.current().as_ref());
+            verify_slices_are_equal(expected.as_ref(), body)
+                .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
+            common.set_read_keys(h.suite, &h.client_app);
+            let Handshake { suite, client_app, server_app, exporter, .. } = *h;
+            common.app_secrets = Some(Box::new(AppSecrets { suite, client: client_app, server: server_app, exporter }));
+            return Ok(None);
+        }
+        _ => return Err(unexpected()),
+    };
+    Ok(Some(next))
+}
+
+/// The identity to present and the scheme to sign with: identities valid for the
+/// requested name come first, then the rest; the first whose key can sign a scheme both
+/// sides accept wins (in our preference order).
+fn choose_identity(
+    config: &Config,
+    server_name: Option<&str>,
+    client_schemes: &[SignatureScheme],
+) -> Option<(usize, SignatureScheme)> {
+    let name = server_name.and_then(|n| ServerName::try_from(n).ok());
+    let matches_name = |id: &Arc<CertifiedKey>| {
+        let Some(name) = &name else { return false };
+        webpki::EndEntityCert::try_from(&id.chain[0]).is_ok_and(|c| c.verify_is_valid_for_subject_name(name).is_ok())
+    };
+    let usable = |id: &Arc<CertifiedKey>| {
+        let key = id.key.as_ref()?;
+        config.schemes.iter().copied().find(|s| s.allowed_in_tls13() && client_schemes.contains(s) && s.fits(key))
+    };
+    let by_name = config.identities.iter().enumerate().filter(|(_, id)| matches_name(id));
+    let others = config.identities.iter().enumerate().filter(|(_, id)| !matches_name(id));
+    by_name.chain(others).find_map(|(i, id)| usable(id).map(|s| (i, s)))
+}
+
+fn client_hello(
+    common: &mut Common,
+    config: &Config,
+    hooks: &mut dyn Hooks,
+    retry: Option<Retry>,
+    message: &[u8],
+) -> Result<State> {
+    let ch = ClientHello::decode(&message[4..])?;
+    let versions = ch.supported_versions()?;
+    if !versions.is_some_and(|v| msgs::u16_list(v).any(|v| v == TLS13)) || config.max_version < TLS13 {
+        return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
+    }
+    if ch.compression_methods != [0] {
+        return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+    }
+    let offered = |iana: u16| msgs::u16_list(ch.cipher_suites).any(|s| s == iana);
+    if retry.as_ref().is_some_and(|r| r.session_id != ch.session_id) {
+        return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+    }
+    let suite = match &retry {
+        Some(r) if offered(r.suite.iana) => r.suite,
+        Some(_) => return Err(illegal_parameter(ErrorCode::CIPHER_NOT_SUPPORTED)),
+        None => config
+            .tls13_suites
+            .iter()
+            .copied()
+            .find(|s| offered(s.iana))
+            .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?,
+    };
+
+    let client_groups: Vec<u16> = match ch.extensions.get(ext::SUPPORTED_GROUPS) {
+        Some(g) => msgs::u16_list(msgs::decode_u16_vec(g, 2)?).collect(),
+        None => Vec::new(),
+    };
+    let shares = ch.key_shares()?;
+    // Every share must be for a group the client says it supports (RFC 8446 §4.2.8).
+    if shares.iter().any(|(g, _)| !client_groups.contains(g)) {
+        return Err(illegal_parameter(ErrorCode::BAD_KEY_SHARE));
+    }
+    let share_for = |g: NamedGroup| shares.iter().find(|(s, _)| *s == g.iana()).map(|(_, k)| *k);
+    let chosen = match &retry {
+        Some(r) => Some((r.group, share_for(r.group).ok_or_else(|| illegal_parameter(ErrorCode::BAD_KEY_SHARE))?)),
+        None => config.groups.iter().find_map(|g| share_for(*g).map(|k| (*g, k))),
+    };
+
+    let schemes: Vec<SignatureScheme> = match ch.extensions.get(ext::SIGNATURE_ALGORITHMS) {
+        Some(s) => msgs::u16_list(msgs::decode_u16_vec(s, 2)?).filter_map(SignatureScheme::from_iana).collect(),
+        None => return Err(Error::with_alert(ErrorCode::MISSING_EXTENSION, AlertDescription::MissingExtension)),
+    };
+    let server_name = ch.server_name()?.map(|n| String::from_utf8_lossy(n).into_owned());
+
+    let Some((group, client_share)) = chosen else {
+        // No usable share: ask once for one in a group we both support.
+        let group = config
+            .groups
+            .iter()
+            .copied()
+            .find(|g| client_groups.contains(&g.iana()))
+            .ok_or_else(|| handshake_failure(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
+        return send_hello_retry_request(common, suite, group, &ch, message);
+    };
+
+    let (identity, scheme) = choose_identity(config, server_name.as_deref(), &schemes)
+        .ok_or_else(|| handshake_failure(ErrorCode::NO_VALID_SIGNATURE_SCHEME))?;
+    let alpn = choose_alpn(config, &ch)?;
+
+    let (server_public, shared) = kx::server_respond(group, client_share)?;
+    let mut transcript = match retry {
+        Some(r) => r.transcript,
+        None => {
+            let mut t = Transcript::default();
+            t.start_hash(suite.hash);
+            t
+        }
+    };
+    transcript.add(message);
+    common.summary.client_random = ch.random;
+
+    let mut random = [0u8; 32];
+    SystemRandom::new().fill(&mut random).map_err(|_| Error::new(ErrorCode::RANDOM_UNINITIALIZED))?;
+    let mut sh = Vec::with_capacity(128 + server_public.len());
+    encode_handshake(&mut sh, hs::SERVER_HELLO, |w| {
+        w.put_u16(TLS12);
+        w.put_bytes(&random);
+        w.put_prefixed(1, |w| w.put_bytes(ch.session_id));
+        w.put_u16(suite.iana);
+        w.put_u8(0);
+        w.put_prefixed(2, |w| {
+            extension(w, ext::SUPPORTED_VERSIONS, |w| w.put_u16(TLS13));
+            extension(w, ext::KEY_SHARE, |w| {
+                w.put_u16(group.iana());
+                w.put_prefixed(2, |w| w.put_bytes(&server_public));
+            });
+        });
+    });
+    transcript.add(&sh);
+    common.send_handshake(&sh);
+    // Middlebox compatibility: answer a client's session id with a dummy CCS, once.
+    if !ch.session_id.is_empty() && !common.summary.hello_retry {
+        common.send_change_cipher_spec()?;
+    }
+
+    let secret = EarlySecret::new(suite.hash, None).into_handshake(shared.as_ref());
+    let hello_hash = transcript.current();
+    let client_secret = secret.client_handshake_traffic_secret(hello_hash.as_ref());
+    let server_secret = secret.server_handshake_traffic_secret(hello_hash.as_ref());
+    common.key_log(hooks, "CLIENT_HANDSHAKE_TRAFFIC_SECRET", &client_secret);
+    common.key_log(hooks, "SERVER_HANDSHAKE_TRAFFIC_SECRET", &server_secret);
+    common.set_write_keys(suite, &server_secret)?;
+    common.set_read_keys(suite, &client_secret);
+
+    let mut flight = Vec::with_capacity(4096);
+    let mut add = |transcript: &mut Transcript, msg: &[u8]| {
+        transcript.add(msg);
+        flight.extend_from_slice(msg);
+    };
+    let mut ee = Vec::new();
+    encode_handshake(&mut ee, hs::ENCRYPTED_EXTENSIONS, |w| {
+        w.put_prefixed(2, |w| {
+            if let Some(proto) = &alpn {
+                extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, [proto.as_slice()]));
+            }
+        })
+    });
+    add(&mut transcript, &ee);
+
+    let cert_request_context = (config.client_auth != ClientAuth::None).then(Vec::new);
+    if cert_request_context.is_some() {
+        let mut cr = Vec::new();
+        encode_handshake(&mut cr, hs::CERTIFICATE_REQUEST, |w| {
+            w.put_prefixed(1, |_| {});
+            w.put_prefixed(2, |w| {
+                extension(w, ext::SIGNATURE_ALGORITHMS, |w| {
+                    w.put_prefixed(2, |w| {
+                        config.schemes.iter().filter(|s| s.allowed_in_tls13()).for_each(|s| w.put_u16(s.iana()))
+                    })
+                })
+            });
+        });
+        add(&mut transcript, &cr);
+        common.summary.client_auth = true;
+    }
+
+    let id = &config.identities[identity];
+    let mut cert = Vec::new();
+    msgs::Certificate13::encode(&mut cert, &[], id.chain.iter().map(|c| c.as_ref()));
+    add(&mut transcript, &cert);
+
+    let signed = msgs::certificate_verify_message(true, transcript.current().as_ref());
+    let signature = scheme.sign(id.key.as_ref().expect("chosen identity has a key"), &signed)?;
+    let mut cv = Vec::with_capacity(8 + signature.len());
+    encode_handshake(&mut cv, hs::CERTIFICATE_VERIFY, |w| {
+        w.put_u16(scheme.iana());
+        w.put_prefixed(2, |w| w.put_bytes(&signature));
+    });
+    add(&mut transcript, &cv);
+
+    let verify_data = finished_verify_data(suite.hash, &server_secret, transcript.current().as_ref());
+    let mut fin = Vec::with_capacity(4 + verify_data.as_ref().len());
+    encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(verify_data.as_ref()));
+    add(&mut transcript, &fin);
+    common.send_handshake(&flight);
+
+    let handshake_hash = transcript.current();
+    let master = secret.into_master();
+    let client_app = master.client_application_traffic_secret(handshake_hash.as_ref());
+    let server_app = master.server_application_traffic_secret(handshake_hash.as_ref());
+    let exporter = master.exporter_master_secret(handshake_hash.as_ref());
+    common.key_log(hooks, "CLIENT_TRAFFIC_SECRET_0", &client_app);
+    common.key_log(hooks, "SERVER_TRAFFIC_SECRET_0", &server_app);
+    common.key_log(hooks, "EXPORTER_SECRET", &exporter);
+    common.set_write_keys(suite, &server_app)?;
+
+    let summary = &mut common.summary;
+    summary.version = Some(TLS13);
+    summary.suite = Some(suite);
+    summary.group = Some(group);
+    summary.our_scheme = Some(scheme);
+    summary.identity = Some(identity);
+    summary.alpn = alpn;
+    summary.server_name = server_name;
+
+    let h = Box::new(Handshake {
+        suite,
+        transcript,
+        client_secret,
+        client_app,
+        server_app,
+        exporter,
+        cert_request_context,
+    });
+    Ok(if h.cert_request_context.is_some() { State::WaitClientCertificate(h) } else { State::WaitClientFinished(h) })
+}
+
+/// ALPN (RFC 7301): our first preference the client also offers. Offering protocols we
+/// share none of is a handshake failure (no_application_protocol).
+fn choose_alpn(config: &Config, ch: &ClientHello<'_>) -> Result<Option<Vec<u8>>> {
+    let Some(offered) = ch.alpn_protocols()? else { return Ok(None) };
+    if config.alpn.is_empty() {
+        return Ok(None);
+    }
+    match config.alpn.iter().find(|p| offered.contains(&p.as_slice())) {
+        Some(p) => Ok(Some(p.clone())),
+        None => Err(Error::with_alert(ErrorCode::NO_APPLICATION_PROTOCOL, AlertDescription::NoApplicationProtocol)),
+    }
+}
+
+fn send_hello_retry_request(
+    common: &mut Common,
+    suite: &'static Tls13Suite,
+    group: NamedGroup,
+    ch: &ClientHello<'_>,
+    message: &[u8],
+) -> Result<State> {
+    let mut transcript = Transcript::default();
+    transcript.add(message);
+    transcript.replace_with_message_hash(suite.hash);
+    let mut hrr = Vec::with_capacity(64);
+    encode_handshake(&mut hrr, hs::SERVER_HELLO, |w| {
+        w.put_u16(TLS12);
+        w.put_bytes(&msgs::HELLO_RETRY_REQUEST_RANDOM);
+        w.put_prefixed(1, |w| w.put_bytes(ch.session_id));
+        w.put_u16(suite.iana);
+        w.put_u8(0);
+        w.put_prefixed(2, |w| {
+            extension(w, ext::SUPPORTED_VERSIONS, |w| w.put_u16(TLS13));
+            extension(w, ext::KEY_SHARE, |w| w.put_u16(group.iana()));
+        });
+    });
+    transcript.add(&hrr);
+    common.send_handshake(&hrr);
+    if !ch.session_id.is_empty() {
+        common.send_change_cipher_spec()?;
+    }
+    common.summary.hello_retry = true;
+    Ok(State::WaitSecondClientHello(Box::new(Retry { suite, group, transcript, session_id: ch.session_id.to_vec() })))
+}

@@ -1,0 +1,235 @@
+//! Our client against our server, in memory: every handshake path and failure mode.
+
+use std::sync::Arc;
+
+use crate::alert::AlertDescription;
+use crate::config::{ClientAuth, Config, NoHooks};
+use crate::conn::{Connection, Side, Status};
+use crate::error::ErrorCode;
+use crate::kx::NamedGroup;
+use crate::pki::CertifiedKey;
+use crate::suites::TLS13_SUITES;
+
+fn testdata(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn identity(name: &str) -> Arc<CertifiedKey> {
+    Arc::new(
+        CertifiedKey::from_pem(&testdata(&format!("{name}_cert.pem")), &testdata(&format!("{name}_key.pem"))).unwrap(),
+    )
+}
+
+fn server_config(name: &str) -> Config {
+    Config { identities: vec![identity(name)], ..Config::default() }
+}
+
+fn client_config() -> Config {
+    let mut config = Config::default();
+    config.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
+    config
+}
+
+/// Moves bytes between the two until neither makes progress.
+fn pump(client: &mut Connection, cc: &Config, server: &mut Connection, sc: &Config) -> Result<(), crate::error::Error> {
+    for _ in 0..20 {
+        let c = client.process(cc, &mut NoHooks);
+        let to_server = client.outgoing().to_vec();
+        client.consume_outgoing(to_server.len());
+        server.read_tls(&to_server);
+        let s = server.process(sc, &mut NoHooks);
+        let to_client = server.outgoing().to_vec();
+        server.consume_outgoing(to_client.len());
+        client.read_tls(&to_client);
+        c?;
+        s?;
+        if to_server.is_empty() && to_client.is_empty() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn handshake(cc: &Config, sc: &Config) -> (Connection, Connection) {
+    let mut client = Connection::new(Side::Client);
+    client.server_name = Some("localhost".into());
+    let mut server = Connection::new(Side::Server);
+    pump(&mut client, cc, &mut server, sc).unwrap();
+    assert_eq!(client.status(), Status::Open);
+    assert_eq!(server.status(), Status::Open);
+    (client, server)
+}
+
+fn exchange(client: &mut Connection, cc: &Config, server: &mut Connection, sc: &Config) {
+    client.write_plaintext(b"ping").unwrap();
+    server.write_plaintext(&vec![7u8; 40_000]).unwrap();
+    pump(client, cc, server, sc).unwrap();
+    assert_eq!(server.plaintext(), b"ping");
+    let mut got = Vec::new();
+    while !client.plaintext().is_empty() {
+        got.extend_from_slice(client.plaintext());
+        let n = client.plaintext().len();
+        client.consume_plaintext(n);
+        client.process(cc, &mut NoHooks).unwrap();
+    }
+    assert_eq!(got, vec![7u8; 40_000]);
+}
+
+#[test]
+fn full_handshake_every_suite_group_and_key_type() {
+    for name in ["ecdsa_p256_pkcs1", "ecdsa_p384_pkcs1", "rsa_2048_pkcs1", "ed25519"] {
+        for suite in TLS13_SUITES {
+            for group in NamedGroup::ALL {
+                let mut cc = client_config();
+                cc.tls13_suites = vec![suite];
+                cc.groups = vec![group];
+                let mut sc = server_config(name);
+                sc.groups = NamedGroup::ALL.to_vec();
+                let (mut client, mut server) = handshake(&cc, &sc);
+                assert_eq!(client.common.summary.suite, Some(suite));
+                assert_eq!(server.common.summary.group, Some(group));
+                assert_eq!(client.common.summary.peer_scheme, server.common.summary.our_scheme);
+                exchange(&mut client, &cc, &mut server, &sc);
+            }
+        }
+    }
+}
+
+#[test]
+fn hello_retry_request_when_the_share_is_not_acceptable() {
+    let mut cc = client_config();
+    cc.groups = vec![NamedGroup::X25519, NamedGroup::Secp384r1];
+    let mut sc = server_config("ecdsa_p256_pkcs1");
+    sc.groups = vec![NamedGroup::Secp384r1];
+    let (mut client, mut server) = handshake(&cc, &sc);
+    assert!(client.common.summary.hello_retry && server.common.summary.hello_retry);
+    assert_eq!(client.common.summary.group, Some(NamedGroup::Secp384r1));
+    exchange(&mut client, &cc, &mut server, &sc);
+}
+
+#[test]
+fn client_authentication_required_and_optional() {
+    let mut sc = server_config("ecdsa_p256_pkcs1");
+    sc.client_auth = ClientAuth::Required;
+    sc.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
+    let mut cc = client_config();
+    cc.identities = vec![identity("rsa_2048_pkcs1")];
+    let (client, server) = handshake(&cc, &sc);
+    assert!(server.common.summary.client_auth && client.common.summary.client_auth);
+    assert_eq!(server.common.summary.peer_chain.len(), 2);
+
+    // Without a client certificate: fails when required, succeeds when optional.
+    let cc = client_config();
+    let mut client = Connection::new(Side::Client);
+    client.server_name = Some("localhost".into());
+    let mut server = Connection::new(Side::Server);
+    let err = pump(&mut client, &cc, &mut server, &sc).unwrap_err();
+    assert_eq!(err.code, ErrorCode::MISSING_CLIENT_CERT);
+    sc.client_auth = ClientAuth::Optional;
+    let (_, server) = handshake(&cc, &sc);
+    assert!(server.common.summary.peer_chain.is_empty());
+}
+
+#[test]
+fn alpn_is_negotiated_by_server_preference() {
+    let mut cc = client_config();
+    cc.alpn = vec![b"http/1.1".to_vec(), b"h2".to_vec()];
+    let mut sc = server_config("ecdsa_p256_pkcs1");
+    sc.alpn = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    let (client, server) = handshake(&cc, &sc);
+    assert_eq!(client.common.summary.alpn.as_deref(), Some(&b"h2"[..]));
+    assert_eq!(server.common.summary.alpn.as_deref(), Some(&b"h2"[..]));
+}
+
+#[test]
+fn certificate_failures() {
+    // Wrong name.
+    let cc = client_config();
+    let sc = server_config("ecdsa_p256_pkcs1");
+    let mut client = Connection::new(Side::Client);
+    client.server_name = Some("example.com".into());
+    let mut server = Connection::new(Side::Server);
+    let err = pump(&mut client, &cc, &mut server, &sc).unwrap_err();
+    assert_eq!(err.code, ErrorCode::CERT_INVALID_HOSTNAME);
+    // The server learns of it through a certificate_unknown alert.
+    assert!(matches!(server.status(), Status::Failed(e) if e.code == ErrorCode::ALERT));
+
+    // Untrusted issuer.
+    let cc = Config::default();
+    let mut client = Connection::new(Side::Client);
+    client.server_name = Some("localhost".into());
+    let mut server = Connection::new(Side::Server);
+    let err = pump(&mut client, &cc, &mut server, &sc).unwrap_err();
+    assert_eq!(err.code, ErrorCode::CERT_UNTRUSTED);
+
+    // Verification disabled: the same handshake succeeds.
+    let cc = Config { verify_peer: false, ..Config::default() };
+    handshake(&cc, &sc);
+}
+
+#[test]
+fn no_common_suite_or_group_fails_cleanly() {
+    let mut cc = client_config();
+    cc.tls13_suites = vec![TLS13_SUITES[0]];
+    let mut sc = server_config("ecdsa_p256_pkcs1");
+    sc.tls13_suites = vec![TLS13_SUITES[1]];
+    let mut client = Connection::new(Side::Client);
+    let mut server = Connection::new(Side::Server);
+    let err = pump(&mut client, &cc, &mut server, &sc).unwrap_err();
+    assert_eq!(err.code, ErrorCode::CIPHER_NOT_SUPPORTED);
+    assert_eq!(crate::alert::to_send(&err), AlertDescription::HandshakeFailure);
+}
+
+#[test]
+fn key_update_both_ways() {
+    let cc = client_config();
+    let sc = server_config("ecdsa_p256_pkcs1");
+    let (mut client, mut server) = handshake(&cc, &sc);
+    client.send_key_update(true).unwrap();
+    exchange(&mut client, &cc, &mut server, &sc);
+    server.send_key_update(false).unwrap();
+    exchange(&mut client, &cc, &mut server, &sc);
+}
+
+#[test]
+fn tampered_record_is_a_bad_record_mac() {
+    let cc = client_config();
+    let sc = server_config("ecdsa_p256_pkcs1");
+    let (mut client, mut server) = handshake(&cc, &sc);
+    client.write_plaintext(b"hello").unwrap();
+    let mut wire = client.outgoing().to_vec();
+    *wire.last_mut().unwrap() ^= 0x80;
+    server.read_tls(&wire);
+    let err = server.process(&sc, &mut NoHooks).unwrap_err();
+    assert_eq!(err.code, ErrorCode::DECRYPT);
+    // The server told the client with a fatal bad_record_mac alert.
+    assert_eq!(&server.outgoing()[..1], &[23]);
+    client.consume_outgoing(wire.len());
+    client.read_tls(&server.outgoing().to_vec());
+    assert_eq!(client.process(&cc, &mut NoHooks).unwrap_err().code, ErrorCode::ALERT);
+}
+
+#[test]
+fn garbage_and_truncation_never_panic() {
+    let sc = server_config("ecdsa_p256_pkcs1");
+    let cc = client_config();
+    let mut client = Connection::new(Side::Client);
+    client.process(&cc, &mut NoHooks).unwrap();
+    let hello = client.outgoing().to_vec();
+    // Every truncation of the ClientHello record waits for more; every byte flip fails
+    // cleanly or succeeds, never panics.
+    for cut in 0..hello.len() {
+        let mut server = Connection::new(Side::Server);
+        server.read_tls(&hello[..cut]);
+        server.process(&sc, &mut NoHooks).unwrap();
+    }
+    for i in 0..hello.len() {
+        for bit in [0x01, 0x80] {
+            let mut bad = hello.clone();
+            bad[i] ^= bit;
+            let mut server = Connection::new(Side::Server);
+            server.read_tls(&bad);
+            let _ = server.process(&sc, &mut NoHooks);
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! layers build one of these per `s2n_config` / `tls_config`; connections read it on every
 //! handshake step, so a change applies to the connections that use the config.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
@@ -22,19 +22,47 @@ pub enum ClientAuth {
     Required,
 }
 
-/// Certificates a connection trusts as roots.
+/// Certificates a connection trusts as roots: its own, plus (optionally) the system's.
 #[derive(Default)]
 pub struct TrustStore {
     anchors: Vec<TrustAnchor<'static>>,
+    /// Whether the system bundle is trusted too. It is parsed once per process, on first use.
+    pub include_system: bool,
+}
+
+static SYSTEM_ANCHORS: OnceLock<Vec<TrustAnchor<'static>>> = OnceLock::new();
+
+/// The system's CA bundle, from the usual Linux locations (or `SSL_CERT_FILE`).
+fn system_anchors() -> &'static [TrustAnchor<'static>] {
+    SYSTEM_ANCHORS.get_or_init(|| {
+        let mut store = TrustStore::default();
+        let env = std::env::var_os("SSL_CERT_FILE").map(std::path::PathBuf::from);
+        let bundles = [
+            "/etc/ssl/certs/ca-certificates.crt",
+            "/etc/pki/tls/certs/ca-bundle.crt",
+            "/etc/ssl/ca-bundle.pem",
+            "/etc/ssl/cert.pem",
+        ];
+        let found = env
+            .into_iter()
+            .chain(bundles.iter().map(std::path::PathBuf::from))
+            .any(|path| store.add_pem_file(&path).is_ok());
+        if !found {
+            let _ = store.add_pem_dir(std::path::Path::new("/etc/ssl/certs"));
+        }
+        store.anchors
+    })
 }
 
 impl TrustStore {
-    pub fn anchors(&self) -> &[TrustAnchor<'static>] {
-        &self.anchors
+    /// The root sets to try, in order: ours, then the system's.
+    pub fn root_sets(&self) -> impl Iterator<Item = &[TrustAnchor<'static>]> {
+        let system = self.include_system.then(system_anchors);
+        std::iter::once(self.anchors.as_slice()).filter(|a| !a.is_empty()).chain(system)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.anchors.is_empty()
+        self.anchors.is_empty() && !self.include_system
     }
 
     pub fn add_der(&mut self, der: &CertificateDer<'_>) -> Result<()> {
@@ -79,24 +107,10 @@ impl TrustStore {
         Ok(added)
     }
 
-    /// The system's CA bundle, from the usual Linux locations.
-    pub fn add_system(&mut self) -> Result<usize> {
-        const BUNDLES: [&str; 4] = [
-            "/etc/ssl/certs/ca-certificates.crt",
-            "/etc/pki/tls/certs/ca-bundle.crt",
-            "/etc/ssl/ca-bundle.pem",
-            "/etc/ssl/cert.pem",
-        ];
-        for path in BUNDLES {
-            if let Ok(n) = self.add_pem_file(std::path::Path::new(path)) {
-                return Ok(n);
-            }
-        }
-        Ok(0)
-    }
-
+    /// Forgets every root, the system's included.
     pub fn clear(&mut self) {
         self.anchors.clear();
+        self.include_system = false;
     }
 }
 

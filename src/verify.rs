@@ -1,5 +1,7 @@
 //! Validating a peer's certificate chain with rustls-webpki, and s2n's host-name rules.
 
+use std::time::Duration;
+
 use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
 use webpki::{EndEntityCert, KeyUsage};
 
@@ -18,31 +20,32 @@ pub fn verify_chain(config: &Config, hooks: &mut dyn Hooks, chain: &[Certificate
     }
     let cert = EndEntityCert::try_from(leaf).map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))?;
     let usage = if client { KeyUsage::client_auth() } else { KeyUsage::server_auth() };
-    let mut time = hooks.now();
-    // Each retry moves the clock into one more certificate's window; a chain can't need more.
-    for _ in 0..=chain.len() {
-        let result = cert.verify_for_usage(
-            webpki::ALL_VERIFICATION_ALGS,
-            config.trust.anchors(),
-            &chain[1..],
-            time,
-            usage,
-            None,
-            None,
-        );
-        match result {
-            Ok(_) => return Ok(()),
-            Err(webpki::Error::CertExpired { not_after, .. }) if !config.check_time => {
-                time =
-                    UnixTime::since_unix_epoch(std::time::Duration::from_secs(not_after.as_secs().saturating_sub(1)));
+    let now = hooks.now();
+    let mut last = ErrorCode::CERT_UNTRUSTED;
+    for roots in config.trust.root_sets() {
+        let mut time = now;
+        // Each retry moves the clock into one more certificate's window; a chain can't need more.
+        for _ in 0..=chain.len() {
+            match cert.verify_for_usage(webpki::ALL_VERIFICATION_ALGS, roots, &chain[1..], time, usage, None, None) {
+                Ok(_) => return Ok(()),
+                Err(webpki::Error::CertExpired { not_after, .. }) if !config.check_time => {
+                    time = UnixTime::since_unix_epoch(Duration::from_secs(not_after.as_secs().saturating_sub(1)));
+                }
+                Err(webpki::Error::CertNotValidYet { not_before, .. }) if !config.check_time => {
+                    time = UnixTime::since_unix_epoch(Duration::from_secs(not_before.as_secs() + 1));
+                }
+                Err(e) => {
+                    last = map_webpki_error(&e);
+                    break;
+                }
             }
-            Err(webpki::Error::CertNotValidYet { not_before, .. }) if !config.check_time => {
-                time = UnixTime::since_unix_epoch(std::time::Duration::from_secs(not_before.as_secs() + 1));
-            }
-            Err(e) => return Err(Error::new(map_webpki_error(&e))),
+        }
+        // Only an unknown issuer is worth trying against the next set of roots.
+        if last != ErrorCode::CERT_UNTRUSTED {
+            break;
         }
     }
-    Err(Error::new(ErrorCode::CERT_UNTRUSTED))
+    Err(Error::new(last))
 }
 
 fn map_webpki_error(err: &webpki::Error) -> ErrorCode {

@@ -23,7 +23,7 @@ fi
 
 valgrind=""
 if command -v valgrind >/dev/null 2>&1; then
-  valgrind="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+  valgrind="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-possibly-lost=no"
 fi
 
 passed=0; failed=0

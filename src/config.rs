@@ -123,6 +123,9 @@ pub struct Config {
     pub schemes: Vec<SignatureScheme>,
     /// Our certificate chains: a server picks among them, a client sends the first.
     pub identities: Vec<Arc<CertifiedKey>>,
+    /// The identities a server may present when none matches the requested name (indexes
+    /// into `identities`). Empty means all of them.
+    pub default_identities: Vec<usize>,
     pub trust: TrustStore,
     /// Whether peer certificates are validated at all (`s2n_config_disable_x509_verification`).
     pub verify_peer: bool,
@@ -141,6 +144,7 @@ impl Default for Config {
             groups: vec![NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1],
             schemes: SignatureScheme::ALL.to_vec(),
             identities: Vec::new(),
+            default_identities: Vec::new(),
             trust: TrustStore::default(),
             verify_peer: true,
             check_time: true,

@@ -40,6 +40,14 @@ pub struct Summary {
     pub identity: Option<usize>,
     pub hello_retry: bool,
     pub client_auth: bool,
+    /// The client asked for a certificate got an empty Certificate.
+    pub no_client_cert: bool,
+    /// A legacy session id was exchanged (TLS 1.3 middlebox compatibility mode).
+    pub middlebox_compat: bool,
+    /// Server: the highest version the client offered (wire value).
+    pub client_max_version: Option<u16>,
+    /// Server: the ClientHello's legacy_version.
+    pub client_hello_version: Option<u16>,
     pub client_random: [u8; 32],
 }
 
@@ -230,6 +238,32 @@ impl Connection {
             self.incoming_start = 0;
         }
         self.incoming.extend_from_slice(data);
+    }
+
+    /// Space for `n` more received bytes, to be filled by the caller and then confirmed
+    /// with [`Connection::commit_read`]. Lets an I/O layer read straight into our buffer.
+    pub fn read_buffer(&mut self, n: usize) -> &mut [u8] {
+        if self.incoming_start == self.incoming.len() {
+            self.incoming.clear();
+            self.incoming_start = 0;
+        } else if self.incoming_start > 0 && self.incoming.len() + n > self.incoming.capacity() {
+            self.incoming.drain(..self.incoming_start);
+            self.incoming_start = 0;
+        }
+        let len = self.incoming.len();
+        self.incoming.resize(len + n, 0);
+        &mut self.incoming[len..]
+    }
+
+    /// Confirms that `got` of the last `requested` bytes from [`Connection::read_buffer`] were filled.
+    pub fn commit_read(&mut self, requested: usize, got: usize) {
+        let len = self.incoming.len();
+        self.incoming.truncate(len - requested + got.min(requested));
+    }
+
+    /// Received bytes not yet processed (`s2n_peek_buffered`).
+    pub fn buffered_tls(&self) -> usize {
+        self.incoming.len() - self.incoming_start
     }
 
     /// How many more bytes the connection needs before it can make progress: the rest of the

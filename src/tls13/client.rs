@@ -238,6 +238,7 @@ fn server_hello(
     common.set_write_keys(suite, &client_secret)?;
     common.summary.version = Some(TLS13);
     common.summary.suite = Some(suite);
+    common.summary.middlebox_compat = true;
     Ok(State::WaitEncryptedExtensions(Box::new(Handshake {
         suite,
         transcript: hello.transcript,
@@ -404,6 +405,7 @@ fn send_client_certificate(
             config.schemes.iter().find(|s| s.allowed_in_tls13() && request.schemes.contains(s) && s.fits(key))?;
         Some((id, key, *scheme))
     });
+    common.summary.no_client_cert = chosen.is_none();
     let mut msg = Vec::new();
     match chosen {
         Some((id, _, _)) => {

@@ -75,6 +75,7 @@ pub fn handle(
             }
             h.transcript.add(message);
             if cert.entries.is_empty() {
+                common.summary.no_client_cert = true;
                 if config.client_auth == ClientAuth::Required {
                     return Err(Error::with_alert(
                         ErrorCode::MISSING_CLIENT_CERT,
@@ -134,8 +135,9 @@ fn choose_identity(
         let key = id.key.as_ref()?;
         config.schemes.iter().copied().find(|s| s.allowed_in_tls13() && client_schemes.contains(s) && s.fits(key))
     };
+    let is_default = |i: usize| config.default_identities.is_empty() || config.default_identities.contains(&i);
     let by_name = config.identities.iter().enumerate().filter(|(_, id)| matches_name(id));
-    let others = config.identities.iter().enumerate().filter(|(_, id)| !matches_name(id));
+    let others = config.identities.iter().enumerate().filter(|(i, id)| !matches_name(id) && is_default(*i));
     by_name.chain(others).find_map(|(i, id)| usable(id).map(|s| (i, s)))
 }
 
@@ -216,6 +218,9 @@ fn client_hello(
     };
     transcript.add(message);
     common.summary.client_random = ch.random;
+    common.summary.middlebox_compat = !ch.session_id.is_empty();
+    common.summary.client_hello_version = Some(ch.legacy_version);
+    common.summary.client_max_version = versions.and_then(|v| msgs::u16_list(v).filter(|v| v & 0xff00 == 0x0300).max());
 
     let mut random = [0u8; 32];
     SystemRandom::new().fill(&mut random).map_err(|_| Error::new(ErrorCode::RANDOM_UNINITIALIZED))?;

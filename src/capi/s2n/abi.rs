@@ -11,7 +11,7 @@ use std::os::raw::{c_char, c_int, c_uint, c_void};
 
 use crate::error::{Error, ErrorCode, Result};
 
-pub use super::cert::s2n_cert_chain_and_key;
+pub use super::cert::{s2n_cert, s2n_cert_chain_and_key};
 pub use super::config::s2n_config;
 pub use super::connection::s2n_connection;
 
@@ -306,7 +306,6 @@ macro_rules! opaque_placeholder {
     ($($name:ident),*) => {$( pub struct $name { _private: [u8; 0] } )*};
 }
 opaque_placeholder!(
-    s2n_cert,
     s2n_pkey,
     s2n_stacktrace,
     s2n_client_hello,

@@ -8,24 +8,86 @@ use super::abi::*;
 use super::init::ensure_initialized;
 use super::{call, unimplemented, OK};
 use crate::capi::{arg_bytes, arg_cstr, arg_mut, arg_ref, from_c, into_c};
+use std::ffi::CStr;
+use std::os::unix::ffi::OsStrExt;
+use std::sync::Arc;
+
+use rustls_pki_types::CertificateDer;
+
+use super::config::CertOwnership;
+use crate::capi::write_out;
 use crate::error::{Error, ErrorCode, Result};
-use crate::pki::CertifiedKey;
+use crate::pki::{CertifiedKey, SigningKey};
 
 /// A certificate chain and (usually) its private key, owned by the application and shared
 /// by the configs it is added to.
 pub struct s2n_cert_chain_and_key {
-    certified: Option<CertifiedKey>,
+    pub(crate) certified: Option<Arc<CertifiedKey>>,
+    /// One `s2n_cert` per certificate, for `s2n_cert_chain_get_cert`; built once on load so
+    /// the pointers handed out stay valid for the chain's life.
+    certs: Vec<s2n_cert>,
     ctx: *mut c_void,
 }
 
+/// One certificate of a chain.
+pub struct s2n_cert {
+    der: CertificateDer<'static>,
+}
+
 impl s2n_cert_chain_and_key {
+    fn empty() -> s2n_cert_chain_and_key {
+        s2n_cert_chain_and_key { certified: None, certs: Vec::new(), ctx: std::ptr::null_mut() }
+    }
+
     /// Loads once: s2n has no way to replace what a chain object holds.
     fn load(&mut self, certified: Result<CertifiedKey>) -> Result<c_int> {
         if self.certified.is_some() {
             return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
         }
-        self.certified = Some(certified?);
+        self.set_chain(Arc::new(certified?));
         OK
+    }
+
+    pub(crate) fn set_chain(&mut self, certified: Arc<CertifiedKey>) {
+        self.certs = certified.chain.iter().map(|der| s2n_cert { der: der.clone() }).collect();
+        self.certified = Some(certified);
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.certified.is_none()
+    }
+
+    #[track_caller]
+    fn certified(&self) -> Result<&Arc<CertifiedKey>> {
+        self.certified.as_ref().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))
+    }
+}
+
+/// Adds a loaded chain to a config's store under s2n's rules: the first chain of each key
+/// type becomes a default unless defaults were set explicitly.
+fn add_to_config(config: &mut s2n_config, chain: *mut s2n_cert_chain_and_key) -> Result<()> {
+    let certified = unsafe { arg_ref(chain) }?.certified()?.clone();
+    let kind = key_kind(&certified);
+    let has_default_of_kind =
+        config.core.default_identities.iter().any(|&i| key_kind(&config.core.identities[i]) == kind);
+    if config.ownership == CertOwnership::Library && has_default_of_kind && !config.explicit_defaults {
+        return Err(Error::new(ErrorCode::MULTIPLE_DEFAULT_CERTIFICATES_PER_AUTH_TYPE));
+    }
+    if !config.explicit_defaults && !has_default_of_kind {
+        config.core.default_identities.push(config.core.identities.len());
+    }
+    config.core.identities.push(certified);
+    config.chains.push(chain);
+    Ok(())
+}
+
+/// The certificate "auth type" s2n keys defaults by.
+fn key_kind(certified: &CertifiedKey) -> u8 {
+    match &certified.key {
+        Some(SigningKey::Rsa(_)) => 0,
+        Some(SigningKey::EcdsaP256(_) | SigningKey::EcdsaP384(_) | SigningKey::EcdsaP521(_)) => 1,
+        Some(SigningKey::Ed25519(_)) => 2,
+        None => 3,
     }
 }
 
@@ -33,7 +95,7 @@ impl s2n_cert_chain_and_key {
 pub extern "C" fn s2n_cert_chain_and_key_new() -> *mut s2n_cert_chain_and_key {
     call(|| {
         ensure_initialized()?;
-        Ok(into_c(s2n_cert_chain_and_key { certified: None, ctx: std::ptr::null_mut() }))
+        Ok(into_c(s2n_cert_chain_and_key::empty()))
     })
 }
 
@@ -106,6 +168,320 @@ pub extern "C" fn s2n_cert_chain_and_key_get_ctx(cert_and_key: *mut s2n_cert_cha
     call(|| Ok(unsafe { arg_ref(cert_and_key) }?.ctx))
 }
 
+#[no_mangle]
+pub extern "C" fn s2n_config_add_cert_chain_and_key_to_store(
+    config: *mut s2n_config,
+    cert_key_pair: *mut s2n_cert_chain_and_key,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        if config.ownership == CertOwnership::Library {
+            return Err(Error::new(ErrorCode::CERT_OWNERSHIP));
+        }
+        add_to_config(config, cert_key_pair)?;
+        config.ownership = CertOwnership::Application;
+        OK
+    })
+}
+
+/// Replaces the default chains (at most one per key type) with the given ones.
+#[no_mangle]
+pub extern "C" fn s2n_config_set_cert_chain_and_key_defaults(
+    config: *mut s2n_config,
+    cert_key_pairs: *mut *mut s2n_cert_chain_and_key,
+    num_cert_key_pairs: u32,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        unsafe { arg_ref(cert_key_pairs) }?;
+        if !(1..=4).contains(&num_cert_key_pairs) {
+            return Err(Error::new(ErrorCode::NUM_DEFAULT_CERTIFICATES));
+        }
+        if config.ownership == CertOwnership::Library {
+            return Err(Error::new(ErrorCode::CERT_OWNERSHIP));
+        }
+        // SAFETY: the caller passes an array of `num_cert_key_pairs` chain pointers.
+        let pairs = unsafe { std::slice::from_raw_parts(cert_key_pairs, num_cert_key_pairs as usize) };
+        let mut kinds = Vec::with_capacity(pairs.len());
+        for &pair in pairs {
+            let kind = key_kind(unsafe { arg_ref(pair) }?.certified()?);
+            if kinds.contains(&kind) {
+                return Err(Error::new(ErrorCode::MULTIPLE_DEFAULT_CERTIFICATES_PER_AUTH_TYPE));
+            }
+            kinds.push(kind);
+        }
+        let mut defaults = Vec::with_capacity(pairs.len());
+        for &pair in pairs {
+            let index = match config.chains.iter().position(|&c| c == pair) {
+                Some(i) => i,
+                None => {
+                    let certified = unsafe { arg_ref(pair) }?.certified()?.clone();
+                    config.core.identities.push(certified);
+                    config.chains.push(pair);
+                    config.chains.len() - 1
+                }
+            };
+            defaults.push(index);
+        }
+        config.core.default_identities = defaults;
+        config.explicit_defaults = true;
+        config.ownership = CertOwnership::Application;
+        OK
+    })
+}
+
+/// The deprecated form: the config loads and owns the chain.
+#[no_mangle]
+pub extern "C" fn s2n_config_add_cert_chain_and_key(
+    config: *mut s2n_config,
+    cert_chain_pem: *const c_char,
+    private_key_pem: *const c_char,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        let chain = unsafe { arg_cstr(cert_chain_pem) }?.to_bytes();
+        let key = unsafe { arg_cstr(private_key_pem) }?.to_bytes();
+        if config.ownership == CertOwnership::Application {
+            return Err(Error::new(ErrorCode::CERT_OWNERSHIP));
+        }
+        let mut owned = Box::new(s2n_cert_chain_and_key::empty());
+        owned.load(CertifiedKey::from_pem(chain, key))?;
+        let owned = Box::into_raw(owned);
+        config.ownership = CertOwnership::Library;
+        if let Err(err) = add_to_config(config, owned) {
+            // SAFETY: not stored anywhere on failure.
+            drop(unsafe { from_c(owned) });
+            return Err(err);
+        }
+        OK
+    })
+}
+
+/// Internal API: a chain without a key, for applications that sign asynchronously.
+#[no_mangle]
+pub extern "C" fn s2n_config_add_cert_chain(
+    config: *mut s2n_config,
+    cert_chain_pem: *mut u8,
+    cert_chain_pem_size: u32,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        let chain = unsafe { arg_bytes(cert_chain_pem, cert_chain_pem_size as usize) }?;
+        if config.ownership == CertOwnership::Application {
+            return Err(Error::new(ErrorCode::CERT_OWNERSHIP));
+        }
+        let mut owned = Box::new(s2n_cert_chain_and_key::empty());
+        owned.load(CertifiedKey::public_only(chain))?;
+        let owned = Box::into_raw(owned);
+        config.ownership = CertOwnership::Library;
+        if let Err(err) = add_to_config(config, owned) {
+            // SAFETY: not stored anywhere on failure.
+            drop(unsafe { from_c(owned) });
+            return Err(err);
+        }
+        OK
+    })
+}
+
+/// Trusts the certificates in a PEM file and/or a directory of PEM files.
+#[no_mangle]
+pub extern "C" fn s2n_config_set_verification_ca_location(
+    config: *mut s2n_config,
+    ca_pem_filename: *const c_char,
+    ca_dir: *const c_char,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        let file = (!ca_pem_filename.is_null()).then(|| unsafe { CStr::from_ptr(ca_pem_filename) });
+        let dir = (!ca_dir.is_null()).then(|| unsafe { CStr::from_ptr(ca_dir) });
+        if file.is_none() && dir.is_none() {
+            return Err(Error::new(ErrorCode::X509_TRUST_STORE));
+        }
+        let path = |c: &CStr| std::path::PathBuf::from(&*std::ffi::OsStr::from_bytes(c.to_bytes()));
+        if let Some(file) = file {
+            config.core.trust.add_pem_file(&path(file)).map_err(|_| Error::new(ErrorCode::X509_TRUST_STORE))?;
+        }
+        if let Some(dir) = dir {
+            config.core.trust.add_pem_dir(&path(dir)).map_err(|_| Error::new(ErrorCode::X509_TRUST_STORE))?;
+        }
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_config_add_pem_to_trust_store(config: *mut s2n_config, pem: *const c_char) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        let pem = unsafe { arg_cstr(pem) }?;
+        config.core.trust.add_pem(pem.to_bytes())?;
+        OK
+    })
+}
+
+/// Forgets every trusted root, the system's included.
+#[no_mangle]
+pub extern "C" fn s2n_config_wipe_trust_store(config: *mut s2n_config) -> c_int {
+    call(|| {
+        unsafe { arg_mut(config) }?.core.trust.clear();
+        OK
+    })
+}
+
+/// Trusts the system's roots; fails if they are already trusted, as in s2n.
+#[no_mangle]
+pub extern "C" fn s2n_config_load_system_certs(config: *mut s2n_config) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        if config.core.trust.include_system {
+            return Err(Error::new(ErrorCode::X509_TRUST_STORE));
+        }
+        config.core.trust.include_system = true;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_config_set_verify_host_callback(
+    config: *mut s2n_config,
+    arg1: s2n_verify_host_fn,
+    data: *mut c_void,
+) -> c_int {
+    call(|| {
+        unsafe { arg_mut(config) }?.verify_host = arg1.map(|f| (f, data));
+        OK
+    })
+}
+
+/// Turns off all peer certificate validation (chain, time and host name).
+#[no_mangle]
+pub extern "C" fn s2n_config_disable_x509_verification(config: *mut s2n_config) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        config.core.verify_peer = false;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_config_disable_x509_time_verification(config: *mut s2n_config) -> c_int {
+    call(|| {
+        unsafe { arg_mut(config) }?.core.check_time = false;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_config_set_max_cert_chain_depth(config: *mut s2n_config, max_depth: u16) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        if max_depth == 0 {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        config.core.max_chain_depth = max_depth as usize;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_cert_chain_get_length(
+    chain_and_key: *const s2n_cert_chain_and_key,
+    cert_length: *mut u32,
+) -> c_int {
+    call(|| {
+        let chain = unsafe { arg_ref(chain_and_key) }?;
+        unsafe { arg_ref(cert_length) }?;
+        if chain.certs.is_empty() {
+            return Err(Error::new(ErrorCode::NO_CERT_FOUND));
+        }
+        unsafe { write_out(cert_length, chain.certs.len() as u32) }?;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_cert_chain_get_cert(
+    chain_and_key: *const s2n_cert_chain_and_key,
+    out_cert: *mut *mut s2n_cert,
+    cert_idx: u32,
+) -> c_int {
+    call(|| {
+        let chain = unsafe { arg_ref(chain_and_key) }?;
+        unsafe { arg_ref(out_cert) }?;
+        let cert = chain.certs.get(cert_idx as usize).ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
+        unsafe { write_out(out_cert, cert as *const s2n_cert as *mut s2n_cert) }?;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_cert_get_der(
+    cert: *const s2n_cert,
+    out_cert_der: *mut *const u8,
+    cert_length: *mut u32,
+) -> c_int {
+    call(|| {
+        let cert = unsafe { arg_ref(cert) }?;
+        unsafe { arg_ref(out_cert_der) }?;
+        unsafe { arg_ref(cert_length) }?;
+        unsafe { write_out(out_cert_der, cert.der.as_ptr()) }?;
+        unsafe { write_out(cert_length, cert.der.len() as u32) }?;
+        OK
+    })
+}
+
+/// 1 when the handshake used client authentication and the client presented a certificate.
+#[no_mangle]
+pub extern "C" fn s2n_connection_client_cert_used(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let s = &conn.core.common.summary;
+        let used = s.client_auth
+            && !s.no_client_cert
+            && match conn.mode {
+                s2n_mode::S2N_SERVER => !s.peer_chain.is_empty(),
+                s2n_mode::S2N_CLIENT => s.our_scheme.is_some(),
+            };
+        Ok(used as c_int)
+    })
+}
+
+/// Copies the peer's validated certificate chain into `cert_chain_and_key`, which must be
+/// new (empty). Without validation there is no validated chain: `S2N_ERR_CERT_NOT_VALIDATED`.
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_peer_cert_chain(
+    conn: *const s2n_connection,
+    cert_chain_and_key: *mut s2n_cert_chain_and_key,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let out = unsafe { arg_mut(cert_chain_and_key) }?;
+        if !out.is_empty() {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        let chain = &conn.core.common.summary.peer_chain;
+        if chain.is_empty() || !conn.config().core.verify_peer {
+            return Err(Error::new(ErrorCode::CERT_NOT_VALIDATED));
+        }
+        out.set_chain(Arc::new(CertifiedKey { chain: chain.clone(), key: None }));
+        OK
+    })
+}
+
+/// The chain object we presented (the server's choice, or the client's certificate).
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_selected_cert(conn: *mut s2n_connection) -> *mut s2n_cert_chain_and_key {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let config = conn.config();
+        let index = match conn.mode {
+            s2n_mode::S2N_SERVER => conn.core.common.summary.identity,
+            s2n_mode::S2N_CLIENT => conn.core.common.summary.our_scheme.map(|_| 0),
+        };
+        let chain = index.and_then(|i| config.chains.get(i)).copied();
+        chain.ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -147,95 +523,12 @@ pub extern "C" fn s2n_config_set_cert_tiebreak_callback(
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_config_add_cert_chain_and_key(
-    config: *mut s2n_config,
-    cert_chain_pem: *const c_char,
-    private_key_pem: *const c_char,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_add_cert_chain_and_key_to_store(
-    config: *mut s2n_config,
-    cert_key_pair: *mut s2n_cert_chain_and_key,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_cert_chain_and_key_defaults(
-    config: *mut s2n_config,
-    cert_key_pairs: *mut *mut s2n_cert_chain_and_key,
-    num_cert_key_pairs: u32,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_verification_ca_location(
-    config: *mut s2n_config,
-    ca_pem_filename: *const c_char,
-    ca_dir: *const c_char,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_add_pem_to_trust_store(config: *mut s2n_config, pem: *const c_char) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_wipe_trust_store(config: *mut s2n_config) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_load_system_certs(config: *mut s2n_config) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_verify_host_callback(
-    config: *mut s2n_config,
-    arg1: s2n_verify_host_fn,
-    data: *mut c_void,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_config_set_check_stapled_ocsp_response(config: *mut s2n_config, check_ocsp: u8) -> c_int {
     unimplemented()
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_config_disable_x509_time_verification(config: *mut s2n_config) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_config_disable_x509_intent_verification(config: *mut s2n_config) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_disable_x509_verification(config: *mut s2n_config) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_max_cert_chain_depth(config: *mut s2n_config, max_depth: u16) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_verify_host_callback(
-    conn: *mut s2n_connection,
-    host_fn: s2n_verify_host_fn,
-    data: *mut c_void,
-) -> c_int {
     unimplemented()
 }
 
@@ -280,45 +573,6 @@ pub extern "C" fn s2n_connection_get_selected_client_cert_digest_algorithm(
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_connection_get_selected_cert(conn: *mut s2n_connection) -> *mut s2n_cert_chain_and_key {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_cert_chain_get_length(
-    chain_and_key: *const s2n_cert_chain_and_key,
-    cert_length: *mut u32,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_cert_chain_get_cert(
-    chain_and_key: *const s2n_cert_chain_and_key,
-    out_cert: *mut *mut s2n_cert,
-    cert_idx: u32,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_cert_get_der(
-    cert: *const s2n_cert,
-    out_cert_der: *mut *const u8,
-    cert_length: *mut u32,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_peer_cert_chain(
-    conn: *const s2n_connection,
-    cert_chain: *mut s2n_cert_chain_and_key,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_cert_get_x509_extension_value_length(
     cert: *mut s2n_cert,
     oid: *const u8,
@@ -354,11 +608,6 @@ pub extern "C" fn s2n_cert_get_utf8_string_from_extension_data(
     out_data: *mut u8,
     out_len: *mut u32,
 ) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_client_cert_used(conn: *mut s2n_connection) -> c_int {
     unimplemented()
 }
 
@@ -450,15 +699,6 @@ pub extern "C" fn s2n_config_add_custom_x509_extension(
     config: *mut s2n_config,
     extension_oid: *mut u8,
     extension_oid_len: u32,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_add_cert_chain(
-    config: *mut s2n_config,
-    cert_chain_pem: *mut u8,
-    cert_chain_pem_size: u32,
 ) -> c_int {
     unimplemented()
 }

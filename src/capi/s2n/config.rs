@@ -9,19 +9,62 @@ use std::sync::LazyLock;
 use super::abi::*;
 use super::init::ensure_initialized;
 use super::{call, unimplemented, OK};
-use crate::capi::{arg_mut, arg_ref, from_c, into_c, write_out};
+use crate::capi::{arg_cstr, arg_mut, arg_ref, from_c, into_c, write_out};
+use crate::config::ClientAuth;
+use crate::config::Config;
+use crate::error::{Error, ErrorCode, Result};
 
-/// The settings many connections share. Fields are added as features are built.
+/// Who owns the certificate chains a config holds (s2n forbids mixing the two).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CertOwnership {
+    None,
+    /// Added with `s2n_config_add_cert_chain_and_key_to_store`: the application frees them.
+    Application,
+    /// Loaded by `s2n_config_add_cert_chain_and_key`: freed with the config.
+    Library,
+}
+
+/// The settings many connections share: the core configuration plus what only the s2n
+/// API has (callbacks with their C context pointers, the chain objects handed to us).
 pub struct s2n_config {
     ctx: *mut c_void,
-    /// `s2n_config_new` (as opposed to `_new_minimal`) trusts the system's CA store.
-    #[allow(dead_code)] // read once trust stores exist (TLS 1.3 issue)
-    pub(crate) load_system_trust_store: bool,
+    pub(crate) core: Config,
+    /// The chain objects behind `core.identities`, index for index, so
+    /// `s2n_connection_get_selected_cert` can answer with the application's pointer.
+    pub(crate) chains: Vec<*mut s2n_cert_chain_and_key>,
+    pub(crate) ownership: CertOwnership,
+    /// Whether `s2n_config_set_cert_chain_and_key_defaults` chose the default chains.
+    pub(crate) explicit_defaults: bool,
+    pub(crate) verify_host: Option<(unsafe extern "C" fn(*const c_char, usize, *mut c_void) -> u8, *mut c_void)>,
+    pub(crate) key_log:
+        Option<(unsafe extern "C" fn(*mut c_void, *mut s2n_connection, *mut u8, usize) -> c_int, *mut c_void)>,
+    pub(crate) wall_clock: Option<(unsafe extern "C" fn(*mut c_void, *mut u64) -> c_int, *mut c_void)>,
+    pub(crate) monotonic_clock: Option<(unsafe extern "C" fn(*mut c_void, *mut u64) -> c_int, *mut c_void)>,
+    pub(crate) client_hello_cb_mode: s2n_client_hello_cb_mode,
+    /// The name of the security policy in force, for s2n's accessors.
+    pub(crate) policy_name: &'static str,
+    /// `s2n_config_set_max_blinding_delay`; None is s2n's default 10-30 s.
+    pub(crate) max_blinding: Option<std::time::Duration>,
 }
 
 impl s2n_config {
-    fn new(load_system_trust_store: bool) -> s2n_config {
-        s2n_config { ctx: std::ptr::null_mut(), load_system_trust_store }
+    fn new(trust_system: bool) -> s2n_config {
+        let mut core = Config::default();
+        core.trust.include_system = trust_system;
+        s2n_config {
+            ctx: std::ptr::null_mut(),
+            core,
+            chains: Vec::new(),
+            ownership: CertOwnership::None,
+            explicit_defaults: false,
+            verify_host: None,
+            key_log: None,
+            wall_clock: None,
+            monotonic_clock: None,
+            client_hello_cb_mode: s2n_client_hello_cb_mode::S2N_CLIENT_HELLO_CB_BLOCKING,
+            policy_name: "default",
+            max_blinding: None,
+        }
     }
 
     /// The configuration a connection uses until `s2n_connection_set_config`.
@@ -31,10 +74,21 @@ impl s2n_config {
     }
 }
 
+impl Drop for s2n_config {
+    fn drop(&mut self) {
+        if self.ownership == CertOwnership::Library {
+            for chain in self.chains.drain(..) {
+                // SAFETY: library-owned chains were created by us for this config alone.
+                drop(unsafe { from_c(chain) });
+            }
+        }
+    }
+}
+
 /// The process-wide default config is never mutated after construction (the application
 /// never receives a pointer to it), so sharing it between threads is sound.
 struct SharedConfig(s2n_config);
-// SAFETY: see above; the raw `ctx` pointer in it is always NULL.
+// SAFETY: see above; its raw pointers are all NULL / None.
 unsafe impl Sync for SharedConfig {}
 unsafe impl Send for SharedConfig {}
 
@@ -84,11 +138,126 @@ pub extern "C" fn s2n_config_get_ctx(config: *mut s2n_config, ctx: *mut *mut c_v
     })
 }
 
-// ---- stubs ----
+#[no_mangle]
+pub extern "C" fn s2n_config_set_max_blinding_delay(config: *mut s2n_config, seconds: u32) -> c_int {
+    call(|| {
+        unsafe { arg_mut(config) }?.max_blinding = Some(std::time::Duration::from_secs(seconds.into()));
+        OK
+    })
+}
+
+/// Replaces the ALPN list: `protocol_count` NUL-terminated names; an empty list clears it.
+#[no_mangle]
+pub extern "C" fn s2n_config_set_protocol_preferences(
+    config: *mut s2n_config,
+    protocols: *const *const c_char,
+    protocol_count: c_int,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        config.core.alpn = protocol_list(protocols, protocol_count)?;
+        OK
+    })
+}
 
 #[no_mangle]
-pub extern "C" fn s2n_config_free_dhparams(config: *mut s2n_config) -> c_int {
-    unimplemented()
+pub extern "C" fn s2n_config_append_protocol_preference(
+    config: *mut s2n_config,
+    protocol: *const u8,
+    protocol_len: u8,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        append_protocol(&mut config.core.alpn, protocol, protocol_len)
+    })
+}
+
+/// Checks and copies an application's ALPN list (RFC 7301: 1-255 bytes per name, the
+/// encoded list under 2^16).
+pub(crate) fn protocol_list(protocols: *const *const c_char, count: c_int) -> Result<Vec<Vec<u8>>> {
+    if count < 0 {
+        return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+    }
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    unsafe { arg_ref(protocols) }?;
+    // SAFETY: the caller passes `count` string pointers.
+    let names = unsafe { std::slice::from_raw_parts(protocols, count as usize) };
+    let mut list = Vec::with_capacity(names.len());
+    for &name in names {
+        let name = unsafe { arg_cstr(name) }?.to_bytes();
+        append_checked(&mut list, name)?;
+    }
+    Ok(list)
+}
+
+pub(crate) fn append_protocol(list: &mut Vec<Vec<u8>>, protocol: *const u8, len: u8) -> Result<c_int> {
+    let name = unsafe { crate::capi::arg_bytes(protocol, len as usize) }?;
+    append_checked(list, name)?;
+    OK
+}
+
+fn append_checked(list: &mut Vec<Vec<u8>>, name: &[u8]) -> Result<()> {
+    let encoded: usize = list.iter().map(|p| p.len() + 1).sum::<usize>() + name.len() + 1;
+    if name.is_empty() || name.len() > 255 || encoded > u16::MAX as usize {
+        return Err(Error::new(ErrorCode::INVALID_APPLICATION_PROTOCOL));
+    }
+    list.push(name.to_vec());
+    Ok(())
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_config_get_client_auth_type(
+    config: *mut s2n_config,
+    client_auth_type: *mut s2n_cert_auth_type,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_ref(config) }?;
+        unsafe { write_out(client_auth_type, auth_type_to_c(config.core.client_auth)) }?;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_config_set_client_auth_type(
+    config: *mut s2n_config,
+    client_auth_type: s2n_cert_auth_type_arg,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        config.core.client_auth = auth_type_from_c(s2n_cert_auth_type::from_raw(client_auth_type)?);
+        OK
+    })
+}
+
+pub(crate) fn auth_type_from_c(t: s2n_cert_auth_type) -> ClientAuth {
+    match t {
+        s2n_cert_auth_type::S2N_CERT_AUTH_NONE => ClientAuth::None,
+        s2n_cert_auth_type::S2N_CERT_AUTH_REQUIRED => ClientAuth::Required,
+        s2n_cert_auth_type::S2N_CERT_AUTH_OPTIONAL => ClientAuth::Optional,
+    }
+}
+
+pub(crate) fn auth_type_to_c(t: ClientAuth) -> s2n_cert_auth_type {
+    match t {
+        ClientAuth::None => s2n_cert_auth_type::S2N_CERT_AUTH_NONE,
+        ClientAuth::Required => s2n_cert_auth_type::S2N_CERT_AUTH_REQUIRED,
+        ClientAuth::Optional => s2n_cert_auth_type::S2N_CERT_AUTH_OPTIONAL,
+    }
+}
+
+/// Secrets go to this callback in NSS key log format, one line per call.
+#[no_mangle]
+pub extern "C" fn s2n_config_set_key_log_cb(
+    config: *mut s2n_config,
+    callback: s2n_key_log_fn,
+    ctx: *mut c_void,
+) -> c_int {
+    call(|| {
+        unsafe { arg_mut(config) }?.key_log = callback.map(|f| (f, ctx));
+        OK
+    })
 }
 
 #[no_mangle]
@@ -97,7 +266,11 @@ pub extern "C" fn s2n_config_set_wall_clock(
     clock_fn: s2n_clock_time_nanoseconds,
     ctx: *mut c_void,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        config.wall_clock = Some((clock_fn.ok_or_else(|| Error::new(ErrorCode::NULL))?, ctx));
+        OK
+    })
 }
 
 #[no_mangle]
@@ -106,6 +279,17 @@ pub extern "C" fn s2n_config_set_monotonic_clock(
     clock_fn: s2n_clock_time_nanoseconds,
     ctx: *mut c_void,
 ) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        config.monotonic_clock = Some((clock_fn.ok_or_else(|| Error::new(ErrorCode::NULL))?, ctx));
+        OK
+    })
+}
+
+// ---- stubs ----
+
+#[no_mangle]
+pub extern "C" fn s2n_config_free_dhparams(config: *mut s2n_config) -> c_int {
     unimplemented()
 }
 
@@ -131,24 +315,6 @@ pub extern "C" fn s2n_config_add_dhparams(config: *mut s2n_config, dhparams_pem:
 
 #[no_mangle]
 pub extern "C" fn s2n_config_set_cipher_preferences(config: *mut s2n_config, version: *const c_char) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_append_protocol_preference(
-    config: *mut s2n_config,
-    protocol: *const u8,
-    protocol_len: u8,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_protocol_preferences(
-    config: *mut s2n_config,
-    protocols: *const *const c_char,
-    protocol_count: c_int,
-) -> c_int {
     unimplemented()
 }
 
@@ -214,36 +380,6 @@ pub extern "C" fn s2n_config_set_client_hello_cb(
 pub extern "C" fn s2n_config_set_client_hello_cb_mode(
     config: *mut s2n_config,
     cb_mode: s2n_client_hello_cb_mode_arg,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_max_blinding_delay(config: *mut s2n_config, seconds: u32) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_get_client_auth_type(
-    config: *mut s2n_config,
-    client_auth_type: *mut s2n_cert_auth_type,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_client_auth_type(
-    config: *mut s2n_config,
-    client_auth_type: s2n_cert_auth_type_arg,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_key_log_cb(
-    config: *mut s2n_config,
-    callback: s2n_key_log_fn,
-    ctx: *mut c_void,
 ) -> c_int {
     unimplemented()
 }

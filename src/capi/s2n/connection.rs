@@ -7,19 +7,76 @@ use std::os::raw::{c_char, c_int, c_void};
 use super::abi::*;
 use super::init::ensure_initialized;
 use super::{call, unimplemented, OK};
-use crate::capi::{arg_mut, arg_ref, from_c, into_c, write_out};
-use crate::error::{Error, ErrorCode};
+use crate::capi::{arg_cstr, arg_mut, arg_ref, from_c, into_c, write_out};
+use std::ffi::CString;
 
-/// One TLS connection. Kept small: what only the handshake needs will live behind a box
-/// that `s2n_connection_free_handshake` can drop.
+use crate::conn::{Connection, Side};
+use crate::error::{Error, ErrorCode};
+use crate::kx::NamedGroup;
+
+/// Where a connection reads or writes its TLS bytes.
+#[derive(Clone, Copy)]
+pub(crate) enum IoEnd<F> {
+    None,
+    Fd(c_int),
+    Callback(Option<F>),
+}
+
+pub(crate) type RecvFn = unsafe extern "C" fn(*mut c_void, *mut u8, u32) -> c_int;
+pub(crate) type SendFn = unsafe extern "C" fn(*mut c_void, *const u8, u32) -> c_int;
+pub(crate) type VerifyHostFn = unsafe extern "C" fn(*const c_char, usize, *mut c_void) -> u8;
+
+/// One TLS connection: the core state machine plus what the s2n API attaches to it.
 pub struct s2n_connection {
-    mode: s2n_mode,
+    pub(crate) mode: s2n_mode,
     /// The application's config, or NULL while the connection uses the default one.
-    config: *mut s2n_config,
+    pub(crate) config: *mut s2n_config,
     ctx: *mut c_void,
+    pub(crate) core: Connection,
+    pub(crate) read: IoEnd<RecvFn>,
+    pub(crate) write: IoEnd<SendFn>,
+    pub(crate) recv_ctx: *mut c_void,
+    pub(crate) send_ctx: *mut c_void,
+    /// s2n's `current_user_data_consumed`: bytes of the caller's buffer already encrypted by
+    /// an `s2n_send` that blocked before they all reached the wire.
+    pub(crate) send_consumed: usize,
+    pub(crate) blinding: s2n_blinding,
+    /// The blinding delay chosen when the connection was killed, and when.
+    pub(crate) delay: Option<(std::time::Instant, std::time::Duration)>,
+    pub(crate) verify_host: Option<(VerifyHostFn, *mut c_void)>,
+    pub(crate) wire_bytes_in: u64,
+    pub(crate) wire_bytes_out: u64,
+    /// NUL-terminated copies of strings handed to C (server name, ALPN protocol).
+    pub(crate) server_name_c: Option<CString>,
+    pub(crate) alpn_c: Option<CString>,
 }
 
 impl s2n_connection {
+    fn new(mode: s2n_mode) -> s2n_connection {
+        let side = match mode {
+            s2n_mode::S2N_CLIENT => Side::Client,
+            s2n_mode::S2N_SERVER => Side::Server,
+        };
+        s2n_connection {
+            mode,
+            config: std::ptr::null_mut(),
+            ctx: std::ptr::null_mut(),
+            core: Connection::new(side),
+            read: IoEnd::None,
+            write: IoEnd::None,
+            recv_ctx: std::ptr::null_mut(),
+            send_ctx: std::ptr::null_mut(),
+            send_consumed: 0,
+            blinding: s2n_blinding::S2N_BUILT_IN_BLINDING,
+            delay: None,
+            verify_host: None,
+            wire_bytes_in: 0,
+            wire_bytes_out: 0,
+            server_name_c: None,
+            alpn_c: None,
+        }
+    }
+
     pub(crate) fn config(&self) -> &s2n_config {
         // SAFETY: the application keeps a config alive while connections use it (s2n's rule).
         unsafe { self.config.as_ref() }.unwrap_or_else(|| s2n_config::default_config())
@@ -31,7 +88,7 @@ pub extern "C" fn s2n_connection_new(mode: s2n_mode_arg) -> *mut s2n_connection 
     call(|| {
         ensure_initialized()?;
         let mode = s2n_mode::from_raw(mode)?;
-        Ok(into_c(s2n_connection { mode, config: std::ptr::null_mut(), ctx: std::ptr::null_mut() }))
+        Ok(into_c(s2n_connection::new(mode)))
     })
 }
 
@@ -91,6 +148,408 @@ pub extern "C" fn s2n_connection_get_mode(conn: *mut s2n_connection) -> s2n_mode
     unsafe { conn.as_ref() }.map_or(s2n_mode::S2N_SERVER, |c| c.mode)
 }
 
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_fd(conn: *mut s2n_connection, fd: c_int) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        if fd < 0 {
+            return Err(Error::new(ErrorCode::BAD_FD));
+        }
+        conn.read = IoEnd::Fd(fd);
+        conn.write = IoEnd::Fd(fd);
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_read_fd(conn: *mut s2n_connection, readfd: c_int) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        if readfd < 0 {
+            return Err(Error::new(ErrorCode::BAD_FD));
+        }
+        conn.read = IoEnd::Fd(readfd);
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_write_fd(conn: *mut s2n_connection, writefd: c_int) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        if writefd < 0 {
+            return Err(Error::new(ErrorCode::BAD_FD));
+        }
+        conn.write = IoEnd::Fd(writefd);
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_read_fd(conn: *mut s2n_connection, readfd: *mut c_int) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let IoEnd::Fd(fd) = conn.read else { return Err(Error::new(ErrorCode::INVALID_STATE)) };
+        unsafe { write_out(readfd, fd) }?;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_write_fd(conn: *mut s2n_connection, writefd: *mut c_int) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let IoEnd::Fd(fd) = conn.write else { return Err(Error::new(ErrorCode::INVALID_STATE)) };
+        unsafe { write_out(writefd, fd) }?;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_recv_cb(conn: *mut s2n_connection, recv: s2n_recv_fn_arg) -> c_int {
+    call(|| {
+        unsafe { arg_mut(conn) }?.read = IoEnd::Callback(recv);
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_send_cb(conn: *mut s2n_connection, send: s2n_send_fn_arg) -> c_int {
+    call(|| {
+        unsafe { arg_mut(conn) }?.write = IoEnd::Callback(send);
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_recv_ctx(conn: *mut s2n_connection, ctx: *mut c_void) -> c_int {
+    call(|| {
+        unsafe { arg_mut(conn) }?.recv_ctx = ctx;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_send_ctx(conn: *mut s2n_connection, ctx: *mut c_void) -> c_int {
+    call(|| {
+        unsafe { arg_mut(conn) }?.send_ctx = ctx;
+        OK
+    })
+}
+
+/// The name a client asks for (SNI) and checks the server's certificate against.
+#[no_mangle]
+pub extern "C" fn s2n_set_server_name(conn: *mut s2n_connection, server_name: *const c_char) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        let name = unsafe { arg_cstr(server_name) }?;
+        if conn.mode != s2n_mode::S2N_CLIENT {
+            return Err(Error::new(ErrorCode::CLIENT_MODE));
+        }
+        // RFC 6066 allows host names up to 255 bytes.
+        if name.to_bytes().len() > 255 {
+            return Err(Error::new(ErrorCode::SERVER_NAME_TOO_LONG));
+        }
+        let text = name.to_str().map_err(|_| Error::new(ErrorCode::INVALID_ARGUMENT))?;
+        conn.core.server_name = Some(text.to_owned());
+        conn.server_name_c = Some(name.to_owned());
+        OK
+    })
+}
+
+/// Client: the name set with `s2n_set_server_name`. Server: the name the client sent.
+#[no_mangle]
+pub extern "C" fn s2n_get_server_name(conn: *mut s2n_connection) -> *const c_char {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        if conn.server_name_c.is_none() {
+            if let Some(name) = &conn.core.common.summary.server_name {
+                conn.server_name_c = CString::new(name.as_str()).ok();
+            }
+        }
+        let name = conn.server_name_c.as_ref().ok_or_else(|| Error::new(ErrorCode::NULL))?;
+        Ok(name.as_ptr())
+    })
+}
+
+/// The negotiated ALPN protocol, or NULL when none was.
+#[no_mangle]
+pub extern "C" fn s2n_get_application_protocol(conn: *mut s2n_connection) -> *const c_char {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        if conn.alpn_c.is_none() {
+            let Some(proto) = &conn.core.common.summary.alpn else { return Ok(std::ptr::null()) };
+            conn.alpn_c = CString::new(proto.clone()).ok();
+        }
+        Ok(conn.alpn_c.as_ref().map_or(std::ptr::null(), |p| p.as_ptr()))
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_blinding(conn: *mut s2n_connection, blinding: s2n_blinding_arg) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        conn.blinding = s2n_blinding::from_raw(blinding)?;
+        OK
+    })
+}
+
+/// Nanoseconds left of the blinding delay chosen when the connection failed.
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_delay(conn: *mut s2n_connection) -> u64 {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        Ok(conn.delay.map_or(0, |(since, delay)| delay.saturating_sub(since.elapsed()).as_nanos() as u64))
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_verify_host_callback(
+    conn: *mut s2n_connection,
+    host_fn: s2n_verify_host_fn,
+    data: *mut c_void,
+) -> c_int {
+    call(|| {
+        unsafe { arg_mut(conn) }?.verify_host = host_fn.map(|f| (f, data));
+        OK
+    })
+}
+
+fn s2n_version(wire: u16) -> c_int {
+    match wire {
+        0x0300 => S2N_SSLv3,
+        0x0301 => S2N_TLS10,
+        0x0302 => S2N_TLS11,
+        0x0303 => S2N_TLS12,
+        0x0304 => S2N_TLS13,
+        _ => S2N_UNKNOWN_PROTOCOL_VERSION,
+    }
+}
+
+/// The highest version we support: what s2n calls `s2n_highest_protocol_version`.
+const HIGHEST_VERSION: c_int = S2N_TLS13;
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_actual_protocol_version(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        Ok(match (conn.core.common.summary.version, conn.mode) {
+            (Some(v), _) => s2n_version(v),
+            (None, s2n_mode::S2N_CLIENT) => HIGHEST_VERSION,
+            (None, s2n_mode::S2N_SERVER) => S2N_UNKNOWN_PROTOCOL_VERSION,
+        })
+    })
+}
+
+/// The highest version the client offered (as a server sees it; a client knows its own).
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_client_protocol_version(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        Ok(match conn.mode {
+            s2n_mode::S2N_CLIENT => HIGHEST_VERSION,
+            s2n_mode::S2N_SERVER => {
+                conn.core.common.summary.client_max_version.map_or(S2N_UNKNOWN_PROTOCOL_VERSION, s2n_version)
+            }
+        })
+    })
+}
+
+/// The server's highest version (as a client sees it, the version the server chose).
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_server_protocol_version(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        Ok(match conn.mode {
+            s2n_mode::S2N_SERVER => HIGHEST_VERSION,
+            s2n_mode::S2N_CLIENT => conn.core.common.summary.version.map_or(S2N_UNKNOWN_PROTOCOL_VERSION, s2n_version),
+        })
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_client_hello_version(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let legacy = conn.core.common.summary.client_hello_version.unwrap_or(0);
+        Ok(s2n_version(legacy).min(S2N_TLS12))
+    })
+}
+
+/// The negotiated cipher suite's name (IANA names for TLS 1.3, as s2n reports them).
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_cipher(conn: *mut s2n_connection) -> *const c_char {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let suite = conn.core.common.summary.suite.ok_or_else(|| Error::new(ErrorCode::INVALID_STATE))?;
+        Ok(static_cstr(suite.name))
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_cipher_iana_value(
+    conn: *mut s2n_connection,
+    first: *mut u8,
+    second: *mut u8,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { arg_ref(first) }?;
+        unsafe { arg_ref(second) }?;
+        let suite = conn.core.common.summary.suite.ok_or_else(|| Error::new(ErrorCode::INVALID_STATE))?;
+        let [hi, lo] = suite.iana.to_be_bytes();
+        unsafe { write_out(first, hi) }?;
+        unsafe { write_out(second, lo) }?;
+        OK
+    })
+}
+
+/// Interns a string as a NUL-terminated C string that lives for the process. The strings
+/// we hand out (suite, group and handshake-type names) come from small fixed sets, so each
+/// distinct one is allocated once.
+pub(crate) fn static_cstr(s: &str) -> *const c_char {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static INTERNED: Mutex<Option<HashMap<String, &'static std::ffi::CStr>>> = Mutex::new(None);
+    let mut map = INTERNED.lock().unwrap_or_else(|p| p.into_inner());
+    let map = map.get_or_insert_with(HashMap::new);
+    if let Some(c) = map.get(s) {
+        return c.as_ptr();
+    }
+    let c: &'static std::ffi::CStr = Box::leak(CString::new(s).unwrap_or_default().into_boxed_c_str());
+    map.insert(s.to_owned(), c);
+    c.as_ptr()
+}
+
+/// The ECDHE curve: for a hybrid group, its classical half; "NONE" when there was none.
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_curve(conn: *mut s2n_connection) -> *const c_char {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let name = match conn.core.common.summary.group {
+            Some(NamedGroup::X25519MlKem768) => "x25519",
+            Some(group) => group.name(),
+            None => "NONE",
+        };
+        Ok(static_cstr(name))
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_kem_group_name(conn: *mut s2n_connection) -> *const c_char {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let name = match conn.core.common.summary.group {
+            Some(group) if group.is_hybrid() => group.name(),
+            _ => "NONE",
+        };
+        Ok(static_cstr(name))
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_kem_name(conn: *mut s2n_connection) -> *const c_char {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let name = match conn.core.common.summary.group {
+            Some(group) if group.is_hybrid() => "mlkem768",
+            _ => "NONE",
+        };
+        Ok(static_cstr(name))
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_key_exchange_group(
+    conn: *mut s2n_connection,
+    group_name: *mut *const c_char,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { arg_ref(group_name) }?;
+        let group = conn.core.common.summary.group.ok_or_else(|| Error::new(ErrorCode::INVALID_STATE))?;
+        unsafe { write_out(group_name, static_cstr(group.name())) }?;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_handshake_complete(conn: *mut s2n_connection) -> bool {
+    // SAFETY: NULL or a live connection.
+    unsafe { conn.as_ref() }.is_some_and(|c| !c.core.is_handshaking() && c.core.common.summary.version.is_some())
+}
+
+/// s2n's description of the handshake, e.g. "NEGOTIATED|FULL_HANDSHAKE|MIDDLEBOX_COMPAT".
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_handshake_type_name(conn: *mut s2n_connection) -> *const c_char {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let s = &conn.core.common.summary;
+        if s.version.is_none() {
+            return Ok(static_cstr("INITIAL"));
+        }
+        let flags = [
+            (true, "NEGOTIATED"),
+            (true, "FULL_HANDSHAKE"),
+            (s.client_auth, "CLIENT_AUTH"),
+            (s.no_client_cert, "NO_CLIENT_CERT"),
+            (s.hello_retry, "HELLO_RETRY_REQUEST"),
+            (s.middlebox_compat, "MIDDLEBOX_COMPAT"),
+        ];
+        let name: Vec<&str> = flags.iter().filter(|(on, _)| *on).map(|(_, n)| *n).collect();
+        Ok(static_cstr(&name.join("|")))
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_wire_bytes_in(conn: *mut s2n_connection) -> u64 {
+    call(|| Ok(unsafe { arg_ref(conn) }?.wire_bytes_in))
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_wire_bytes_out(conn: *mut s2n_connection) -> u64 {
+    call(|| Ok(unsafe { arg_ref(conn) }?.wire_bytes_out))
+}
+
+/// Sends a KeyUpdate at the next write; `peer_request` asks the peer to update too.
+#[no_mangle]
+pub extern "C" fn s2n_connection_request_key_update(
+    conn: *mut s2n_connection,
+    peer_request: s2n_peer_key_update_arg,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        let request = s2n_peer_key_update::from_raw(peer_request)? == s2n_peer_key_update::S2N_KEY_UPDATE_REQUESTED;
+        conn.core.send_key_update(request)?;
+        OK
+    })
+}
+
+/// Frees what only the handshake needed; every accessor keeps answering afterwards.
+#[no_mangle]
+pub extern "C" fn s2n_connection_free_handshake(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        if conn.core.is_handshaking() {
+            return Err(Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE));
+        }
+        conn.core.free_handshake();
+        OK
+    })
+}
+
+/// Resets the connection for a new TLS session in the same mode, keeping the config.
+#[no_mangle]
+pub extern "C" fn s2n_connection_wipe(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        let (mode, config) = (conn.mode, conn.config);
+        *conn = s2n_connection::new(mode);
+        conn.config = config;
+        OK
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -104,52 +563,7 @@ pub extern "C" fn s2n_connection_get_client_hello(conn: *mut s2n_connection) -> 
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_connection_set_fd(conn: *mut s2n_connection, fd: c_int) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_read_fd(conn: *mut s2n_connection, readfd: c_int) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_write_fd(conn: *mut s2n_connection, writefd: c_int) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_read_fd(conn: *mut s2n_connection, readfd: *mut c_int) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_write_fd(conn: *mut s2n_connection, writefd: *mut c_int) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_connection_use_corked_io(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_recv_ctx(conn: *mut s2n_connection, ctx: *mut c_void) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_send_ctx(conn: *mut s2n_connection, ctx: *mut c_void) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_recv_cb(conn: *mut s2n_connection, recv: s2n_recv_fn_arg) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_send_cb(conn: *mut s2n_connection, send: s2n_send_fn_arg) -> c_int {
     unimplemented()
 }
 
@@ -183,25 +597,7 @@ pub extern "C" fn s2n_connection_set_dynamic_record_threshold(
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_connection_set_blinding(conn: *mut s2n_connection, blinding: s2n_blinding_arg) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_delay(conn: *mut s2n_connection) -> u64 {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_connection_set_cipher_preferences(conn: *mut s2n_connection, version: *const c_char) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_request_key_update(
-    conn: *mut s2n_connection,
-    peer_request: s2n_peer_key_update_arg,
-) -> c_int {
     unimplemented()
 }
 
@@ -224,17 +620,7 @@ pub extern "C" fn s2n_connection_set_protocol_preferences(
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_connection_free_handshake(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_connection_release_buffers(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_wipe(conn: *mut s2n_connection) -> c_int {
     unimplemented()
 }
 
@@ -287,41 +673,6 @@ pub extern "C" fn s2n_connection_get_signature_scheme(
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_connection_get_wire_bytes_in(conn: *mut s2n_connection) -> u64 {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_wire_bytes_out(conn: *mut s2n_connection) -> u64 {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_client_protocol_version(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_server_protocol_version(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_actual_protocol_version(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_client_hello_version(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_cipher(conn: *mut s2n_connection) -> *const c_char {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_connection_get_master_secret(
     conn: *const s2n_connection,
     secret_bytes: *mut u8,
@@ -344,15 +695,6 @@ pub extern "C" fn s2n_connection_tls_exporter(
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_connection_get_cipher_iana_value(
-    conn: *mut s2n_connection,
-    first: *mut u8,
-    second: *mut u8,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_connection_is_valid_for_cipher_preferences(
     conn: *mut s2n_connection,
     version: *const c_char,
@@ -361,40 +703,7 @@ pub extern "C" fn s2n_connection_is_valid_for_cipher_preferences(
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_connection_get_curve(conn: *mut s2n_connection) -> *const c_char {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_kem_name(conn: *mut s2n_connection) -> *const c_char {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_kem_group_name(conn: *mut s2n_connection) -> *const c_char {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_key_exchange_group(
-    conn: *mut s2n_connection,
-    group_name: *mut *const c_char,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_connection_get_alert(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_handshake_type_name(conn: *mut s2n_connection) -> *const c_char {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_handshake_complete(conn: *mut s2n_connection) -> bool {
     unimplemented()
 }
 
@@ -425,20 +734,5 @@ pub extern "C" fn s2n_conn_get_signature_public_key_type(
     output: *mut c_char,
     output_size: *mut u32,
 ) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_set_server_name(conn: *mut s2n_connection, server_name: *const c_char) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_get_server_name(conn: *mut s2n_connection) -> *const c_char {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_get_application_protocol(conn: *mut s2n_connection) -> *const c_char {
     unimplemented()
 }

@@ -1,21 +1,307 @@
-//! Driving a connection: negotiate, send, receive, flush and shut down.
-// Stub bodies keep their C parameter names, which cbindgen copies into the header.
-#![allow(unused_variables)]
+//! Driving a connection: negotiate, send, receive, flush and shut down, with s2n's blocking
+//! model. I/O goes through file descriptors or the application's callbacks; a call that
+//! would block fails with `S2N_ERR_IO_BLOCKED` (an `S2N_ERR_T_BLOCKED` error) and reports
+//! which direction in `*blocked`, and the application calls again when it can.
 
+use std::ffi::CString;
 use std::os::raw::{c_int, c_void};
+use std::time::Duration;
+
+use libc::iovec;
+use rustls_pki_types::UnixTime;
 
 use super::abi::*;
-use super::unimplemented;
-use libc::iovec;
+use super::connection::{IoEnd, VerifyHostFn};
+use super::{call, OK};
+use crate::capi::{arg_mut, arg_ref};
+use crate::config::Hooks;
+use crate::conn::Connection;
+use crate::error::{Error, ErrorCode, ErrorKind, Result};
 
-#[no_mangle]
-pub extern "C" fn s2n_peek_buffered(conn: *mut s2n_connection) -> u32 {
-    unimplemented()
+/// The application callbacks the handshake may call, with the connection pointer s2n
+/// passes to them.
+struct CallbackHooks<'a> {
+    config: &'a s2n_config,
+    conn: *mut s2n_connection,
+    verify_host: Option<(VerifyHostFn, *mut c_void)>,
+}
+
+impl Hooks for CallbackHooks<'_> {
+    fn now(&mut self) -> UnixTime {
+        if let Some((clock, ctx)) = self.config.wall_clock {
+            let mut nanos = 0u64;
+            // SAFETY: the application registered this clock with its context.
+            if unsafe { clock(ctx, &mut nanos) } == 0 {
+                return UnixTime::since_unix_epoch(Duration::from_nanos(nanos));
+            }
+        }
+        UnixTime::now()
+    }
+
+    fn verify_host(&mut self, name: &str) -> Option<bool> {
+        let (verify, data) = self.verify_host.or(self.config.verify_host)?;
+        let c_name = CString::new(name).ok()?;
+        // SAFETY: the application registered this callback with `data`.
+        Some(unsafe { verify(c_name.as_ptr(), name.len(), data) } != 0)
+    }
+
+    fn key_log(&mut self, line: &str) {
+        if let Some((log, ctx)) = self.config.key_log {
+            let mut bytes = line.as_bytes().to_vec();
+            // SAFETY: the application registered this callback with `ctx`.
+            unsafe { log(ctx, self.conn, bytes.as_mut_ptr(), bytes.len()) };
+        }
+    }
+}
+
+/// Runs the core engine on what has been received. The core is moved out of the
+/// connection while it runs, so callbacks that receive the connection pointer may use it.
+fn process(conn: *mut s2n_connection) -> Result<()> {
+    // SAFETY: `conn` was checked non-NULL by the caller and stays valid for this call.
+    let c = unsafe { &mut *conn };
+    let config: *const s2n_config = c.config();
+    let verify_host = c.verify_host;
+    let side = c.core.side();
+    let mut core = std::mem::replace(&mut c.core, Connection::new(side));
+    // SAFETY: configs outlive the connections using them (s2n's rule).
+    let config = unsafe { &*config };
+    let mut hooks = CallbackHooks { config, conn, verify_host };
+    let result = core.process(&config.core, &mut hooks);
+    // SAFETY: as above; re-derived after the callbacks ran.
+    unsafe { (*conn).core = core };
+    result
+}
+
+fn last_os_error() -> c_int {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}
+
+fn would_block(errno: c_int) -> bool {
+    errno == libc::EAGAIN || errno == libc::EWOULDBLOCK
+}
+
+/// Sends queued TLS bytes until none are left or the transport would block.
+fn flush(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<()> {
+    // SAFETY: checked non-NULL by the caller.
+    let c = unsafe { &mut *conn };
+    while !c.core.outgoing().is_empty() {
+        let out = c.core.outgoing();
+        let len = out.len().min(u32::MAX as usize);
+        let written = match c.write {
+            IoEnd::Fd(fd) => loop {
+                // MSG_NOSIGNAL: a peer that went away is an error to report, not SIGPIPE.
+                let mut n = unsafe { libc::send(fd, out.as_ptr().cast(), len, libc::MSG_NOSIGNAL) };
+                if n < 0 && last_os_error() == libc::ENOTSOCK {
+                    n = unsafe { libc::write(fd, out.as_ptr().cast(), len) };
+                }
+                if n >= 0 || last_os_error() != libc::EINTR {
+                    break n;
+                }
+            },
+            IoEnd::Callback(Some(send)) => (unsafe { send(c.send_ctx, out.as_ptr(), len as u32) }) as isize,
+            IoEnd::Callback(None) | IoEnd::None => return Err(Error::new(ErrorCode::IO)),
+        };
+        if written < 0 {
+            if would_block(last_os_error()) {
+                *blocked = s2n_blocked_status::S2N_BLOCKED_ON_WRITE;
+                return Err(Error::new(ErrorCode::IO_BLOCKED));
+            }
+            return Err(Error::new(ErrorCode::IO));
+        }
+        c.core.consume_outgoing(written as usize);
+        c.wire_bytes_out += written as u64;
+    }
+    Ok(())
+}
+
+/// Reads the bytes the engine needs next (the rest of one record, never more, so data
+/// after the TLS stream stays in the socket). End of stream is `S2N_ERR_CLOSED`.
+fn read_more(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<()> {
+    // SAFETY: checked non-NULL by the caller.
+    let c = unsafe { &mut *conn };
+    let want = c.core.wanted_bytes();
+    let (read, recv_ctx) = (c.read, c.recv_ctx);
+    let buf = c.core.read_buffer(want);
+    let got = match read {
+        IoEnd::Fd(fd) => loop {
+            let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), want) };
+            if n >= 0 || last_os_error() != libc::EINTR {
+                break n;
+            }
+        },
+        IoEnd::Callback(Some(recv)) => (unsafe { recv(recv_ctx, buf.as_mut_ptr(), want as u32) }) as isize,
+        IoEnd::Callback(None) | IoEnd::None => {
+            c.core.commit_read(want, 0);
+            return Err(Error::new(ErrorCode::IO));
+        }
+    };
+    let errno = last_os_error();
+    c.core.commit_read(want, got.max(0) as usize);
+    match got {
+        0 => Err(Error::new(ErrorCode::CLOSED)),
+        n if n < 0 && would_block(errno) => {
+            *blocked = s2n_blocked_status::S2N_BLOCKED_ON_READ;
+            Err(Error::new(ErrorCode::IO_BLOCKED))
+        }
+        n if n < 0 => Err(Error::new(ErrorCode::IO)),
+        n => {
+            c.wire_bytes_in += n as u64;
+            Ok(())
+        }
+    }
+}
+
+/// After a failure, s2n "kills" the connection: errors that could leak secrets through
+/// timing get a random 10-30 s delay (or a third to all of the configured maximum), slept
+/// here with built-in blinding or left to the application with self-service blinding.
+fn apply_blinding(conn: *mut s2n_connection, result: &Result<c_int>) {
+    let Err(err) = result else { return };
+    if err.kind() == ErrorKind::Blocked {
+        return;
+    }
+    let exempt = matches!(
+        err.code,
+        ErrorCode::CLOSED
+            | ErrorCode::CANCELLED
+            | ErrorCode::CIPHER_NOT_SUPPORTED
+            | ErrorCode::PROTOCOL_VERSION_UNSUPPORTED
+            | ErrorCode::MISSING_CLIENT_CERT
+    );
+    // SAFETY: checked non-NULL by the caller.
+    let c = unsafe { &mut *conn };
+    if exempt || c.delay.is_some() {
+        return;
+    }
+    let max = c.config().max_blinding.unwrap_or(Duration::from_secs(30));
+    let min = if c.config().max_blinding.is_some() { max / 3 } else { Duration::from_secs(10) };
+    if max.is_zero() {
+        return;
+    }
+    let mut random = [0u8; 8];
+    let _ = aws_lc_rs::rand::fill(&mut random);
+    let span = (max - min).as_nanos() as u64;
+    let delay = min + Duration::from_nanos(if span == 0 { 0 } else { u64::from_ne_bytes(random) % span });
+    c.delay = Some((std::time::Instant::now(), delay));
+    if c.blinding == s2n_blinding::S2N_BUILT_IN_BLINDING {
+        std::thread::sleep(delay);
+    }
+}
+
+/// Runs `body` as an s2n I/O call: checks the pointers, sets `*blocked`, applies blinding.
+fn io_call<T>(
+    conn: *mut s2n_connection,
+    blocked: *mut s2n_blocked_status,
+    body: impl FnOnce(*mut s2n_connection, &mut s2n_blocked_status) -> Result<T>,
+) -> Result<T>
+where
+    T: Copy + Into<i64>,
+{
+    unsafe { arg_ref(conn) }?;
+    let blocked = unsafe { arg_mut(blocked) }?;
+    *blocked = s2n_blocked_status::S2N_NOT_BLOCKED;
+    let result = body(conn, blocked);
+    if result.is_ok() {
+        *blocked = s2n_blocked_status::S2N_NOT_BLOCKED;
+    }
+    apply_blinding(conn, &result.as_ref().map(|_| 0).map_err(|e| *e));
+    result
+}
+
+fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<c_int> {
+    loop {
+        flush(conn, blocked)?;
+        // SAFETY: checked non-NULL by io_call.
+        let c = unsafe { &mut *conn };
+        if !c.core.is_handshaking() {
+            return OK;
+        }
+        if let Err(err) = process(conn) {
+            // Get the fatal alert out if the transport lets us; the error is what matters.
+            let _ = flush(conn, &mut s2n_blocked_status::S2N_NOT_BLOCKED);
+            return Err(err);
+        }
+        let c = unsafe { &mut *conn };
+        if !c.core.outgoing().is_empty() || !c.core.is_handshaking() {
+            continue;
+        }
+        if c.core.peer_closed() {
+            return Err(Error::new(ErrorCode::CLOSED));
+        }
+        read_more(conn, blocked)?;
+    }
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_negotiate(conn: *mut s2n_connection, blocked: *mut s2n_blocked_status) -> c_int {
-    unimplemented()
+    call(|| io_call(conn, blocked, negotiate))
+}
+
+/// Internal API: sends whatever is queued.
+#[no_mangle]
+pub extern "C" fn s2n_flush(conn: *mut s2n_connection, blocked: *mut s2n_blocked_status) -> c_int {
+    call(|| io_call(conn, blocked, |conn, blocked| flush(conn, blocked).map(|_| 0)))
+}
+
+/// The shared body of `s2n_send`/`s2n_sendv*`: `data` is the caller's whole payload as
+/// slices. Follows s2n's partial-write contract: bytes encrypted by an earlier call that
+/// blocked are not taken again; if this call blocks after some data reached the wire it
+/// returns that count, otherwise it fails with a blocked error.
+fn send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, data: &[&[u8]]) -> Result<isize> {
+    let total: usize = data.iter().map(|d| d.len()).sum();
+    flush(conn, blocked)?;
+    // SAFETY: checked non-NULL by io_call.
+    let c = unsafe { &mut *conn };
+    if c.send_consumed > total {
+        return Err(Error::new(ErrorCode::SEND_SIZE));
+    }
+    let mut sent = c.send_consumed;
+    let max_record = c.core.common.max_fragment;
+    let mut record = Vec::new();
+    while c.send_consumed < total {
+        let chunk = gather(data, c.send_consumed, max_record, &mut record);
+        let n = chunk.len();
+        c.core.write_plaintext(chunk)?;
+        c.send_consumed += n;
+        if let Err(err) = flush(conn, blocked) {
+            let c = unsafe { &mut *conn };
+            if err.code == ErrorCode::IO_BLOCKED && sent > 0 {
+                c.send_consumed -= sent;
+                return Ok(sent as isize);
+            }
+            return Err(err);
+        }
+        let c = unsafe { &mut *conn };
+        sent = c.send_consumed;
+    }
+    let c = unsafe { &mut *conn };
+    c.send_consumed = 0;
+    Ok(total as isize)
+}
+
+/// Up to `max` bytes of the payload starting at `offset`: a slice of the caller's buffer
+/// when it lies within one, else copied into `scratch`.
+fn gather<'a>(data: &'a [&'a [u8]], mut offset: usize, max: usize, scratch: &'a mut Vec<u8>) -> &'a [u8] {
+    let mut parts = data.iter();
+    for part in parts.by_ref() {
+        if offset < part.len() {
+            let here = &part[offset..];
+            if here.len() >= max || data.len() == 1 {
+                return &here[..here.len().min(max)];
+            }
+            scratch.clear();
+            scratch.extend_from_slice(here);
+            for more in parts {
+                let take = (max - scratch.len()).min(more.len());
+                scratch.extend_from_slice(&more[..take]);
+                if scratch.len() == max {
+                    break;
+                }
+            }
+            return scratch;
+        }
+        offset -= part.len();
+    }
+    &[]
 }
 
 #[no_mangle]
@@ -25,7 +311,40 @@ pub extern "C" fn s2n_send(
     size: libc::ssize_t,
     blocked: *mut s2n_blocked_status,
 ) -> libc::ssize_t {
-    unimplemented()
+    call(|| {
+        if size < 0 {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        let data = unsafe { crate::capi::arg_bytes(buf.cast(), size as usize) }?;
+        io_call(conn, blocked, |conn, blocked| send(conn, blocked, &[data]).map(|n| n as i64)).map(|n| n as isize)
+    })
+}
+
+/// The caller's iovecs as slices, skipping the first `offs` bytes.
+fn iovecs<'a>(bufs: *const iovec, count: libc::ssize_t, offs: libc::ssize_t) -> Result<Vec<&'a [u8]>> {
+    if count < 0 || offs < 0 {
+        return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+    }
+    if count > 0 {
+        unsafe { arg_ref(bufs) }?;
+    }
+    // SAFETY: the caller passes `count` iovecs describing readable memory.
+    let vecs = if count == 0 { &[][..] } else { unsafe { std::slice::from_raw_parts(bufs, count as usize) } };
+    let mut skip = offs as usize;
+    let mut out = Vec::with_capacity(vecs.len());
+    for v in vecs {
+        let part = unsafe { crate::capi::arg_bytes(v.iov_base as *const u8, v.iov_len) }?;
+        if skip >= part.len() {
+            skip -= part.len();
+            continue;
+        }
+        out.push(&part[skip..]);
+        skip = 0;
+    }
+    if skip > 0 {
+        return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+    }
+    Ok(out)
 }
 
 #[no_mangle]
@@ -35,7 +354,7 @@ pub extern "C" fn s2n_sendv(
     count: libc::ssize_t,
     blocked: *mut s2n_blocked_status,
 ) -> libc::ssize_t {
-    unimplemented()
+    s2n_sendv_with_offset(conn, bufs, count, 0, blocked)
 }
 
 #[no_mangle]
@@ -46,7 +365,42 @@ pub extern "C" fn s2n_sendv_with_offset(
     offs: libc::ssize_t,
     blocked: *mut s2n_blocked_status,
 ) -> libc::ssize_t {
-    unimplemented()
+    call(|| {
+        let data = iovecs(bufs, count, offs)?;
+        io_call(conn, blocked, |conn, blocked| send(conn, blocked, &data).map(|n| n as i64)).map(|n| n as isize)
+    })
+}
+
+/// Reads decrypted data; 0 means the peer closed the connection.
+fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, out: &mut [u8]) -> Result<isize> {
+    loop {
+        // SAFETY: checked non-NULL by io_call.
+        let c = unsafe { &mut *conn };
+        let available = c.core.plaintext();
+        if !available.is_empty() {
+            let n = available.len().min(out.len());
+            out[..n].copy_from_slice(&available[..n]);
+            c.core.consume_plaintext(n);
+            return Ok(n as isize);
+        }
+        if c.core.peer_closed() {
+            return Ok(0);
+        }
+        if c.core.buffered_tls() > 0 && c.core.wanted_bytes() == 0 {
+            process(conn)?;
+            continue;
+        }
+        match read_more(conn, blocked) {
+            Err(err) if err.code == ErrorCode::CLOSED => return Ok(0),
+            other => other?,
+        }
+        if let Err(err) = process(conn) {
+            let _ = flush(conn, &mut s2n_blocked_status::S2N_NOT_BLOCKED);
+            return Err(err);
+        }
+        // A KeyUpdate answer or similar may be waiting.
+        flush(conn, blocked)?;
+    }
 }
 
 #[no_mangle]
@@ -56,25 +410,68 @@ pub extern "C" fn s2n_recv(
     size: libc::ssize_t,
     blocked: *mut s2n_blocked_status,
 ) -> libc::ssize_t {
-    unimplemented()
+    call(|| {
+        if size < 0 {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        if size > 0 {
+            unsafe { arg_ref(buf as *const u8) }?;
+        }
+        // SAFETY: the caller passes `size` writable bytes.
+        let out =
+            if size == 0 { &mut [][..] } else { unsafe { std::slice::from_raw_parts_mut(buf.cast(), size as usize) } };
+        io_call(conn, blocked, |conn, blocked| recv(conn, blocked, out).map(|n| n as i64)).map(|n| n as isize)
+    })
 }
 
+/// Decrypted bytes ready to be read without touching the transport.
 #[no_mangle]
 pub extern "C" fn s2n_peek(conn: *mut s2n_connection) -> u32 {
-    unimplemented()
+    call(|| Ok(unsafe { arg_ref(conn) }?.core.plaintext().len() as u32))
 }
 
+/// Received TLS bytes not yet decrypted.
+#[no_mangle]
+pub extern "C" fn s2n_peek_buffered(conn: *mut s2n_connection) -> u32 {
+    call(|| Ok(unsafe { arg_ref(conn) }?.core.buffered_tls() as u32))
+}
+
+/// Sends close_notify and waits for the peer's, discarding data that arrives meanwhile.
 #[no_mangle]
 pub extern "C" fn s2n_shutdown(conn: *mut s2n_connection, blocked: *mut s2n_blocked_status) -> c_int {
-    unimplemented()
+    call(|| {
+        io_call(conn, blocked, |conn, blocked| {
+            shutdown_send(conn, blocked)?;
+            loop {
+                let c = unsafe { &mut *conn };
+                if c.core.peer_closed() {
+                    return OK;
+                }
+                let pending = c.core.plaintext().len();
+                c.core.consume_plaintext(pending);
+                if c.core.buffered_tls() > 0 && c.core.wanted_bytes() == 0 {
+                    process(conn)?;
+                    continue;
+                }
+                read_more(conn, blocked)?;
+                process(conn)?;
+            }
+        })
+    })
 }
 
+fn shutdown_send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<c_int> {
+    let c = unsafe { &mut *conn };
+    if let crate::conn::Status::Failed(err) = c.core.status() {
+        return Err(err);
+    }
+    c.core.send_close_notify();
+    flush(conn, blocked)?;
+    OK
+}
+
+/// Sends close_notify without waiting for the peer's.
 #[no_mangle]
 pub extern "C" fn s2n_shutdown_send(conn: *mut s2n_connection, blocked: *mut s2n_blocked_status) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_flush(conn: *mut s2n_connection, blocked: *mut s2n_blocked_status) -> c_int {
-    unimplemented()
+    call(|| io_call(conn, blocked, shutdown_send))
 }

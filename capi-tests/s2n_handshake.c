@@ -1,0 +1,343 @@
+/* Real TLS 1.3 handshakes between our s2n client and server over socketpairs: blocking
+ * (one thread per side) and non-blocking (one thread, poll), data both ways, shutdown,
+ * accessors, client authentication, certificate failures and garbage input. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <s2n.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "check.h"
+
+static char *cert_pem, *key_pem, *ca_pem, *client_cert_pem, *client_key_pem;
+
+static struct s2n_config *server_config(s2n_cert_auth_type auth)
+{
+    struct s2n_config *config = s2n_config_new();
+    struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
+    CHECK(s2n_cert_chain_and_key_load_pem(chain, cert_pem, key_pem) == S2N_SUCCESS);
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(config, chain) == S2N_SUCCESS);
+    CHECK(s2n_config_set_client_auth_type(config, auth) == S2N_SUCCESS);
+    if (auth != S2N_CERT_AUTH_NONE) {
+        CHECK(s2n_config_add_pem_to_trust_store(config, ca_pem) == S2N_SUCCESS);
+    }
+    const char *protocols[] = { "h2", "http/1.1" };
+    CHECK(s2n_config_set_protocol_preferences(config, protocols, 2) == S2N_SUCCESS);
+    s2n_config_set_ctx(config, chain);
+    return config;
+}
+
+static void free_server_config(struct s2n_config *config)
+{
+    void *chain = NULL;
+    s2n_config_get_ctx(config, &chain);
+    s2n_config_free(config);
+    s2n_cert_chain_and_key_free(chain);
+}
+
+static struct s2n_config *client_config(int trust)
+{
+    struct s2n_config *config = s2n_config_new_minimal();
+    if (trust) CHECK(s2n_config_add_pem_to_trust_store(config, ca_pem) == S2N_SUCCESS);
+    const char *protocols[] = { "http/1.1", "h2" };
+    CHECK(s2n_config_set_protocol_preferences(config, protocols, 2) == S2N_SUCCESS);
+    return config;
+}
+
+struct side {
+    struct s2n_connection *conn;
+    int rc;
+    int err;
+};
+
+static void *negotiate_thread(void *arg)
+{
+    struct side *side = arg;
+    s2n_blocked_status blocked;
+    side->rc = s2n_negotiate(side->conn, &blocked);
+    side->err = s2n_errno;
+    return NULL;
+}
+
+static struct s2n_connection *new_conn(s2n_mode mode, struct s2n_config *config, int fd)
+{
+    struct s2n_connection *conn = s2n_connection_new(mode);
+    CHECK(s2n_connection_set_config(conn, config) == S2N_SUCCESS);
+    CHECK(s2n_connection_set_fd(conn, fd) == S2N_SUCCESS);
+    CHECK(s2n_connection_set_blinding(conn, S2N_SELF_SERVICE_BLINDING) == S2N_SUCCESS);
+    return conn;
+}
+
+/* Negotiates both sides concurrently; returns 1 if both succeeded. */
+static int handshake(struct s2n_connection *client, struct s2n_connection *server, int *client_err, int *server_err)
+{
+    struct side s = { server, 0, 0 }, c = { client, 0, 0 };
+    pthread_t st, ct;
+    pthread_create(&st, NULL, negotiate_thread, &s);
+    pthread_create(&ct, NULL, negotiate_thread, &c);
+    pthread_join(st, NULL);
+    pthread_join(ct, NULL);
+    if (client_err) *client_err = c.err;
+    if (server_err) *server_err = s.err;
+    return c.rc == 0 && s.rc == 0;
+}
+
+static void *echo_thread(void *arg)
+{
+    struct s2n_connection *conn = arg;
+    s2n_blocked_status blocked;
+    char buf[4096];
+    ssize_t n;
+    while ((n = s2n_recv(conn, buf, sizeof buf, &blocked)) > 0) {
+        ssize_t off = 0;
+        while (off < n) {
+            ssize_t w = s2n_send(conn, buf + off, n - off, &blocked);
+            if (w < 0) return NULL;
+            off += w;
+        }
+    }
+    s2n_shutdown(conn, &blocked);
+    return NULL;
+}
+
+static void blocking_round_trip(void)
+{
+    int fds[2];
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    struct s2n_config *sc = server_config(S2N_CERT_AUTH_NONE), *cc = client_config(1);
+    struct s2n_connection *server = new_conn(S2N_SERVER, sc, fds[0]);
+    struct s2n_connection *client = new_conn(S2N_CLIENT, cc, fds[1]);
+    CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
+    CHECK(s2n_connection_get_actual_protocol_version(server) == S2N_UNKNOWN_PROTOCOL_VERSION);
+    CHECK(strcmp(s2n_connection_get_handshake_type_name(client), "INITIAL") == 0);
+
+    CHECK(handshake(client, server, NULL, NULL));
+    CHECK(s2n_connection_get_actual_protocol_version(client) == S2N_TLS13);
+    CHECK(s2n_connection_get_actual_protocol_version(server) == S2N_TLS13);
+    CHECK(s2n_connection_get_client_protocol_version(server) == S2N_TLS13);
+    CHECK(s2n_connection_get_server_protocol_version(client) == S2N_TLS13);
+    CHECK(strcmp(s2n_connection_get_cipher(client), s2n_connection_get_cipher(server)) == 0);
+    CHECK(strncmp(s2n_connection_get_cipher(client), "TLS_", 4) == 0);
+    CHECK(strcmp(s2n_connection_get_curve(server), "x25519") == 0);
+    CHECK(strcmp(s2n_get_application_protocol(client), "h2") == 0);
+    CHECK(strcmp(s2n_get_application_protocol(server), "h2") == 0);
+    CHECK(strcmp(s2n_get_server_name(server), "localhost") == 0);
+    CHECK(strcmp(s2n_connection_get_handshake_type_name(client), "NEGOTIATED|FULL_HANDSHAKE|MIDDLEBOX_COMPAT") == 0);
+    CHECK(s2n_connection_handshake_complete(client) && s2n_connection_handshake_complete(server));
+    uint8_t first = 0, second = 0;
+    CHECK(s2n_connection_get_cipher_iana_value(client, &first, &second) == S2N_SUCCESS && first == 0x13);
+
+    pthread_t echo;
+    pthread_create(&echo, NULL, echo_thread, server);
+    s2n_blocked_status blocked;
+    static char out[100000], in[100000];
+    for (size_t i = 0; i < sizeof out; i++) out[i] = (char) (i * 7);
+    ssize_t sent = 0, got = 0;
+    while (sent < (ssize_t) sizeof out) {
+        ssize_t w = s2n_send(client, out + sent, sizeof out - sent, &blocked);
+        CHECK(w > 0);
+        if (w <= 0) break;
+        sent += w;
+        while (got < sent) {
+            ssize_t r = s2n_recv(client, in + got, sizeof in - got, &blocked);
+            CHECK(r > 0);
+            if (r <= 0) break;
+            got += r;
+        }
+    }
+    CHECK(got == (ssize_t) sizeof out && memcmp(in, out, sizeof out) == 0);
+    CHECK(s2n_connection_get_wire_bytes_out(client) > sizeof out);
+    CHECK(s2n_connection_request_key_update(client, S2N_KEY_UPDATE_REQUESTED) == S2N_SUCCESS);
+    CHECK(s2n_send(client, "after update", 12, &blocked) == 12);
+    char small[32] = { 0 };
+    CHECK(s2n_recv(client, small, sizeof small, &blocked) == 12 && memcmp(small, "after update", 12) == 0);
+    CHECK(s2n_shutdown(client, &blocked) == S2N_SUCCESS);
+    pthread_join(echo, NULL);
+    CHECK(s2n_connection_free_handshake(client) == S2N_SUCCESS);
+    CHECK(strcmp(s2n_get_application_protocol(client), "h2") == 0);
+
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    free_server_config(sc);
+    s2n_config_free(cc);
+    close(fds[0]);
+    close(fds[1]);
+}
+
+static void non_blocking_round_trip(void)
+{
+    int fds[2];
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    struct s2n_config *sc = server_config(S2N_CERT_AUTH_NONE), *cc = client_config(1);
+    struct s2n_connection *server = new_conn(S2N_SERVER, sc, fds[0]);
+    struct s2n_connection *client = new_conn(S2N_CLIENT, cc, fds[1]);
+    s2n_set_server_name(client, "localhost");
+    int client_done = 0, server_done = 0, saw_blocked_read = 0, rounds = 0;
+    while ((!client_done || !server_done) && rounds++ < 100) {
+        s2n_blocked_status blocked = S2N_NOT_BLOCKED;
+        if (!client_done) {
+            if (s2n_negotiate(client, &blocked) == S2N_SUCCESS) client_done = 1;
+            else {
+                CHECK(s2n_error_get_type(s2n_errno) == S2N_ERR_T_BLOCKED);
+                saw_blocked_read |= blocked == S2N_BLOCKED_ON_READ;
+            }
+        }
+        if (!server_done) {
+            if (s2n_negotiate(server, &blocked) == S2N_SUCCESS) server_done = 1;
+            else CHECK(s2n_error_get_type(s2n_errno) == S2N_ERR_T_BLOCKED);
+        }
+    }
+    CHECK(client_done && server_done && saw_blocked_read);
+
+    /* Reading with nothing to read blocks instead of failing. */
+    s2n_blocked_status blocked = S2N_NOT_BLOCKED;
+    char buf[64];
+    CHECK(s2n_recv(server, buf, sizeof buf, &blocked) == -1);
+    CHECK(s2n_error_get_type(s2n_errno) == S2N_ERR_T_BLOCKED && blocked == S2N_BLOCKED_ON_READ);
+
+    /* Fill the socket until s2n_send reports a partial write or blocks, then drain. */
+    static char big[1 << 20];
+    ssize_t w = s2n_send(client, big, sizeof big, &blocked);
+    CHECK((w > 0 && w < (ssize_t) sizeof big) || (w < 0 && blocked == S2N_BLOCKED_ON_WRITE));
+    ssize_t total_sent = w > 0 ? w : 0, total_read = 0;
+    for (int i = 0; i < 100000 && total_read < (ssize_t) sizeof big; i++) {
+        if (total_sent < (ssize_t) sizeof big) {
+            w = s2n_send(client, big + total_sent, sizeof big - total_sent, &blocked);
+            if (w > 0) total_sent += w;
+            else CHECK(s2n_error_get_type(s2n_errno) == S2N_ERR_T_BLOCKED);
+        }
+        static char sink[1 << 16];
+        ssize_t r = s2n_recv(server, sink, sizeof sink, &blocked);
+        if (r > 0) total_read += r;
+    }
+    CHECK(total_sent == (ssize_t) sizeof big && total_read == (ssize_t) sizeof big);
+
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    free_server_config(sc);
+    s2n_config_free(cc);
+    close(fds[0]);
+    close(fds[1]);
+}
+
+static void client_auth_and_failures(void)
+{
+    /* Mutual authentication. */
+    int fds[2];
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    struct s2n_config *sc = server_config(S2N_CERT_AUTH_REQUIRED), *cc = client_config(1);
+    struct s2n_cert_chain_and_key *client_chain = s2n_cert_chain_and_key_new();
+    CHECK(s2n_cert_chain_and_key_load_pem(client_chain, client_cert_pem, client_key_pem) == S2N_SUCCESS);
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(cc, client_chain) == S2N_SUCCESS);
+    CHECK(s2n_config_set_client_auth_type(cc, S2N_CERT_AUTH_OPTIONAL) == S2N_SUCCESS);
+    struct s2n_connection *server = new_conn(S2N_SERVER, sc, fds[0]);
+    struct s2n_connection *client = new_conn(S2N_CLIENT, cc, fds[1]);
+    s2n_set_server_name(client, "localhost");
+    CHECK(handshake(client, server, NULL, NULL));
+    CHECK(s2n_connection_client_cert_used(server) == 1);
+    CHECK(strstr(s2n_connection_get_handshake_type_name(server), "CLIENT_AUTH") != NULL);
+    struct s2n_cert_chain_and_key *peer = s2n_cert_chain_and_key_new();
+    CHECK(s2n_connection_get_peer_cert_chain(server, peer) == S2N_SUCCESS);
+    uint32_t len = 0;
+    CHECK(s2n_cert_chain_get_length(peer, &len) == S2N_SUCCESS && len >= 1);
+    s2n_cert_chain_and_key_free(peer);
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    close(fds[0]);
+    close(fds[1]);
+
+    /* Required but not provided: the server fails with MISSING_CLIENT_CERT. */
+    struct s2n_config *bare = client_config(1);
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    server = new_conn(S2N_SERVER, sc, fds[0]);
+    client = new_conn(S2N_CLIENT, bare, fds[1]);
+    s2n_set_server_name(client, "localhost");
+    int cerr = 0, serr = 0;
+    CHECK(!handshake(client, server, &cerr, &serr));
+    CHECK(strcmp(s2n_strerror_name(serr), "S2N_ERR_MISSING_CLIENT_CERT") == 0);
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    close(fds[0]);
+    close(fds[1]);
+    free_server_config(sc);
+    s2n_config_free(cc);
+    s2n_cert_chain_and_key_free(client_chain);
+
+    /* Untrusted server and wrong host name. */
+    struct s2n_config *untrusting = client_config(0);
+    sc = server_config(S2N_CERT_AUTH_NONE);
+    const char *names[] = { "localhost", "example.com" };
+    struct s2n_config *client_configs[] = { untrusting, bare };
+    const char *expected[] = { "S2N_ERR_CERT_UNTRUSTED", "S2N_ERR_CERT_INVALID_HOSTNAME" };
+    for (int i = 0; i < 2; i++) {
+        CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+        server = new_conn(S2N_SERVER, sc, fds[0]);
+        client = new_conn(S2N_CLIENT, client_configs[i], fds[1]);
+        s2n_set_server_name(client, names[i]);
+        CHECK(!handshake(client, server, &cerr, &serr));
+        CHECK(strcmp(s2n_strerror_name(cerr), expected[i]) == 0);
+        /* The server hears about it through an alert. */
+        CHECK(strcmp(s2n_strerror_name(serr), "S2N_ERR_ALERT") == 0);
+        CHECK(s2n_connection_get_delay(client) > 0); /* self-service blinding: the delay is ours to honour */
+        s2n_connection_free(client);
+        s2n_connection_free(server);
+        close(fds[0]);
+        close(fds[1]);
+    }
+
+    /* Garbage instead of a ServerHello: a clean protocol error, no crash. */
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    client = new_conn(S2N_CLIENT, bare, fds[1]);
+    const char garbage[] = "\x16\x03\x03\x00\x05\x02\x00\x00\x01\x00"; /* a one-byte ServerHello */
+    CHECK(write(fds[0], garbage, 10) == 10);
+    s2n_blocked_status blocked;
+    CHECK(s2n_negotiate(client, &blocked) == S2N_FAILURE);
+    CHECK(s2n_error_get_type(s2n_errno) == S2N_ERR_T_PROTO);
+    char alert[7] = { 0 };
+    CHECK(read(fds[0], alert, sizeof alert) > 0); /* the ClientHello, then our alert */
+    s2n_connection_free(client);
+    close(fds[0]);
+    close(fds[1]);
+
+    /* Peer hangs up mid-handshake: S2N_ERR_T_CLOSED. */
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    client = new_conn(S2N_CLIENT, bare, fds[1]);
+    close(fds[0]);
+    CHECK(s2n_negotiate(client, &blocked) == S2N_FAILURE);
+    CHECK(s2n_error_get_type(s2n_errno) == S2N_ERR_T_IO || s2n_error_get_type(s2n_errno) == S2N_ERR_T_CLOSED);
+    s2n_connection_free(client);
+    close(fds[1]);
+
+    free_server_config(sc);
+    s2n_config_free(untrusting);
+    s2n_config_free(bare);
+}
+
+int main(void)
+{
+    const char *dir = pems_dir();
+    cert_pem = read_file(dir, "ecdsa_p256_pkcs1_cert.pem", NULL);
+    key_pem = read_file(dir, "ecdsa_p256_pkcs1_key.pem", NULL);
+    ca_pem = read_file(dir, "ca_cert.pem", NULL);
+    client_cert_pem = read_file(dir, "rsa_2048_pkcs1_cert.pem", NULL);
+    client_key_pem = read_file(dir, "rsa_2048_pkcs1_key.pem", NULL);
+    if (!cert_pem || !key_pem || !ca_pem || !client_cert_pem || !client_key_pem) {
+        fprintf(stderr, "missing test certificates in %s\n", dir);
+        return 1;
+    }
+    CHECK(s2n_init() == S2N_SUCCESS);
+    blocking_round_trip();
+    non_blocking_round_trip();
+    client_auth_and_failures();
+    CHECK(s2n_cleanup_final() == S2N_SUCCESS);
+    free(cert_pem);
+    free(key_pem);
+    free(ca_pem);
+    free(client_cert_pem);
+    free(client_key_pem);
+    return checks_report();
+}

@@ -77,6 +77,8 @@ def foreign_typedefs(paths):
     out = []
     for p in paths:
         text = strip_comments(open(p).read())
+        # Windows-only declarations (libtls's `typedef SSIZE_T ssize_t;`) don't apply here.
+        text = re.sub(r"#\s*ifdef\s+_MSC_VER.*?#\s*endif[^\n]*\n(?:.*?#\s*endif[^\n]*\n)?", "", text, flags=re.S)
         text = re.sub(r"^\s*#.*$", "", text, flags=re.M)
         for st in text.split(";"):
             s = " ".join(st.split())

@@ -51,7 +51,7 @@ def main():
             continue
         if "*" in ret:
             failure = "r == NULL"
-        elif ret in ("int", "ssize_t", "long"):
+        elif ret in ("int", "ssize_t", "long", "time_t"):
             failure = "r < 0"
         elif ret.startswith(("s2n_", "enum")):
             failure = "1"  # enum results carry no failure value

@@ -269,12 +269,12 @@ typedef enum {
 
 typedef struct s2n_pkey s2n_cert_private_key;
 
+typedef uint8_t (*s2n_verify_host_fn)(const char *host_name, size_t host_name_len, void *data);
+
 typedef struct s2n_cert_chain_and_key *(*s2n_cert_tiebreak_callback)(struct s2n_cert_chain_and_key *cert1,
                                                                      struct s2n_cert_chain_and_key *cert2,
                                                                      uint8_t *name,
                                                                      uint32_t name_len);
-
-typedef uint8_t (*s2n_verify_host_fn)(const char *host_name, size_t host_name_len, void *data);
 
 typedef int (*s2n_async_pkey_fn)(struct s2n_connection *conn, struct s2n_async_pkey_op *op);
 
@@ -286,9 +286,9 @@ typedef int (*s2n_cert_validation_callback)(struct s2n_connection *conn,
                                             struct s2n_cert_validation_info *info,
                                             void *context);
 
-typedef int (*s2n_clock_time_nanoseconds)(void *arg0, uint64_t *arg1);
-
 typedef int (*s2n_key_log_fn)(void *ctx, struct s2n_connection *conn, uint8_t *logline, size_t len);
+
+typedef int (*s2n_clock_time_nanoseconds)(void *arg0, uint64_t *arg1);
 
 typedef int (*s2n_async_offload_cb)(struct s2n_connection *conn,
                                     struct s2n_async_offload_op *op,
@@ -409,31 +409,20 @@ int s2n_cert_chain_and_key_set_ctx(struct s2n_cert_chain_and_key *cert_and_key, 
 
 void *s2n_cert_chain_and_key_get_ctx(struct s2n_cert_chain_and_key *cert_and_key);
 
-int s2n_config_free_cert_chain_and_key(struct s2n_config *config);
-
-s2n_cert_private_key *s2n_cert_chain_and_key_get_private_key(struct s2n_cert_chain_and_key *cert_and_key);
-
-int s2n_cert_chain_and_key_set_ocsp_data(struct s2n_cert_chain_and_key *chain_and_key,
-                                         const uint8_t *data,
-                                         uint32_t length);
-
-int s2n_cert_chain_and_key_set_sct_list(struct s2n_cert_chain_and_key *chain_and_key,
-                                        const uint8_t *data,
-                                        uint32_t length);
-
-int s2n_config_set_cert_tiebreak_callback(struct s2n_config *config,
-                                          s2n_cert_tiebreak_callback cert_tiebreak_cb);
-
-int s2n_config_add_cert_chain_and_key(struct s2n_config *config,
-                                      const char *cert_chain_pem,
-                                      const char *private_key_pem);
-
 int s2n_config_add_cert_chain_and_key_to_store(struct s2n_config *config,
                                                struct s2n_cert_chain_and_key *cert_key_pair);
 
 int s2n_config_set_cert_chain_and_key_defaults(struct s2n_config *config,
                                                struct s2n_cert_chain_and_key **cert_key_pairs,
                                                uint32_t num_cert_key_pairs);
+
+int s2n_config_add_cert_chain_and_key(struct s2n_config *config,
+                                      const char *cert_chain_pem,
+                                      const char *private_key_pem);
+
+int s2n_config_add_cert_chain(struct s2n_config *config,
+                              uint8_t *cert_chain_pem,
+                              uint32_t cert_chain_pem_size);
 
 int s2n_config_set_verification_ca_location(struct s2n_config *config,
                                             const char *ca_pem_filename,
@@ -449,19 +438,48 @@ int s2n_config_set_verify_host_callback(struct s2n_config *config,
                                         s2n_verify_host_fn arg1,
                                         void *data);
 
-int s2n_config_set_check_stapled_ocsp_response(struct s2n_config *config, uint8_t check_ocsp);
+int s2n_config_disable_x509_verification(struct s2n_config *config);
 
 int s2n_config_disable_x509_time_verification(struct s2n_config *config);
 
-int s2n_config_disable_x509_intent_verification(struct s2n_config *config);
-
-int s2n_config_disable_x509_verification(struct s2n_config *config);
-
 int s2n_config_set_max_cert_chain_depth(struct s2n_config *config, uint16_t max_depth);
 
-int s2n_connection_set_verify_host_callback(struct s2n_connection *conn,
-                                            s2n_verify_host_fn host_fn,
-                                            void *data);
+int s2n_cert_chain_get_length(const struct s2n_cert_chain_and_key *chain_and_key,
+                              uint32_t *cert_length);
+
+int s2n_cert_chain_get_cert(const struct s2n_cert_chain_and_key *chain_and_key,
+                            struct s2n_cert **out_cert,
+                            uint32_t cert_idx);
+
+int s2n_cert_get_der(const struct s2n_cert *cert,
+                     const uint8_t **out_cert_der,
+                     uint32_t *cert_length);
+
+int s2n_connection_client_cert_used(struct s2n_connection *conn);
+
+int s2n_connection_get_peer_cert_chain(const struct s2n_connection *conn,
+                                       struct s2n_cert_chain_and_key *cert_chain_and_key);
+
+struct s2n_cert_chain_and_key *s2n_connection_get_selected_cert(struct s2n_connection *conn);
+
+int s2n_config_free_cert_chain_and_key(struct s2n_config *config);
+
+s2n_cert_private_key *s2n_cert_chain_and_key_get_private_key(struct s2n_cert_chain_and_key *cert_and_key);
+
+int s2n_cert_chain_and_key_set_ocsp_data(struct s2n_cert_chain_and_key *chain_and_key,
+                                         const uint8_t *data,
+                                         uint32_t length);
+
+int s2n_cert_chain_and_key_set_sct_list(struct s2n_cert_chain_and_key *chain_and_key,
+                                        const uint8_t *data,
+                                        uint32_t length);
+
+int s2n_config_set_cert_tiebreak_callback(struct s2n_config *config,
+                                          s2n_cert_tiebreak_callback cert_tiebreak_cb);
+
+int s2n_config_set_check_stapled_ocsp_response(struct s2n_config *config, uint8_t check_ocsp);
+
+int s2n_config_disable_x509_intent_verification(struct s2n_config *config);
 
 const uint8_t *s2n_connection_get_ocsp_response(struct s2n_connection *conn, uint32_t *length);
 
@@ -478,22 +496,6 @@ int s2n_connection_get_selected_client_cert_signature_algorithm(struct s2n_conne
 
 int s2n_connection_get_selected_client_cert_digest_algorithm(struct s2n_connection *conn,
                                                              s2n_tls_hash_algorithm *chosen_alg);
-
-struct s2n_cert_chain_and_key *s2n_connection_get_selected_cert(struct s2n_connection *conn);
-
-int s2n_cert_chain_get_length(const struct s2n_cert_chain_and_key *chain_and_key,
-                              uint32_t *cert_length);
-
-int s2n_cert_chain_get_cert(const struct s2n_cert_chain_and_key *chain_and_key,
-                            struct s2n_cert **out_cert,
-                            uint32_t cert_idx);
-
-int s2n_cert_get_der(const struct s2n_cert *cert,
-                     const uint8_t **out_cert_der,
-                     uint32_t *cert_length);
-
-int s2n_connection_get_peer_cert_chain(const struct s2n_connection *conn,
-                                       struct s2n_cert_chain_and_key *cert_chain);
 
 int s2n_cert_get_x509_extension_value_length(struct s2n_cert *cert,
                                              const uint8_t *oid,
@@ -513,8 +515,6 @@ int s2n_cert_get_utf8_string_from_extension_data(const uint8_t *extension_data,
                                                  uint32_t extension_len,
                                                  uint8_t *out_data,
                                                  uint32_t *out_len);
-
-int s2n_connection_client_cert_used(struct s2n_connection *conn);
 
 int s2n_connection_get_certificate_match(struct s2n_connection *conn,
                                          s2n_cert_sni_match *match_status);
@@ -552,10 +552,6 @@ int s2n_config_set_cert_validation_cb(struct s2n_config *config,
 int s2n_config_add_custom_x509_extension(struct s2n_config *config,
                                          uint8_t *extension_oid,
                                          uint32_t extension_oid_len);
-
-int s2n_config_add_cert_chain(struct s2n_config *config,
-                              uint8_t *cert_chain_pem,
-                              uint32_t cert_chain_pem_size);
 
 struct s2n_crl *s2n_crl_new(void);
 
@@ -694,7 +690,22 @@ int s2n_config_set_ctx(struct s2n_config *config, void *ctx);
 
 int s2n_config_get_ctx(struct s2n_config *config, void **ctx);
 
-int s2n_config_free_dhparams(struct s2n_config *config);
+int s2n_config_set_max_blinding_delay(struct s2n_config *config, uint32_t seconds);
+
+int s2n_config_set_protocol_preferences(struct s2n_config *config,
+                                        const char *const *protocols,
+                                        int protocol_count);
+
+int s2n_config_append_protocol_preference(struct s2n_config *config,
+                                          const uint8_t *protocol,
+                                          uint8_t protocol_len);
+
+int s2n_config_get_client_auth_type(struct s2n_config *config,
+                                    s2n_cert_auth_type *client_auth_type);
+
+int s2n_config_set_client_auth_type(struct s2n_config *config, s2n_cert_auth_type client_auth_type);
+
+int s2n_config_set_key_log_cb(struct s2n_config *config, s2n_key_log_fn callback, void *ctx);
 
 int s2n_config_set_wall_clock(struct s2n_config *config,
                               s2n_clock_time_nanoseconds clock_fn,
@@ -703,6 +714,8 @@ int s2n_config_set_wall_clock(struct s2n_config *config,
 int s2n_config_set_monotonic_clock(struct s2n_config *config,
                                    s2n_clock_time_nanoseconds clock_fn,
                                    void *ctx);
+
+int s2n_config_free_dhparams(struct s2n_config *config);
 
 int s2n_config_set_verify_after_sign(struct s2n_config *config, s2n_verify_after_sign mode);
 
@@ -713,14 +726,6 @@ int s2n_config_set_recv_multi_record(struct s2n_config *config, bool enabled);
 int s2n_config_add_dhparams(struct s2n_config *config, const char *dhparams_pem);
 
 int s2n_config_set_cipher_preferences(struct s2n_config *config, const char *version);
-
-int s2n_config_append_protocol_preference(struct s2n_config *config,
-                                          const uint8_t *protocol,
-                                          uint8_t protocol_len);
-
-int s2n_config_set_protocol_preferences(struct s2n_config *config,
-                                        const char *const *protocols,
-                                        int protocol_count);
 
 int s2n_config_set_status_request_type(struct s2n_config *config, s2n_status_request_type type_);
 
@@ -745,15 +750,6 @@ int s2n_config_set_client_hello_cb(struct s2n_config *config,
 
 int s2n_config_set_client_hello_cb_mode(struct s2n_config *config,
                                         s2n_client_hello_cb_mode cb_mode);
-
-int s2n_config_set_max_blinding_delay(struct s2n_config *config, uint32_t seconds);
-
-int s2n_config_get_client_auth_type(struct s2n_config *config,
-                                    s2n_cert_auth_type *client_auth_type);
-
-int s2n_config_set_client_auth_type(struct s2n_config *config, s2n_cert_auth_type client_auth_type);
-
-int s2n_config_set_key_log_cb(struct s2n_config *config, s2n_key_log_fn callback, void *ctx);
 
 int s2n_config_get_supported_groups(struct s2n_config *config,
                                     uint16_t *groups,
@@ -801,10 +797,6 @@ void *s2n_connection_get_ctx(struct s2n_connection *conn);
 
 s2n_mode s2n_connection_get_mode(struct s2n_connection *conn);
 
-int s2n_connection_server_name_extension_used(struct s2n_connection *conn);
-
-struct s2n_client_hello *s2n_connection_get_client_hello(struct s2n_connection *conn);
-
 int s2n_connection_set_fd(struct s2n_connection *conn, int fd);
 
 int s2n_connection_set_read_fd(struct s2n_connection *conn, int readfd);
@@ -815,15 +807,70 @@ int s2n_connection_get_read_fd(struct s2n_connection *conn, int *readfd);
 
 int s2n_connection_get_write_fd(struct s2n_connection *conn, int *writefd);
 
-int s2n_connection_use_corked_io(struct s2n_connection *conn);
+int s2n_connection_set_recv_cb(struct s2n_connection *conn, s2n_recv_fn recv);
+
+int s2n_connection_set_send_cb(struct s2n_connection *conn, s2n_send_fn send);
 
 int s2n_connection_set_recv_ctx(struct s2n_connection *conn, void *ctx);
 
 int s2n_connection_set_send_ctx(struct s2n_connection *conn, void *ctx);
 
-int s2n_connection_set_recv_cb(struct s2n_connection *conn, s2n_recv_fn recv);
+int s2n_set_server_name(struct s2n_connection *conn, const char *server_name);
 
-int s2n_connection_set_send_cb(struct s2n_connection *conn, s2n_send_fn send);
+const char *s2n_get_server_name(struct s2n_connection *conn);
+
+const char *s2n_get_application_protocol(struct s2n_connection *conn);
+
+int s2n_connection_set_blinding(struct s2n_connection *conn, s2n_blinding blinding);
+
+uint64_t s2n_connection_get_delay(struct s2n_connection *conn);
+
+int s2n_connection_set_verify_host_callback(struct s2n_connection *conn,
+                                            s2n_verify_host_fn host_fn,
+                                            void *data);
+
+int s2n_connection_get_actual_protocol_version(struct s2n_connection *conn);
+
+int s2n_connection_get_client_protocol_version(struct s2n_connection *conn);
+
+int s2n_connection_get_server_protocol_version(struct s2n_connection *conn);
+
+int s2n_connection_get_client_hello_version(struct s2n_connection *conn);
+
+const char *s2n_connection_get_cipher(struct s2n_connection *conn);
+
+int s2n_connection_get_cipher_iana_value(struct s2n_connection *conn,
+                                         uint8_t *first,
+                                         uint8_t *second);
+
+const char *s2n_connection_get_curve(struct s2n_connection *conn);
+
+const char *s2n_connection_get_kem_group_name(struct s2n_connection *conn);
+
+const char *s2n_connection_get_kem_name(struct s2n_connection *conn);
+
+int s2n_connection_get_key_exchange_group(struct s2n_connection *conn, const char **group_name);
+
+bool s2n_connection_handshake_complete(struct s2n_connection *conn);
+
+const char *s2n_connection_get_handshake_type_name(struct s2n_connection *conn);
+
+uint64_t s2n_connection_get_wire_bytes_in(struct s2n_connection *conn);
+
+uint64_t s2n_connection_get_wire_bytes_out(struct s2n_connection *conn);
+
+int s2n_connection_request_key_update(struct s2n_connection *conn,
+                                      s2n_peer_key_update peer_request);
+
+int s2n_connection_free_handshake(struct s2n_connection *conn);
+
+int s2n_connection_wipe(struct s2n_connection *conn);
+
+int s2n_connection_server_name_extension_used(struct s2n_connection *conn);
+
+struct s2n_client_hello *s2n_connection_get_client_hello(struct s2n_connection *conn);
+
+int s2n_connection_use_corked_io(struct s2n_connection *conn);
 
 int s2n_connection_prefer_throughput(struct s2n_connection *conn);
 
@@ -837,14 +884,7 @@ int s2n_connection_set_dynamic_record_threshold(struct s2n_connection *conn,
                                                 uint32_t resize_threshold,
                                                 uint16_t timeout_threshold);
 
-int s2n_connection_set_blinding(struct s2n_connection *conn, s2n_blinding blinding);
-
-uint64_t s2n_connection_get_delay(struct s2n_connection *conn);
-
 int s2n_connection_set_cipher_preferences(struct s2n_connection *conn, const char *version);
-
-int s2n_connection_request_key_update(struct s2n_connection *conn,
-                                      s2n_peer_key_update peer_request);
 
 int s2n_connection_append_protocol_preference(struct s2n_connection *conn,
                                               const uint8_t *protocol,
@@ -854,11 +894,7 @@ int s2n_connection_set_protocol_preferences(struct s2n_connection *conn,
                                             const char *const *protocols,
                                             int protocol_count);
 
-int s2n_connection_free_handshake(struct s2n_connection *conn);
-
 int s2n_connection_release_buffers(struct s2n_connection *conn);
-
-int s2n_connection_wipe(struct s2n_connection *conn);
 
 int s2n_connection_get_client_auth_type(struct s2n_connection *conn,
                                         s2n_cert_auth_type *client_auth_type);
@@ -877,20 +913,6 @@ int s2n_connection_get_selected_digest_algorithm(struct s2n_connection *conn,
 
 int s2n_connection_get_signature_scheme(struct s2n_connection *conn, const char **scheme_name);
 
-uint64_t s2n_connection_get_wire_bytes_in(struct s2n_connection *conn);
-
-uint64_t s2n_connection_get_wire_bytes_out(struct s2n_connection *conn);
-
-int s2n_connection_get_client_protocol_version(struct s2n_connection *conn);
-
-int s2n_connection_get_server_protocol_version(struct s2n_connection *conn);
-
-int s2n_connection_get_actual_protocol_version(struct s2n_connection *conn);
-
-int s2n_connection_get_client_hello_version(struct s2n_connection *conn);
-
-const char *s2n_connection_get_cipher(struct s2n_connection *conn);
-
 int s2n_connection_get_master_secret(const struct s2n_connection *conn,
                                      uint8_t *secret_bytes,
                                      size_t max_size);
@@ -903,26 +925,10 @@ int s2n_connection_tls_exporter(struct s2n_connection *conn,
                                 uint8_t *output,
                                 uint32_t output_length);
 
-int s2n_connection_get_cipher_iana_value(struct s2n_connection *conn,
-                                         uint8_t *first,
-                                         uint8_t *second);
-
 int s2n_connection_is_valid_for_cipher_preferences(struct s2n_connection *conn,
                                                    const char *version);
 
-const char *s2n_connection_get_curve(struct s2n_connection *conn);
-
-const char *s2n_connection_get_kem_name(struct s2n_connection *conn);
-
-const char *s2n_connection_get_kem_group_name(struct s2n_connection *conn);
-
-int s2n_connection_get_key_exchange_group(struct s2n_connection *conn, const char **group_name);
-
 int s2n_connection_get_alert(struct s2n_connection *conn);
-
-const char *s2n_connection_get_handshake_type_name(struct s2n_connection *conn);
-
-bool s2n_connection_handshake_complete(struct s2n_connection *conn);
 
 const char *s2n_connection_get_last_message_name(struct s2n_connection *conn);
 
@@ -938,12 +944,6 @@ int s2n_conn_get_signature_public_key_type(struct s2n_connection *conn,
                                            s2n_mode mode,
                                            char *output,
                                            uint32_t *output_size);
-
-int s2n_set_server_name(struct s2n_connection *conn, const char *server_name);
-
-const char *s2n_get_server_name(struct s2n_connection *conn);
-
-const char *s2n_get_application_protocol(struct s2n_connection *conn);
 
 int s2n_config_set_server_max_early_data_size(struct s2n_config *config,
                                               uint32_t max_early_data_size);
@@ -1041,9 +1041,9 @@ int s2n_rand_set_callbacks(s2n_rand_init_callback rand_init_callback,
                            s2n_rand_seed_callback rand_seed_callback,
                            s2n_rand_mix_callback rand_mix_callback);
 
-uint32_t s2n_peek_buffered(struct s2n_connection *conn);
-
 int s2n_negotiate(struct s2n_connection *conn, s2n_blocked_status *blocked);
+
+int s2n_flush(struct s2n_connection *conn, s2n_blocked_status *blocked);
 
 ssize_t s2n_send(struct s2n_connection *conn,
                  const void *buf,
@@ -1065,11 +1065,11 @@ ssize_t s2n_recv(struct s2n_connection *conn, void *buf, ssize_t size, s2n_block
 
 uint32_t s2n_peek(struct s2n_connection *conn);
 
+uint32_t s2n_peek_buffered(struct s2n_connection *conn);
+
 int s2n_shutdown(struct s2n_connection *conn, s2n_blocked_status *blocked);
 
 int s2n_shutdown_send(struct s2n_connection *conn, s2n_blocked_status *blocked);
-
-int s2n_flush(struct s2n_connection *conn, s2n_blocked_status *blocked);
 
 int s2n_connection_ktls_enable_send(struct s2n_connection *conn);
 

@@ -1,0 +1,231 @@
+/* Lifecycle and error model of the libtls ABI: init, contexts and configs (including the
+ * config's reference counting), error strings, tls_load_file, protocol parsing, and the
+ * functions that must fail until the handshake is wired up. Built against include/tls.h
+ * and also compiled against Debian's /usr/include/tls.h. Certificates come from
+ * $TEST_PEMS_DIR. */
+#include <errno.h>
+#include <tls.h>
+
+#include "check.h"
+
+/* The path of a file in $TEST_PEMS_DIR. Four results can be live at once (one call may
+ * take a certificate, a key and a staple). */
+static const char *pem(const char *name)
+{
+    static char paths[4][4096];
+    static unsigned next;
+    char *path = paths[next++ % 4];
+    snprintf(path, sizeof paths[0], "%s/%s", pems_dir(), name);
+    return path;
+}
+
+static int str_is(const char *s, const char *expected) { return s != NULL && strcmp(s, expected) == 0; }
+
+static void init_and_objects(void)
+{
+    CHECK(tls_init() == 0);
+    CHECK(tls_init() == 0); /* idempotent */
+
+    struct tls_config *config = tls_config_new();
+    CHECK(config != NULL);
+    CHECK(tls_config_error(config) == NULL);
+    tls_config_free(config);
+    tls_config_free(NULL);
+
+    struct tls *client = tls_client(), *server = tls_server();
+    CHECK(client != NULL && server != NULL && client != server);
+    CHECK(tls_error(client) == NULL && tls_error(server) == NULL);
+    tls_free(client);
+    tls_free(server);
+    tls_free(NULL);
+    tls_reset(NULL);
+
+    const char *ca = tls_default_ca_cert_file();
+    CHECK(ca != NULL && ca[0] == '/');
+}
+
+/* tls_configure keeps its own reference: the config outlives tls_config_free, and the last
+ * tls_free releases it (valgrind's leak check covers the second half). */
+static void config_reference_counting(void)
+{
+    struct tls_config *config = tls_config_new();
+    struct tls *a = tls_client(), *b = tls_client();
+    CHECK(tls_configure(a, config) == 0);
+    CHECK(tls_configure(b, config) == 0);
+    tls_config_free(config);
+    tls_free(a);
+    /* b still holds the config; reconfiguring drops that reference and takes another. */
+    struct tls_config *other = tls_config_new();
+    CHECK(tls_configure(b, other) == 0);
+    CHECK(tls_configure(b, other) == 0);
+    tls_config_free(other);
+    CHECK(tls_configure(b, NULL) == 0); /* NULL: a default configuration */
+    CHECK(tls_error(b) == NULL);
+    tls_free(b);
+}
+
+static void server_configuration(void)
+{
+    struct tls *server = tls_server();
+    struct tls_config *config = tls_config_new();
+
+    CHECK(tls_configure(server, config) == -1);
+    CHECK(str_is(tls_error(server), "no certificate configured"));
+#ifdef TLS_ERROR_UNKNOWN
+    CHECK(tls_error_code(server) == TLS_ERROR_UNKNOWN);
+#endif
+    tls_reset(server);
+    CHECK(tls_error(server) == NULL);
+
+    CHECK(tls_config_set_cert_file(config, pem("ecdsa_p384_pkcs1_cert.pem")) == 0);
+    CHECK(tls_configure(server, config) == -1);
+    CHECK(str_is(tls_error(server), "no private key configured"));
+
+    CHECK(tls_config_set_key_file(config, pem("rsa_2048_pkcs1_key.pem")) == 0);
+    CHECK(tls_configure(server, config) == -1);
+    CHECK(str_is(tls_error(server), "private/public key mismatch"));
+
+    CHECK(tls_config_set_key_file(config, pem("ecdsa_p384_pkcs1_key.pem")) == 0);
+    CHECK(tls_configure(server, config) == 0);
+
+    /* Once keys are cleared, a new server context cannot be configured with them. */
+    tls_config_clear_keys(config);
+    CHECK(tls_config_error(config) == NULL);
+    struct tls *second = tls_server();
+    CHECK(tls_configure(second, config) == -1);
+    CHECK(str_is(tls_error(second), "no private key configured"));
+
+    /* A client with only half a keypair is refused too; with none it is fine. */
+    struct tls *client = tls_client();
+    CHECK(tls_configure(client, config) == -1);
+    CHECK(str_is(tls_error(client), "no private key configured"));
+
+    tls_config_free(config);
+    tls_free(server);
+    tls_free(second);
+    tls_free(client);
+}
+
+/* Everything that needs a handshake fails, with a message naming the function, and never
+ * pretends to succeed. */
+static void unimplemented_functions_fail(void)
+{
+    struct tls_config *config = tls_config_new();
+    struct tls *client = tls_client(), *server = tls_server();
+    CHECK(tls_configure(client, config) == 0);
+
+    CHECK(tls_connect(client, "localhost", "443") == -1);
+    CHECK(str_is(tls_error(client), "tls_connect: not implemented yet"));
+    CHECK(tls_connect_socket(client, 0, "localhost") == -1);
+    CHECK(str_is(tls_error(client), "tls_connect_socket: not implemented yet"));
+    CHECK(tls_handshake(client) == -1);
+    char buf[16];
+    CHECK(tls_read(client, buf, sizeof buf) == -1);
+    CHECK(str_is(tls_error(client), "tls_read: not implemented yet"));
+    CHECK(tls_write(client, "x", 1) == -1);
+    CHECK(tls_close(client) == -1);
+    CHECK(tls_conn_version(client) == NULL);
+    CHECK(str_is(tls_error(client), "tls_conn_version: not implemented yet"));
+    CHECK(tls_conn_cipher_strength(client) == -1);
+    CHECK(tls_peer_cert_notafter(client) == -1);
+    size_t len = 99;
+    CHECK(tls_peer_cert_chain_pem(client, &len) == NULL);
+    CHECK(tls_peer_ocsp_url(client) == NULL);
+    CHECK(str_is(tls_error(client), "tls_peer_ocsp_url: not implemented yet"));
+
+    struct tls *cctx = (struct tls *) &cctx; /* a marker: must not be overwritten */
+    CHECK(tls_accept_socket(server, &cctx, 0) == -1);
+    CHECK(cctx == (struct tls *) &cctx);
+    CHECK(str_is(tls_error(server), "tls_accept_socket: not implemented yet"));
+
+    tls_config_free(config);
+    tls_free(client);
+    tls_free(server);
+}
+
+static void load_file(void)
+{
+    size_t expected_len = 0, len = 0;
+    char *expected = read_file(pems_dir(), "rsa_2048_pkcs1_cert.pem", &expected_len);
+    CHECK(expected != NULL);
+
+    uint8_t *buf = tls_load_file(pem("rsa_2048_pkcs1_cert.pem"), &len, NULL);
+    CHECK(buf != NULL && len == expected_len && memcmp(buf, expected, len) == 0);
+
+    /* What tls_load_file returns is what the _mem setters take. */
+    struct tls_config *config = tls_config_new();
+    CHECK(tls_config_set_ca_mem(config, buf, len) == 0);
+    CHECK(tls_config_set_cert_mem(config, buf, len) == 0);
+    tls_unload_file(buf, len);
+    tls_unload_file(NULL, 0);
+
+    /* With a password the file must hold a private key. */
+    char password[] = "secret";
+    buf = tls_load_file(pem("rsa_2048_pkcs1_key.pem"), &len, password);
+    CHECK(buf != NULL && len > 0);
+    CHECK(tls_config_set_key_mem(config, buf, len) == 0);
+    tls_unload_file(buf, len);
+    errno = 0;
+    CHECK(tls_load_file(pem("rsa_2048_pkcs1_cert.pem"), &len, password) == NULL);
+    CHECK(errno != 0);
+
+    errno = 0;
+    CHECK(tls_load_file(pem("no_such_file.pem"), &len, NULL) == NULL);
+    CHECK(errno == ENOENT);
+
+    tls_config_free(config);
+    free(expected);
+}
+
+static void parse_protocols(void)
+{
+    static const struct {
+        const char *str;
+        int rc;
+        uint32_t protocols;
+    } cases[] = {
+        {"tlsv1.0", 0, TLS_PROTOCOL_TLSv1_0},
+        {"tlsv1.1", 0, TLS_PROTOCOL_TLSv1_1},
+        {"tlsv1.2", 0, TLS_PROTOCOL_TLSv1_2},
+        {"tlsv1.3", 0, TLS_PROTOCOL_TLSv1_3},
+        {"tlsv1", 0, TLS_PROTOCOL_TLSv1},
+        {"all", 0, TLS_PROTOCOLS_ALL},
+        {"legacy", 0, TLS_PROTOCOLS_ALL},
+        {"secure", 0, TLS_PROTOCOLS_DEFAULT},
+        {"default", 0, TLS_PROTOCOLS_DEFAULT},
+        {"TLSv1.2:!tlsv1.3", 0, TLS_PROTOCOL_TLSv1_2},
+        {"!tlsv1.0", 0, TLS_PROTOCOL_TLSv1_1 | TLS_PROTOCOL_TLSv1_2 | TLS_PROTOCOL_TLSv1_3},
+        {"SECURE,tlsv1.1", 0, TLS_PROTOCOLS_DEFAULT | TLS_PROTOCOL_TLSv1_1},
+        {" tlsv1.2, tlsv1.3", 0, TLS_PROTOCOLS_DEFAULT},
+        {"!all", 0, 0},
+        {"", -1, 0},
+        {"tlsv1.2,,tlsv1.3", -1, 0},
+        {"tlsv1.4", -1, 0},
+        {"!!tlsv1.2", -1, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        uint32_t protocols = 0xdead;
+        int rc = tls_config_parse_protocols(&protocols, cases[i].str);
+        CHECK(rc == cases[i].rc);
+        CHECK(protocols == (rc == 0 ? cases[i].protocols : 0xdead));
+        if (rc != cases[i].rc) fprintf(stderr, "  for \"%s\"\n", cases[i].str);
+    }
+    uint32_t protocols = 0;
+    CHECK(tls_config_parse_protocols(&protocols, NULL) == 0 && protocols == TLS_PROTOCOLS_DEFAULT);
+    CHECK(tls_config_parse_protocols(NULL, "all") == -1);
+
+    struct tls_config *config = tls_config_new();
+    CHECK(tls_config_set_protocols(config, protocols) == 0);
+    tls_config_free(config);
+}
+
+int main(void)
+{
+    init_and_objects();
+    config_reference_counting();
+    server_configuration();
+    unimplemented_functions_fail();
+    load_file();
+    parse_protocols();
+    return checks_report();
+}

@@ -18,7 +18,7 @@ CFLAGS   ?= -O1 -g -Wall -Wextra -Werror
 S2N_SO   := $(LIBDIR)/libs2n.so.1
 TLS_SO   := $(LIBDIR)/libtls.so.26
 
-.PHONY: all lib headers test cargo-test c-tests abi-check null-sweep demo api-coverage install clean test-deps
+.PHONY: all lib headers test cargo-test c-tests abi-check null-sweep interop demo api-coverage install clean test-deps
 
 all: lib
 
@@ -55,7 +55,7 @@ $(LIBDIR)/libs2n.a: $(RUSTLIB) $(LIBDIR)/s2n.map
 
 lib: $(S2N_SO) $(TLS_SO) $(LIBDIR)/libs2n.a
 	@mkdir -p target/include
-	cp -r $$(ls -d target/release/build/ferrotls-*/out/include | xargs ls -dt | head -n1)/. target/include/
+	cp -r target/release/include/. target/include/
 
 headers: lib
 	rm -rf include && cp -r target/include include
@@ -63,7 +63,7 @@ headers: lib
 test-deps:
 	@scripts/test-deps.sh
 
-test: test-deps lib cargo-test abi-check c-tests null-sweep
+test: test-deps lib cargo-test abi-check c-tests null-sweep interop
 
 cargo-test:
 	$(CARGO) test --release
@@ -77,6 +77,9 @@ abi-check: lib
 c-tests: lib
 	@LIBDIR=$(LIBDIR) CC="$(CC)" CFLAGS="$(CFLAGS)" S2N_REF="$$(scripts/reference-headers.sh s2n)" \
 	  capi-tests/run.sh
+
+interop: lib
+	@LIBDIR=$(LIBDIR) capi-tests/interop.sh
 
 null-sweep: lib
 	@LIBDIR=$(LIBDIR) CC="$(CC)" capi-tests/null_sweep.sh

@@ -1,6 +1,7 @@
 //! Builds the one piece of C we need (s2n's thread-local `s2n_errno`) and generates the
-//! public headers with cbindgen into `$OUT_DIR/include`. `make headers` copies them to
-//! `include/`; a unit test fails when the committed copies are stale.
+//! public headers with cbindgen into `$OUT_DIR/include`, mirrored to `target/<profile>/include`
+//! so the Makefile finds the latest ones. `make headers` copies them to `include/`; a unit
+//! test fails when the committed copies are stale.
 
 use std::path::{Path, PathBuf};
 use std::{env, fs};
@@ -37,6 +38,23 @@ fn main() {
              #pragma once\n#include <s2n.h>\n"
         );
         fs::write(out.join(format!("s2n/unstable/{name}.h")), text).unwrap();
+    }
+
+    // OUT_DIR is target/<profile>/build/<pkg>-<hash>/out.
+    let profile_dir = out.ancestors().nth(4).expect("OUT_DIR layout").join("include");
+    copy_tree(&out, &profile_dir);
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let dest = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &dest);
+        } else {
+            fs::copy(&path, &dest).unwrap();
+        }
     }
 }
 

@@ -715,6 +715,9 @@ int s2n_config_set_monotonic_clock(struct s2n_config *config,
                                    s2n_clock_time_nanoseconds clock_fn,
                                    void *ctx);
 
+int s2n_config_set_client_hello_cb_mode(struct s2n_config *config,
+                                        s2n_client_hello_cb_mode cb_mode);
+
 int s2n_config_free_dhparams(struct s2n_config *config);
 
 int s2n_config_set_verify_after_sign(struct s2n_config *config, s2n_verify_after_sign mode);
@@ -747,9 +750,6 @@ int s2n_config_set_max_fragment_length(struct s2n_config *config, uint16_t max_f
 int s2n_config_set_client_hello_cb(struct s2n_config *config,
                                    s2n_client_hello_fn client_hello_callback,
                                    void *ctx);
-
-int s2n_config_set_client_hello_cb_mode(struct s2n_config *config,
-                                        s2n_client_hello_cb_mode cb_mode);
 
 int s2n_config_get_supported_groups(struct s2n_config *config,
                                     uint16_t *groups,
@@ -866,15 +866,15 @@ int s2n_connection_free_handshake(struct s2n_connection *conn);
 
 int s2n_connection_wipe(struct s2n_connection *conn);
 
+int s2n_connection_prefer_throughput(struct s2n_connection *conn);
+
+int s2n_connection_prefer_low_latency(struct s2n_connection *conn);
+
 int s2n_connection_server_name_extension_used(struct s2n_connection *conn);
 
 struct s2n_client_hello *s2n_connection_get_client_hello(struct s2n_connection *conn);
 
 int s2n_connection_use_corked_io(struct s2n_connection *conn);
-
-int s2n_connection_prefer_throughput(struct s2n_connection *conn);
-
-int s2n_connection_prefer_low_latency(struct s2n_connection *conn);
 
 int s2n_connection_set_recv_buffering(struct s2n_connection *conn, bool enabled);
 

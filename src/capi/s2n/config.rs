@@ -286,6 +286,20 @@ pub extern "C" fn s2n_config_set_monotonic_clock(
     })
 }
 
+/// Whether the client-hello callback completes in the call (blocking) or later, through
+/// `s2n_client_hello_cb_done` (non-blocking).
+#[no_mangle]
+pub extern "C" fn s2n_config_set_client_hello_cb_mode(
+    config: *mut s2n_config,
+    cb_mode: s2n_client_hello_cb_mode_arg,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        config.client_hello_cb_mode = s2n_client_hello_cb_mode::from_raw(cb_mode)?;
+        OK
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -372,14 +386,6 @@ pub extern "C" fn s2n_config_set_client_hello_cb(
     config: *mut s2n_config,
     client_hello_callback: s2n_client_hello_fn_arg,
     ctx: *mut c_void,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_client_hello_cb_mode(
-    config: *mut s2n_config,
-    cb_mode: s2n_client_hello_cb_mode_arg,
 ) -> c_int {
     unimplemented()
 }

@@ -57,11 +57,13 @@ impl s2n_connection {
             s2n_mode::S2N_CLIENT => Side::Client,
             s2n_mode::S2N_SERVER => Side::Server,
         };
+        let mut core = Connection::new(side);
+        core.common.max_fragment = DEFAULT_FRAGMENT;
         s2n_connection {
             mode,
             config: std::ptr::null_mut(),
             ctx: std::ptr::null_mut(),
-            core: Connection::new(side),
+            core,
             read: IoEnd::None,
             write: IoEnd::None,
             recv_ctx: std::ptr::null_mut(),
@@ -550,6 +552,29 @@ pub extern "C" fn s2n_connection_wipe(conn: *mut s2n_connection) -> c_int {
     })
 }
 
+/// Largest records, for bulk transfers (s2n's `S2N_LARGE_FRAGMENT_LENGTH`, 2^14).
+#[no_mangle]
+pub extern "C" fn s2n_connection_prefer_throughput(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        unsafe { arg_mut(conn) }?.core.common.max_fragment = crate::record::MAX_PLAINTEXT;
+        OK
+    })
+}
+
+/// Records that fit one TCP segment on a 1500-byte MTU (s2n's `S2N_SMALL_FRAGMENT_LENGTH`).
+#[no_mangle]
+pub extern "C" fn s2n_connection_prefer_low_latency(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        unsafe { arg_mut(conn) }?.core.common.max_fragment = SMALL_FRAGMENT;
+        OK
+    })
+}
+
+/// s2n's record sizes: a 1500-byte MTU less IP, TCP and TCP-option overhead for "small",
+/// 8092-byte records by default; each less the 5-byte record header.
+const SMALL_FRAGMENT: usize = 1500 - 20 - 20 - 20 - 5;
+pub(crate) const DEFAULT_FRAGMENT: usize = 8092 - 5;
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -564,16 +589,6 @@ pub extern "C" fn s2n_connection_get_client_hello(conn: *mut s2n_connection) -> 
 
 #[no_mangle]
 pub extern "C" fn s2n_connection_use_corked_io(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_prefer_throughput(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_prefer_low_latency(conn: *mut s2n_connection) -> c_int {
     unimplemented()
 }
 

@@ -1,0 +1,52 @@
+#!/bin/bash
+# Interop matrix: our s2n client and server (the example programs, linked to libs2n.so)
+# against the openssl and gnutls command-line tools, TLS 1.3, handshake plus data both
+# ways. Each cell is one test; ends with "interop: N passed, M failed".
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+LIBDIR=$(cd "${LIBDIR:-$root/target/lib}" && pwd)
+bin=$root/target/examples
+certs=$root/target/test-certs
+"$here/make-certs.sh" "$certs"
+make -s -C "$root/examples" LIBDIR="$LIBDIR" INCLUDE="$root/include" all >/dev/null || exit 1
+export LD_LIBRARY_PATH=$LIBDIR
+leaf=$certs/ecdsa_p256_pkcs1_leaf.pem key=$certs/ecdsa_p256_pkcs1_key.pem ca=$certs/ca_cert.pem
+port=$((20000 + RANDOM % 20000))
+passed=0 failed=0
+cell() { # name, command...
+  local name=$1; shift
+  local out; out=$(timeout 20 bash -c "$*" 2>&1)
+  if [ $? -eq 0 ]; then passed=$((passed + 1)); echo "PASS $name"; else failed=$((failed + 1)); echo "FAIL $name"; echo "$out" | tail -n 8 | sed 's/^/    /'; fi
+}
+next_port() { port=$((port + 1)); }
+
+# Our client against the tools' servers. openssl -rev answers each line reversed.
+if command -v openssl >/dev/null; then
+  next_port
+  cell "ferrotls client -> openssl s_server (TLS 1.3)" "
+    openssl s_server -accept $port -cert $leaf -key $key -tls1_3 -rev -naccept 1 -quiet >/dev/null 2>&1 &
+    out=\$($bin/s2n_echo_client $port $ca localhost \$'ping\n'); wait
+    echo \"\$out\"; echo \"\$out\" | grep -q 'client received: gnip' && echo \"\$out\" | grep -q 'version=34'"
+  next_port
+  cell "openssl s_client -> ferrotls server (TLS 1.3)" "
+    $bin/s2n_echo_server $port $root/target/test-certs/ecdsa_p256_pkcs1_cert.pem $key 1 once >/dev/null &
+    sleep 0.3
+    out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error -tls1_3 -quiet -ign_eof 2>&1); wait
+    echo \"\$out\"; echo \"\$out\" | grep -qx 'ping'"
+fi
+if command -v gnutls-serv >/dev/null; then
+  next_port
+  cell "ferrotls client -> gnutls-serv (TLS 1.3)" "
+    gnutls-serv --echo -p $port --x509certfile $leaf --x509keyfile $key --priority NORMAL:-VERS-ALL:+VERS-TLS1.3 >/dev/null 2>&1 & srv=\$!
+    out=\$($bin/s2n_echo_client $port $ca localhost \$'ping\n'); rc=\$?; kill \$srv; wait
+    echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'client received: ping'"
+  next_port
+  cell "gnutls-cli -> ferrotls server (TLS 1.3)" "
+    $bin/s2n_echo_server $port $root/target/test-certs/ecdsa_p256_pkcs1_cert.pem $key 1 once >/dev/null &
+    sleep 0.3
+    out=\$(printf 'ping\n' | gnutls-cli --x509cafile $ca -p $port localhost --priority NORMAL:-VERS-ALL:+VERS-TLS1.3 2>&1); wait
+    echo \"\$out\"; echo \"\$out\" | grep -q 'TLS1.3' && echo \"\$out\" | grep -qx 'ping'"
+fi
+echo "interop: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,40 @@
+/* Shared bits of the example programs: error reporting, PEM loading, TCP setup. */
+#pragma once
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <s2n.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define GUARD(x)                                                                                       \
+    do {                                                                                               \
+        if ((x) < 0) {                                                                                 \
+            fprintf(stderr, "%s failed: %s (%s)\n", #x, s2n_strerror(s2n_errno, "EN"), s2n_strerror_name(s2n_errno)); \
+            exit(1);                                                                                   \
+        }                                                                                              \
+    } while (0)
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) { perror(path); exit(1); }
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = calloc(1, len + 1);
+    if (fread(buf, 1, len, f) != (size_t) len) { perror(path); exit(1); }
+    fclose(f);
+    return buf;
+}
+
+static void print_summary(const char *who, struct s2n_connection *conn)
+{
+    const char *alpn = s2n_get_application_protocol(conn);
+    printf("%s: version=%d cipher=%s group=%s handshake=%s alpn=%s\n", who,
+           s2n_connection_get_actual_protocol_version(conn), s2n_connection_get_cipher(conn),
+           s2n_connection_get_curve(conn), s2n_connection_get_handshake_type_name(conn), alpn ? alpn : "-");
+    fflush(stdout);
+}

@@ -1,0 +1,63 @@
+/* A TLS echo server on the s2n API: accepts N connections on 127.0.0.1:PORT and echoes
+ * what each sends until the client closes (or, with "once", after the first message).
+ *   s2n_echo_server PORT CERT_PEM KEY_PEM [CONNECTIONS [once]]                             */
+#include "common.h"
+
+int main(int argc, char **argv)
+{
+    if (argc < 4) { fprintf(stderr, "usage: %s PORT CERT KEY [N]\n", argv[0]); return 2; }
+    int count = argc > 4 ? atoi(argv[4]) : 1;
+    int once = argc > 5 && strcmp(argv[5], "once") == 0;
+    GUARD(s2n_init());
+    struct s2n_config *config = s2n_config_new();
+    struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
+    char *cert = slurp(argv[2]), *key = slurp(argv[3]);
+    GUARD(s2n_cert_chain_and_key_load_pem(chain, cert, key));
+    GUARD(s2n_config_add_cert_chain_and_key_to_store(config, chain));
+    const char *protocols[] = { "http/1.1" };
+    GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
+
+    int listener = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+    setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons(atoi(argv[1])) };
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(listener, (struct sockaddr *) &addr, sizeof addr) || listen(listener, 8)) { perror("listen"); return 1; }
+    printf("listening on 127.0.0.1:%s\n", argv[1]);
+    fflush(stdout);
+
+    for (int i = 0; i < count; i++) {
+        int fd = accept(listener, NULL, NULL);
+        struct s2n_connection *conn = s2n_connection_new(S2N_SERVER);
+        GUARD(s2n_connection_set_config(conn, config));
+        GUARD(s2n_connection_set_fd(conn, fd));
+        GUARD(s2n_connection_set_blinding(conn, S2N_SELF_SERVICE_BLINDING));
+        s2n_blocked_status blocked;
+        if (s2n_negotiate(conn, &blocked) != S2N_SUCCESS) {
+            fprintf(stderr, "server handshake failed: %s (%s)\n", s2n_strerror(s2n_errno, "EN"), s2n_strerror_name(s2n_errno));
+            s2n_connection_free(conn);
+            close(fd);
+            continue;
+        }
+        print_summary("server", conn);
+        char buf[16384];
+        ssize_t n;
+        while ((n = s2n_recv(conn, buf, sizeof buf, &blocked)) > 0) {
+            for (ssize_t off = 0; off < n;) {
+                ssize_t w = s2n_send(conn, buf + off, n - off, &blocked);
+                if (w < 0) break;
+                off += w;
+            }
+            if (once) break;
+        }
+        s2n_shutdown(conn, &blocked);
+        s2n_connection_free(conn);
+        close(fd);
+    }
+    close(listener);
+    s2n_config_free(config);
+    s2n_cert_chain_and_key_free(chain);
+    free(cert);
+    free(key);
+    s2n_cleanup_final();
+    return 0;
+}

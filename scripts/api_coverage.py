@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes docs/api-coverage.md: every exported C function of both ABIs, and whether it is
-implemented. A function is unimplemented when its body is a bare call of the ABI's
-`unimplemented` helper (see src/capi/*/mod.rs); everything else is implemented."""
+implemented. A function is unimplemented when its body calls the ABI's `unimplemented`
+helper (see src/capi/*/mod.rs); everything else is implemented."""
 import glob, re, subprocess
 
 rows = {}
@@ -10,7 +10,7 @@ for abi in ("s2n", "tls"):
         text = open(path).read()
         for m in re.finditer(r'#\[no_mangle\]\npub (?:unsafe )?extern "C" fn (\w+)\(.*?\)[^{]*\{(.*?)\n\}', text, re.S):
             name, body = m.groups()
-            stub = re.fullmatch(r"\s*(?:let _ = .*?;\s*)?unimplemented(?:::<[^>]*>)?\(.*?\)\s*", body, re.S) is not None
+            stub = re.search(r"\bunimplemented(?:::<[^>]*>)?\(", body) is not None
             rows.setdefault(abi, []).append((name, path, stub))
 
 print("# API coverage\n")

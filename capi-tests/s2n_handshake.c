@@ -317,6 +317,89 @@ static void client_auth_and_failures(void)
     s2n_config_free(bare);
 }
 
+struct ch_state {
+    struct s2n_config *swap_to;
+    int calls;
+    char server_name[64];
+    uint32_t cipher_suites_len;
+};
+
+static int client_hello_cb(struct s2n_connection *conn, void *ctx)
+{
+    struct ch_state *state = ctx;
+    state->calls++;
+    struct s2n_client_hello *ch = s2n_connection_get_client_hello(conn);
+    uint16_t len = 0;
+    if (ch && s2n_client_hello_get_server_name(ch, (uint8_t *) state->server_name, sizeof state->server_name - 1, &len) == 0) {
+        state->server_name[len] = 0;
+    }
+    state->cipher_suites_len = ch ? (uint32_t) s2n_client_hello_get_cipher_suites_length(ch) : 0;
+    if (state->swap_to) s2n_connection_set_config(conn, state->swap_to);
+    return 0;
+}
+
+static void client_hello_callbacks(void)
+{
+    /* Blocking mode: the callback swaps in a config with ALPN "h2" only. */
+    struct ch_state state = { 0 };
+    struct s2n_config *first = s2n_config_new_minimal();
+    struct s2n_config *second = server_config(S2N_CERT_AUTH_NONE);
+    const char *h2[] = { "h2" };
+    s2n_config_set_protocol_preferences(second, h2, 1);
+    state.swap_to = second;
+    CHECK(s2n_config_set_client_hello_cb(first, client_hello_cb, &state) == S2N_SUCCESS);
+    struct s2n_config *cc = client_config(1);
+    int fds[2];
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    struct s2n_connection *server = new_conn(S2N_SERVER, first, fds[0]);
+    struct s2n_connection *client = new_conn(S2N_CLIENT, cc, fds[1]);
+    s2n_set_server_name(client, "localhost");
+    CHECK(handshake(client, server, NULL, NULL));
+    CHECK(state.calls == 1);
+    CHECK(strcmp(state.server_name, "localhost") == 0);
+    CHECK(state.cipher_suites_len >= 2);
+    CHECK(strcmp(s2n_get_application_protocol(client), "h2") == 0);
+    struct s2n_client_hello *ch = s2n_connection_get_client_hello(server);
+    uint8_t version = 0;
+    CHECK(ch && s2n_client_hello_get_legacy_protocol_version(ch, &version) == 0 && version == S2N_TLS12);
+    bool has_sni = false;
+    CHECK(s2n_client_hello_has_extension(ch, 0, &has_sni) == 0 && has_sni);
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    close(fds[0]);
+    close(fds[1]);
+
+    /* Non-blocking mode: negotiate reports S2N_BLOCKED_ON_APPLICATION_INPUT until done. */
+    state = (struct ch_state){ 0 };
+    CHECK(s2n_config_set_client_hello_cb(second, client_hello_cb, &state) == S2N_SUCCESS);
+    CHECK(s2n_config_set_client_hello_cb_mode(second, S2N_CLIENT_HELLO_CB_NONBLOCKING) == S2N_SUCCESS);
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    fcntl(fds[1], F_SETFL, O_NONBLOCK);
+    server = new_conn(S2N_SERVER, second, fds[0]);
+    client = new_conn(S2N_CLIENT, cc, fds[1]);
+    s2n_set_server_name(client, "localhost");
+    s2n_blocked_status blocked;
+    CHECK(s2n_negotiate(client, &blocked) == S2N_FAILURE && blocked == S2N_BLOCKED_ON_READ);
+    CHECK(s2n_negotiate(server, &blocked) == S2N_FAILURE && blocked == S2N_BLOCKED_ON_APPLICATION_INPUT);
+    CHECK(s2n_negotiate(server, &blocked) == S2N_FAILURE && blocked == S2N_BLOCKED_ON_APPLICATION_INPUT);
+    CHECK(state.calls == 1);
+    CHECK(s2n_client_hello_cb_done(server) == S2N_SUCCESS);
+    int client_done = 0, server_done = 0;
+    for (int i = 0; i < 20 && (!client_done || !server_done); i++) {
+        if (!server_done) server_done = s2n_negotiate(server, &blocked) == S2N_SUCCESS;
+        if (!client_done) client_done = s2n_negotiate(client, &blocked) == S2N_SUCCESS;
+    }
+    CHECK(client_done && server_done && state.calls == 1);
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    close(fds[0]);
+    close(fds[1]);
+    s2n_config_free(first);
+    free_server_config(second);
+    s2n_config_free(cc);
+}
+
 int main(void)
 {
     const char *dir = pems_dir();
@@ -333,6 +416,7 @@ int main(void)
     blocking_round_trip();
     non_blocking_round_trip();
     client_auth_and_failures();
+    client_hello_callbacks();
     CHECK(s2n_cleanup_final() == S2N_SUCCESS);
     free(cert_pem);
     free(key_pem);

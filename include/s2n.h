@@ -577,6 +577,10 @@ int s2n_cert_validation_reject(struct s2n_cert_validation_info *info);
 
 int s2n_client_hello_cb_done(struct s2n_connection *conn);
 
+int s2n_connection_server_name_extension_used(struct s2n_connection *conn);
+
+struct s2n_client_hello *s2n_connection_get_client_hello(struct s2n_connection *conn);
+
 struct s2n_client_hello *s2n_client_hello_parse_message(const uint8_t *bytes, uint32_t size);
 
 int s2n_client_hello_free(struct s2n_client_hello **ch);
@@ -628,6 +632,8 @@ int s2n_client_hello_get_compression_methods(struct s2n_client_hello *ch,
 
 int s2n_client_hello_get_legacy_protocol_version(struct s2n_client_hello *ch, uint8_t *out);
 
+int s2n_client_hello_get_legacy_record_version(struct s2n_client_hello *ch, uint8_t *out);
+
 int s2n_client_hello_get_random(struct s2n_client_hello *ch, uint8_t *out, uint32_t max_length);
 
 int s2n_client_hello_get_supported_groups(struct s2n_client_hello *ch,
@@ -642,7 +648,9 @@ int s2n_client_hello_get_server_name(struct s2n_client_hello *ch,
                                      uint16_t length,
                                      uint16_t *out_length);
 
-int s2n_client_hello_get_legacy_record_version(struct s2n_client_hello *ch, uint8_t *out);
+int s2n_config_set_client_hello_cb(struct s2n_config *config,
+                                   s2n_client_hello_fn client_hello_callback,
+                                   void *ctx);
 
 struct s2n_fingerprint *s2n_fingerprint_new(s2n_fingerprint_type type_);
 
@@ -746,10 +754,6 @@ int s2n_config_send_max_fragment_length(struct s2n_config *config, s2n_max_frag_
 int s2n_config_accept_max_fragment_length(struct s2n_config *config);
 
 int s2n_config_set_max_fragment_length(struct s2n_config *config, uint16_t max_fragment_length);
-
-int s2n_config_set_client_hello_cb(struct s2n_config *config,
-                                   s2n_client_hello_fn client_hello_callback,
-                                   void *ctx);
 
 int s2n_config_get_supported_groups(struct s2n_config *config,
                                     uint16_t *groups,
@@ -870,9 +874,27 @@ int s2n_connection_prefer_throughput(struct s2n_connection *conn);
 
 int s2n_connection_prefer_low_latency(struct s2n_connection *conn);
 
-int s2n_connection_server_name_extension_used(struct s2n_connection *conn);
+int s2n_connection_set_protocol_preferences(struct s2n_connection *conn,
+                                            const char *const *protocols,
+                                            int protocol_count);
 
-struct s2n_client_hello *s2n_connection_get_client_hello(struct s2n_connection *conn);
+int s2n_connection_append_protocol_preference(struct s2n_connection *conn,
+                                              const uint8_t *protocol,
+                                              uint8_t protocol_len);
+
+int s2n_connection_get_client_auth_type(struct s2n_connection *conn,
+                                        s2n_cert_auth_type *client_auth_type);
+
+int s2n_connection_set_client_auth_type(struct s2n_connection *conn,
+                                        s2n_cert_auth_type client_auth_type);
+
+int s2n_connection_tls_exporter(struct s2n_connection *conn,
+                                const uint8_t *label,
+                                uint32_t label_length,
+                                const uint8_t *context,
+                                uint32_t context_length,
+                                uint8_t *output,
+                                uint32_t output_length);
 
 int s2n_connection_use_corked_io(struct s2n_connection *conn);
 
@@ -886,21 +908,7 @@ int s2n_connection_set_dynamic_record_threshold(struct s2n_connection *conn,
 
 int s2n_connection_set_cipher_preferences(struct s2n_connection *conn, const char *version);
 
-int s2n_connection_append_protocol_preference(struct s2n_connection *conn,
-                                              const uint8_t *protocol,
-                                              uint8_t protocol_len);
-
-int s2n_connection_set_protocol_preferences(struct s2n_connection *conn,
-                                            const char *const *protocols,
-                                            int protocol_count);
-
 int s2n_connection_release_buffers(struct s2n_connection *conn);
-
-int s2n_connection_get_client_auth_type(struct s2n_connection *conn,
-                                        s2n_cert_auth_type *client_auth_type);
-
-int s2n_connection_set_client_auth_type(struct s2n_connection *conn,
-                                        s2n_cert_auth_type client_auth_type);
 
 int s2n_connection_set_server_keying_material_lifetime(struct s2n_connection *conn,
                                                        uint32_t lifetime_in_secs);
@@ -916,14 +924,6 @@ int s2n_connection_get_signature_scheme(struct s2n_connection *conn, const char 
 int s2n_connection_get_master_secret(const struct s2n_connection *conn,
                                      uint8_t *secret_bytes,
                                      size_t max_size);
-
-int s2n_connection_tls_exporter(struct s2n_connection *conn,
-                                const uint8_t *label,
-                                uint32_t label_length,
-                                const uint8_t *context,
-                                uint32_t context_length,
-                                uint8_t *output,
-                                uint32_t output_length);
 
 int s2n_connection_is_valid_for_cipher_preferences(struct s2n_connection *conn,
                                                    const char *version);

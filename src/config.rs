@@ -173,8 +173,76 @@ pub trait Hooks {
     fn key_log(&mut self, line: &str) {
         let _ = line;
     }
+
+    /// A server received `client_hello` (the message body, sent in a record with
+    /// `record_version`). The application may look at it and change the connection's
+    /// configuration before the server answers.
+    fn client_hello(&mut self, client_hello: &[u8], record_version: u16) -> ClientHelloAction {
+        let _ = (client_hello, record_version);
+        ClientHelloAction::Continue
+    }
+}
+
+/// What the server does after showing the application a ClientHello.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClientHelloAction {
+    /// Answer it now with the current configuration.
+    Continue,
+    /// Stop here (`S2N_ERR_ASYNC_BLOCKED`) and ask again on the next call: the application
+    /// is still deciding, or it changed the configuration the answer must use.
+    Pause,
+    /// The application rejected the handshake.
+    Reject,
 }
 
 /// Hooks that leave every decision to the defaults.
 pub struct NoHooks;
 impl Hooks for NoHooks {}
+
+/// Per-connection replacements for parts of the config (`s2n_connection_set_cipher_preferences`,
+/// `_set_protocol_preferences`, `_set_client_auth_type`, ...). Empty by default.
+#[derive(Default)]
+pub struct Overrides {
+    pub versions: Option<(u16, u16)>,
+    pub tls13_suites: Option<Vec<&'static Tls13Suite>>,
+    pub groups: Option<Vec<NamedGroup>>,
+    pub schemes: Option<Vec<SignatureScheme>>,
+    pub alpn: Option<Vec<Vec<u8>>>,
+    pub client_auth: Option<ClientAuth>,
+}
+
+/// What one handshake runs with: the config with a connection's overrides applied. Built
+/// per call from references, so applying overrides copies nothing.
+pub struct Settings<'a> {
+    pub config: &'a Config,
+    pub min_version: u16,
+    pub max_version: u16,
+    pub tls13_suites: &'a [&'static Tls13Suite],
+    pub groups: &'a [NamedGroup],
+    pub schemes: &'a [SignatureScheme],
+    pub alpn: &'a [Vec<u8>],
+    pub client_auth: ClientAuth,
+}
+
+impl<'a> Settings<'a> {
+    pub fn new(config: &'a Config, overrides: &'a Overrides) -> Settings<'a> {
+        let (min_version, max_version) = overrides.versions.unwrap_or((config.min_version, config.max_version));
+        Settings {
+            config,
+            min_version,
+            max_version,
+            tls13_suites: overrides.tls13_suites.as_deref().unwrap_or(&config.tls13_suites),
+            groups: overrides.groups.as_deref().unwrap_or(&config.groups),
+            schemes: overrides.schemes.as_deref().unwrap_or(&config.schemes),
+            alpn: overrides.alpn.as_deref().unwrap_or(&config.alpn),
+            client_auth: overrides.client_auth.unwrap_or(config.client_auth),
+        }
+    }
+}
+
+impl std::ops::Deref for Settings<'_> {
+    type Target = Config;
+    fn deref(&self) -> &Config {
+        self.config
+    }
+}

@@ -6,7 +6,7 @@ use rustls_pki_types::CertificateDer;
 
 use crate::alert::{self, AlertDescription};
 use crate::codec::decode_error;
-use crate::config::{Config, Hooks};
+use crate::config::{Config, Hooks, Overrides, Settings};
 use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::NamedGroup;
@@ -48,6 +48,8 @@ pub struct Summary {
     pub client_max_version: Option<u16>,
     /// Server: the ClientHello's legacy_version.
     pub client_hello_version: Option<u16>,
+    /// The record-layer version of the first record received.
+    pub first_record_version: u16,
     pub client_random: [u8; 32],
 }
 
@@ -192,6 +194,8 @@ pub struct Connection {
     we_closed: bool,
     /// Client only: the name to send in server_name and check the certificate against.
     pub server_name: Option<String>,
+    /// Settings this connection uses instead of its config's.
+    pub overrides: Overrides,
 }
 
 impl Connection {
@@ -212,6 +216,7 @@ impl Connection {
             peer_closed: false,
             we_closed: false,
             server_name: None,
+            overrides: Overrides::default(),
         }
     }
 
@@ -312,8 +317,14 @@ impl Connection {
     /// application data is ready. Any failure sends the peer a fatal alert and is final.
     pub fn process(&mut self, config: &Config, hooks: &mut dyn Hooks) -> Result<()> {
         self.check_usable()?;
-        let result = self.process_inner(config, hooks);
+        let overrides = std::mem::take(&mut self.overrides);
+        let result = self.process_inner(&Settings::new(config, &overrides), hooks);
+        self.overrides = overrides;
         if let Err(err) = result {
+            // The handshake is waiting for the application: nothing is lost, call again.
+            if err.kind() == crate::error::ErrorKind::Blocked {
+                return result;
+            }
             if err.code != ErrorCode::ALERT && err.code != ErrorCode::CLOSED {
                 self.common.hs_out.clear();
                 self.common.send_alert(alert::to_send(&err));
@@ -324,11 +335,15 @@ impl Connection {
         result
     }
 
-    fn process_inner(&mut self, config: &Config, hooks: &mut dyn Hooks) -> Result<()> {
+    fn process_inner(&mut self, config: &Settings, hooks: &mut dyn Hooks) -> Result<()> {
         if let Some(Handshake::Client(tls13::client::State::Start)) = self.handshake {
             let next = tls13::client::start(&mut self.common, config, self.server_name.as_deref())?;
             self.handshake = Some(Handshake::Client(next));
             self.common.flush_handshake()?;
+        }
+        // Messages left waiting by a paused handshake step go first.
+        if !self.hs_in.is_empty() && self.handshake.is_some() {
+            self.handle_handshake_messages(config, hooks)?;
         }
         // After the handshake, stop at the first application data so reads stay bounded.
         while self.plaintext().is_empty() || self.is_handshaking() {
@@ -359,10 +374,13 @@ impl Connection {
     fn handle_record(
         &mut self,
         (start, header): (usize, Header),
-        config: &Config,
+        config: &Settings,
         hooks: &mut dyn Hooks,
     ) -> Result<()> {
         let body_range = start + HEADER_LEN..start + HEADER_LEN + header.length as usize;
+        if self.common.summary.first_record_version == 0 {
+            self.common.summary.first_record_version = header.version;
+        }
         let outer = ContentType::from_wire(header.content_type).map_err(|_| unexpected())?;
         // TLS 1.3 peers may send a dummy change_cipher_spec during the handshake; it is
         // unprotected even when keys are in use (RFC 8446 §5).
@@ -429,7 +447,7 @@ impl Connection {
         Err(Error::new(ErrorCode::ALERT))
     }
 
-    fn handle_handshake_messages(&mut self, config: &Config, hooks: &mut dyn Hooks) -> Result<()> {
+    fn handle_handshake_messages(&mut self, config: &Settings, hooks: &mut dyn Hooks) -> Result<()> {
         let mut consumed = 0;
         loop {
             let pending = &self.hs_in[consumed..];
@@ -444,9 +462,13 @@ impl Connection {
                 break;
             }
             let message = self.hs_in[consumed..consumed + 4 + len].to_vec();
-            consumed += 4 + len;
             self.common.read_keys_changed = false;
-            self.handle_handshake_message(&message, config, hooks)?;
+            if let Err(err) = self.handle_handshake_message(&message, config, hooks) {
+                // A paused step keeps its message to handle again next time.
+                self.hs_in.drain(..consumed);
+                return Err(err);
+            }
+            consumed += 4 + len;
             if self.common.read_keys_changed && consumed != self.hs_in.len() {
                 // A message may not span a key change, nor may more messages follow it in
                 // the same record (RFC 8446 §5.1).
@@ -457,7 +479,7 @@ impl Connection {
         Ok(())
     }
 
-    fn handle_handshake_message(&mut self, message: &[u8], config: &Config, hooks: &mut dyn Hooks) -> Result<()> {
+    fn handle_handshake_message(&mut self, message: &[u8], config: &Settings, hooks: &mut dyn Hooks) -> Result<()> {
         let msg_type = message[0];
         let body = &message[4..];
         let Some(handshake) = self.handshake.take() else {
@@ -470,7 +492,15 @@ impl Connection {
                     .map(Handshake::Client)
             }
             Handshake::Server(state) => {
-                tls13::server::handle(state, &mut self.common, config, hooks, message)?.map(Handshake::Server)
+                let first = matches!(state, tls13::server::State::WaitClientHello);
+                match tls13::server::handle(state, &mut self.common, config, hooks, message) {
+                    // Paused on the application's ClientHello callback: same state next time.
+                    Err(err) if first && err.kind() == crate::error::ErrorKind::Blocked => {
+                        self.handshake = Some(Handshake::Server(tls13::server::State::WaitClientHello));
+                        return Err(err);
+                    }
+                    result => result?.map(Handshake::Server),
+                }
             }
         };
         match next {
@@ -481,7 +511,7 @@ impl Connection {
     }
 
     /// Messages after the handshake: NewSessionTicket (client) and KeyUpdate.
-    fn handle_post_handshake(&mut self, msg_type: u8, body: &[u8], _config: &Config) -> Result<()> {
+    fn handle_post_handshake(&mut self, msg_type: u8, body: &[u8], _config: &Settings) -> Result<()> {
         match msg_type {
             hs::NEW_SESSION_TICKET if self.side() == Side::Client => {
                 crate::msgs::NewSessionTicket13::decode(body)?;

@@ -7,7 +7,7 @@ use rustls_pki_types::CertificateDer;
 use super::key_schedule::{finished_verify_data, EarlySecret, HandshakeSecret};
 use crate::alert::AlertDescription;
 use crate::codec::{Reader, Writer};
-use crate::config::{Config, Hooks};
+use crate::config::{Hooks, Settings};
 use crate::conn::{unexpected, AppSecrets, Common};
 use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
@@ -62,7 +62,7 @@ fn random_bytes<const N: usize>() -> Result<[u8; N]> {
 }
 
 /// Sends the first ClientHello.
-pub fn start(common: &mut Common, config: &Config, server_name: Option<&str>) -> Result<State> {
+pub fn start(common: &mut Common, config: &Settings, server_name: Option<&str>) -> Result<State> {
     if config.max_version < TLS13 {
         return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
     }
@@ -82,7 +82,7 @@ pub fn start(common: &mut Common, config: &Config, server_name: Option<&str>) ->
 
 fn send_client_hello(
     common: &mut Common,
-    config: &Config,
+    config: &Settings,
     server_name: Option<&str>,
     mut hello: Hello,
     cookie: Option<&[u8]>,
@@ -142,7 +142,7 @@ pub fn extension(w: &mut Vec<u8>, typ: u16, body: impl FnOnce(&mut Vec<u8>)) {
 pub fn handle(
     state: State,
     common: &mut Common,
-    config: &Config,
+    config: &Settings,
     hooks: &mut dyn Hooks,
     server_name: Option<&str>,
     message: &[u8],
@@ -190,7 +190,7 @@ pub fn handle(
 
 fn server_hello(
     common: &mut Common,
-    config: &Config,
+    config: &Settings,
     hooks: &mut dyn Hooks,
     server_name: Option<&str>,
     mut hello: Hello,
@@ -251,7 +251,7 @@ fn server_hello(
 
 fn hello_retry_request(
     common: &mut Common,
-    config: &Config,
+    config: &Settings,
     server_name: Option<&str>,
     mut hello: Hello,
     hrr: &ServerHello<'_>,
@@ -300,7 +300,7 @@ fn hello_retry_request(
     send_client_hello(common, config, server_name, hello, cookie)
 }
 
-fn encrypted_extensions(common: &mut Common, config: &Config, body: &[u8]) -> Result<()> {
+fn encrypted_extensions(common: &mut Common, config: &Settings, body: &[u8]) -> Result<()> {
     let mut r = Reader::new(body);
     let exts = Extensions::decode(&mut r, false)?;
     r.finish()?;
@@ -335,7 +335,7 @@ fn certificate_request(body: &[u8]) -> Result<CertRequest> {
 
 fn server_certificate(
     common: &mut Common,
-    config: &Config,
+    config: &Settings,
     hooks: &mut dyn Hooks,
     server_name: Option<&str>,
     body: &[u8],
@@ -350,7 +350,7 @@ fn server_certificate(
     let chain: Vec<CertificateDer<'static>> =
         cert.entries.iter().map(|e| CertificateDer::from(e.cert.to_vec())).collect();
     if config.verify_peer {
-        crate::verify::verify_chain(config, hooks, &chain, false)?;
+        crate::verify::verify_chain(config.config, hooks, &chain, false)?;
         crate::verify::verify_host(hooks, &chain[0], server_name)?;
     }
     common.summary.peer_chain = chain;
@@ -359,7 +359,7 @@ fn server_certificate(
 
 fn server_finished(
     common: &mut Common,
-    config: &Config,
+    config: &Settings,
     hooks: &mut dyn Hooks,
     mut h: Handshake,
     message: &[u8],
@@ -395,7 +395,7 @@ fn server_finished(
 /// The client's Certificate (possibly empty) and CertificateVerify after a CertificateRequest.
 fn send_client_certificate(
     common: &mut Common,
-    config: &Config,
+    config: &Settings,
     transcript: &mut Transcript,
     request: &CertRequest,
 ) -> Result<()> {

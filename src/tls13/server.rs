@@ -10,7 +10,7 @@ use super::client::extension;
 use super::key_schedule::{finished_verify_data, EarlySecret};
 use crate::alert::AlertDescription;
 use crate::codec::Writer;
-use crate::config::{ClientAuth, Config, Hooks};
+use crate::config::{ClientAuth, ClientHelloAction, Hooks, Settings};
 use crate::conn::{unexpected, AppSecrets, Common};
 use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
@@ -58,7 +58,7 @@ fn illegal_parameter(code: ErrorCode) -> Error {
 pub fn handle(
     state: State,
     common: &mut Common,
-    config: &Config,
+    config: &Settings,
     hooks: &mut dyn Hooks,
     message: &[u8],
 ) -> Result<Option<State>> {
@@ -87,7 +87,7 @@ pub fn handle(
                 let chain: Vec<CertificateDer<'static>> =
                     cert.entries.iter().map(|e| CertificateDer::from(e.cert.to_vec())).collect();
                 if config.verify_peer {
-                    crate::verify::verify_chain(config, hooks, &chain, true)?;
+                    crate::verify::verify_chain(config.config, hooks, &chain, true)?;
                 }
                 common.summary.peer_chain = chain;
                 State::WaitClientCertificateVerify(h)
@@ -122,7 +122,7 @@ pub fn handle(
 /// requested name come first, then the rest; the first whose key can sign a scheme both
 /// sides accept wins (in our preference order).
 fn choose_identity(
-    config: &Config,
+    config: &Settings,
     server_name: Option<&str>,
     client_schemes: &[SignatureScheme],
 ) -> Option<(usize, SignatureScheme)> {
@@ -143,12 +143,19 @@ fn choose_identity(
 
 fn client_hello(
     common: &mut Common,
-    config: &Config,
+    config: &Settings,
     hooks: &mut dyn Hooks,
     retry: Option<Retry>,
     message: &[u8],
 ) -> Result<State> {
     let ch = ClientHello::decode(&message[4..])?;
+    if retry.is_none() {
+        match hooks.client_hello(&message[4..], common.summary.first_record_version) {
+            ClientHelloAction::Continue => {}
+            ClientHelloAction::Pause => return Err(Error::new(ErrorCode::ASYNC_BLOCKED)),
+            ClientHelloAction::Reject => return Err(handshake_failure(ErrorCode::CANCELLED)),
+        }
+    }
     let versions = ch.supported_versions()?;
     if !versions.is_some_and(|v| msgs::u16_list(v).any(|v| v == TLS13)) || config.max_version < TLS13 {
         return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
@@ -340,7 +347,7 @@ fn client_hello(
 
 /// ALPN (RFC 7301): our first preference the client also offers. Offering protocols we
 /// share none of is a handshake failure (no_application_protocol).
-fn choose_alpn(config: &Config, ch: &ClientHello<'_>) -> Result<Option<Vec<u8>>> {
+fn choose_alpn(config: &Settings, ch: &ClientHello<'_>) -> Result<Option<Vec<u8>>> {
     let Some(offered) = ch.alpn_protocols()? else { return Ok(None) };
     if config.alpn.is_empty() {
         return Ok(None);

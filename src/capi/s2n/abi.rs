@@ -12,6 +12,7 @@ use std::os::raw::{c_char, c_int, c_uint, c_void};
 use crate::error::{Error, ErrorCode, Result};
 
 pub use super::cert::{s2n_cert, s2n_cert_chain_and_key};
+pub use super::client_hello::s2n_client_hello;
 pub use super::config::s2n_config;
 pub use super::connection::s2n_connection;
 
@@ -308,7 +309,6 @@ macro_rules! opaque_placeholder {
 opaque_placeholder!(
     s2n_pkey,
     s2n_stacktrace,
-    s2n_client_hello,
     s2n_session_ticket,
     s2n_psk,
     s2n_offered_psk,

@@ -2,29 +2,110 @@
 // Stub bodies keep their C parameter names, which cbindgen copies into the header.
 #![allow(unused_variables)]
 
-use std::os::raw::c_int;
+use std::os::raw::{c_int, c_void};
 
 use super::abi::*;
-use super::unimplemented;
+use super::connection::ClientHelloCallback;
+use super::{call, unimplemented, OK};
+use crate::capi::{arg_bytes, arg_mut, arg_ref, from_c, into_c, write_out};
+use crate::error::{Error, ErrorCode, Result};
+use crate::msgs::{self, ClientHello};
 
+/// A received ClientHello: the message body as sent, parsed again on each access (the
+/// accessors are rare and this keeps the object a single allocation).
+pub struct s2n_client_hello {
+    raw: Vec<u8>,
+    record_version: u16,
+}
+
+impl s2n_client_hello {
+    pub(crate) fn new(raw: &[u8], record_version: u16) -> Result<s2n_client_hello> {
+        ClientHello::decode(raw)?;
+        Ok(s2n_client_hello { raw: raw.to_vec(), record_version })
+    }
+
+    fn parsed(&self) -> ClientHello<'_> {
+        ClientHello::decode(&self.raw).expect("validated when stored")
+    }
+}
+
+/// Copies `data` into the caller's buffer of `max` bytes, as much as fits; returns the
+/// count (s2n's accessors truncate rather than fail).
+fn copy_out(data: &[u8], out: *mut u8, max: u32) -> Result<libc::ssize_t> {
+    let n = data.len().min(max as usize);
+    if n > 0 {
+        unsafe { arg_ref(out) }?;
+        // SAFETY: the caller passes `max` writable bytes.
+        unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), out, n) };
+    }
+    Ok(n as libc::ssize_t)
+}
+
+/// Completes a non-blocking client-hello callback; the next `s2n_negotiate` continues.
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_cb_done(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        if conn.client_hello_cb != ClientHelloCallback::Waiting {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        conn.client_hello_cb = ClientHelloCallback::Done;
+        OK
+    })
 }
 
+/// Accepted for compatibility: a server that used the name to pick its configuration
+/// acknowledges server_name; ours does so whenever a certificate matched the name.
+#[no_mangle]
+pub extern "C" fn s2n_connection_server_name_extension_used(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        unsafe { arg_mut(conn) }?;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_client_hello(conn: *mut s2n_connection) -> *mut s2n_client_hello {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        let ch = conn.client_hello.as_deref_mut().ok_or_else(|| Error::new(ErrorCode::INVALID_STATE))?;
+        Ok(ch as *mut s2n_client_hello)
+    })
+}
+
+/// Parses a ClientHello message (with its 4-byte handshake header) outside any connection.
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_parse_message(bytes: *const u8, size: u32) -> *mut s2n_client_hello {
-    unimplemented()
+    call(|| {
+        let bytes = unsafe { arg_bytes(bytes, size as usize) }?;
+        let mut r = crate::codec::Reader::new(bytes);
+        if r.u8()? != msgs::hs::CLIENT_HELLO {
+            return Err(Error::new(ErrorCode::BAD_MESSAGE));
+        }
+        let body = r.vec_u24()?.rest();
+        r.finish()?;
+        Ok(into_c(s2n_client_hello::new(body, 0)?))
+    })
 }
 
+/// Frees a ClientHello from `s2n_client_hello_parse_message` and NULLs the pointer. The one a
+/// connection owns cannot be freed this way.
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_free(ch: *mut *mut s2n_client_hello) -> c_int {
-    unimplemented()
+    call(|| {
+        let slot = unsafe { arg_mut(ch) }?;
+        if !slot.is_null() {
+            // SAFETY: a non-NULL pointer came from s2n_client_hello_parse_message.
+            drop(unsafe { from_c(*slot) });
+            *slot = std::ptr::null_mut();
+        }
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_get_raw_message_length(ch: *mut s2n_client_hello) -> libc::ssize_t {
-    unimplemented()
+    call(|| Ok(unsafe { arg_ref(ch) }?.raw.len() as libc::ssize_t))
 }
 
 #[no_mangle]
@@ -33,12 +114,12 @@ pub extern "C" fn s2n_client_hello_get_raw_message(
     out: *mut u8,
     max_length: u32,
 ) -> libc::ssize_t {
-    unimplemented()
+    call(|| copy_out(&unsafe { arg_ref(ch) }?.raw, out, max_length))
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_get_cipher_suites_length(ch: *mut s2n_client_hello) -> libc::ssize_t {
-    unimplemented()
+    call(|| Ok(unsafe { arg_ref(ch) }?.parsed().cipher_suites.len() as libc::ssize_t))
 }
 
 #[no_mangle]
@@ -47,12 +128,12 @@ pub extern "C" fn s2n_client_hello_get_cipher_suites(
     out: *mut u8,
     max_length: u32,
 ) -> libc::ssize_t {
-    unimplemented()
+    call(|| copy_out(unsafe { arg_ref(ch) }?.parsed().cipher_suites, out, max_length))
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_get_extensions_length(ch: *mut s2n_client_hello) -> libc::ssize_t {
-    unimplemented()
+    call(|| Ok(unsafe { arg_ref(ch) }?.parsed().raw_extensions.len() as libc::ssize_t))
 }
 
 #[no_mangle]
@@ -61,7 +142,7 @@ pub extern "C" fn s2n_client_hello_get_extensions(
     out: *mut u8,
     max_length: u32,
 ) -> libc::ssize_t {
-    unimplemented()
+    call(|| copy_out(unsafe { arg_ref(ch) }?.parsed().raw_extensions, out, max_length))
 }
 
 #[no_mangle]
@@ -69,7 +150,10 @@ pub extern "C" fn s2n_client_hello_get_extension_length(
     ch: *mut s2n_client_hello,
     extension_type: s2n_tls_extension_type_arg,
 ) -> libc::ssize_t {
-    unimplemented()
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        Ok(ch.parsed().extensions.get(extension_type as u16).map_or(0, |e| e.len()) as libc::ssize_t)
+    })
 }
 
 #[no_mangle]
@@ -79,7 +163,15 @@ pub extern "C" fn s2n_client_hello_get_extension_by_id(
     out: *mut u8,
     max_length: u32,
 ) -> libc::ssize_t {
-    unimplemented()
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        let parsed = ch.parsed();
+        let data = parsed
+            .extensions
+            .get(extension_type as u16)
+            .ok_or_else(|| Error::new(ErrorCode::EXTENSION_NOT_RECEIVED))?;
+        copy_out(data, out, max_length)
+    })
 }
 
 #[no_mangle]
@@ -88,12 +180,20 @@ pub extern "C" fn s2n_client_hello_has_extension(
     extension_iana: u16,
     exists: *mut bool,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        unsafe { write_out(exists, ch.parsed().extensions.contains(extension_iana)) }?;
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_get_session_id_length(ch: *mut s2n_client_hello, out_length: *mut u32) -> c_int {
-    unimplemented()
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        unsafe { write_out(out_length, ch.parsed().session_id.len() as u32) }?;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -103,7 +203,17 @@ pub extern "C" fn s2n_client_hello_get_session_id(
     out_length: *mut u32,
     max_length: u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        unsafe { arg_ref(out_length) }?;
+        let id = ch.parsed().session_id;
+        if id.len() > max_length as usize {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        let n = copy_out(id, out, max_length)?;
+        unsafe { write_out(out_length, n as u32) }?;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -111,7 +221,11 @@ pub extern "C" fn s2n_client_hello_get_compression_methods_length(
     ch: *mut s2n_client_hello,
     out_length: *mut u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        unsafe { write_out(out_length, ch.parsed().compression_methods.len() as u32) }?;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -121,17 +235,53 @@ pub extern "C" fn s2n_client_hello_get_compression_methods(
     list_length: u32,
     out_length: *mut u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        unsafe { arg_ref(out_length) }?;
+        let methods = ch.parsed().compression_methods;
+        if methods.len() > list_length as usize {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        let n = copy_out(methods, list, list_length)?;
+        unsafe { write_out(out_length, n as u32) }?;
+        OK
+    })
+}
+
+/// The ClientHello's legacy_version in s2n's numbering (S2N_TLS12 = 33, ...).
+#[no_mangle]
+pub extern "C" fn s2n_client_hello_get_legacy_protocol_version(ch: *mut s2n_client_hello, out: *mut u8) -> c_int {
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        let v = ch.parsed().legacy_version;
+        unsafe { write_out(out, ((v >> 8) * 10 + (v & 0xff)) as u8) }?;
+        OK
+    })
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_client_hello_get_legacy_protocol_version(ch: *mut s2n_client_hello, out: *mut u8) -> c_int {
-    unimplemented()
+pub extern "C" fn s2n_client_hello_get_legacy_record_version(ch: *mut s2n_client_hello, out: *mut u8) -> c_int {
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        if ch.record_version == 0 {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        let v = ch.record_version;
+        unsafe { write_out(out, ((v >> 8) * 10 + (v & 0xff)) as u8) }?;
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_get_random(ch: *mut s2n_client_hello, out: *mut u8, max_length: u32) -> c_int {
-    unimplemented()
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        if max_length < 32 {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        copy_out(&ch.parsed().random, out, max_length)?;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -141,12 +291,35 @@ pub extern "C" fn s2n_client_hello_get_supported_groups(
     groups_count_max: u16,
     groups_count: *mut u16,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        unsafe { arg_ref(groups) }?;
+        unsafe { arg_ref(groups_count) }?;
+        let parsed = ch.parsed();
+        let data = parsed
+            .extensions
+            .get(msgs::ext::SUPPORTED_GROUPS)
+            .ok_or_else(|| Error::new(ErrorCode::EXTENSION_NOT_RECEIVED))?;
+        let list: Vec<u16> = msgs::u16_list(msgs::decode_u16_vec(data, 2)?).collect();
+        if list.len() > groups_count_max as usize {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        // SAFETY: the caller passes `groups_count_max` writable u16s.
+        let out = unsafe { std::slice::from_raw_parts_mut(groups, list.len()) };
+        out.copy_from_slice(&list);
+        unsafe { write_out(groups_count, list.len() as u16) }?;
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_get_server_name_length(ch: *mut s2n_client_hello, length: *mut u16) -> c_int {
-    unimplemented()
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        let name = ch.parsed().server_name()?.ok_or_else(|| Error::new(ErrorCode::EXTENSION_NOT_RECEIVED))?;
+        unsafe { write_out(length, name.len() as u16) }?;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -156,13 +329,35 @@ pub extern "C" fn s2n_client_hello_get_server_name(
     length: u16,
     out_length: *mut u16,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let ch = unsafe { arg_ref(ch) }?;
+        unsafe { arg_ref(out_length) }?;
+        let parsed = ch.parsed();
+        let name = parsed.server_name()?.ok_or_else(|| Error::new(ErrorCode::EXTENSION_NOT_RECEIVED))?;
+        if name.len() > length as usize {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        let n = copy_out(name, server_name, length.into())?;
+        unsafe { write_out(out_length, n as u16) }?;
+        OK
+    })
 }
 
+/// Installs the server's client-hello callback, run once per handshake after the
+/// ClientHello is parsed and before the server chooses anything.
 #[no_mangle]
-pub extern "C" fn s2n_client_hello_get_legacy_record_version(ch: *mut s2n_client_hello, out: *mut u8) -> c_int {
-    unimplemented()
+pub extern "C" fn s2n_config_set_client_hello_cb(
+    config: *mut s2n_config,
+    client_hello_callback: s2n_client_hello_fn_arg,
+    ctx: *mut c_void,
+) -> c_int {
+    call(|| {
+        unsafe { arg_mut(config) }?.client_hello_cb = client_hello_callback.map(|f| (f, ctx));
+        OK
+    })
 }
+
+// ---- stubs ----
 
 #[no_mangle]
 pub extern "C" fn s2n_fingerprint_new(type_: s2n_fingerprint_type_arg) -> *mut s2n_fingerprint {

@@ -40,6 +40,7 @@ pub struct s2n_config {
         Option<(unsafe extern "C" fn(*mut c_void, *mut s2n_connection, *mut u8, usize) -> c_int, *mut c_void)>,
     pub(crate) wall_clock: Option<(unsafe extern "C" fn(*mut c_void, *mut u64) -> c_int, *mut c_void)>,
     pub(crate) monotonic_clock: Option<(unsafe extern "C" fn(*mut c_void, *mut u64) -> c_int, *mut c_void)>,
+    pub(crate) client_hello_cb: Option<(unsafe extern "C" fn(*mut s2n_connection, *mut c_void) -> c_int, *mut c_void)>,
     pub(crate) client_hello_cb_mode: s2n_client_hello_cb_mode,
     /// The name of the security policy in force, for s2n's accessors.
     pub(crate) policy_name: &'static str,
@@ -61,6 +62,7 @@ impl s2n_config {
             key_log: None,
             wall_clock: None,
             monotonic_clock: None,
+            client_hello_cb: None,
             client_hello_cb_mode: s2n_client_hello_cb_mode::S2N_CLIENT_HELLO_CB_BLOCKING,
             policy_name: "default",
             max_blinding: None,
@@ -378,15 +380,6 @@ pub extern "C" fn s2n_config_accept_max_fragment_length(config: *mut s2n_config)
 
 #[no_mangle]
 pub extern "C" fn s2n_config_set_max_fragment_length(config: *mut s2n_config, max_fragment_length: u16) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_client_hello_cb(
-    config: *mut s2n_config,
-    client_hello_callback: s2n_client_hello_fn_arg,
-    ctx: *mut c_void,
-) -> c_int {
     unimplemented()
 }
 

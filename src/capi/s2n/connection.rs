@@ -49,6 +49,18 @@ pub struct s2n_connection {
     /// NUL-terminated copies of strings handed to C (server name, ALPN protocol).
     pub(crate) server_name_c: Option<CString>,
     pub(crate) alpn_c: Option<CString>,
+    /// The ClientHello a server received, for the `s2n_client_hello_*` accessors.
+    pub(crate) client_hello: Option<Box<s2n_client_hello>>,
+    pub(crate) client_hello_cb: ClientHelloCallback,
+}
+
+/// Progress of the application's client-hello callback on one connection.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClientHelloCallback {
+    NotCalled,
+    /// Called in non-blocking mode; waiting for `s2n_client_hello_cb_done`.
+    Waiting,
+    Done,
 }
 
 impl s2n_connection {
@@ -76,6 +88,8 @@ impl s2n_connection {
             wire_bytes_out: 0,
             server_name_c: None,
             alpn_c: None,
+            client_hello: None,
+            client_hello_cb: ClientHelloCallback::NotCalled,
         }
     }
 
@@ -575,17 +589,90 @@ pub extern "C" fn s2n_connection_prefer_low_latency(conn: *mut s2n_connection) -
 const SMALL_FRAGMENT: usize = 1500 - 20 - 20 - 20 - 5;
 pub(crate) const DEFAULT_FRAGMENT: usize = 8092 - 5;
 
+/// This connection's ALPN list, replacing the config's.
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_protocol_preferences(
+    conn: *mut s2n_connection,
+    protocols: *const *const c_char,
+    protocol_count: c_int,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        conn.core.overrides.alpn = Some(super::config::protocol_list(protocols, protocol_count)?);
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_append_protocol_preference(
+    conn: *mut s2n_connection,
+    protocol: *const u8,
+    protocol_len: u8,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        let list = conn.core.overrides.alpn.get_or_insert_with(Vec::new);
+        super::config::append_protocol(list, protocol, protocol_len)
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_client_auth_type(
+    conn: *mut s2n_connection,
+    client_auth_type: *mut s2n_cert_auth_type,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let auth = conn.core.overrides.client_auth.unwrap_or(conn.config().core.client_auth);
+        unsafe { write_out(client_auth_type, super::config::auth_type_to_c(auth)) }?;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_client_auth_type(
+    conn: *mut s2n_connection,
+    client_auth_type: s2n_cert_auth_type_arg,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        let auth = s2n_cert_auth_type::from_raw(client_auth_type)?;
+        conn.core.overrides.client_auth = Some(super::config::auth_type_from_c(auth));
+        OK
+    })
+}
+
+/// RFC 8446 §7.5 keying material exporter, available once the handshake is done.
+#[no_mangle]
+pub extern "C" fn s2n_connection_tls_exporter(
+    conn: *mut s2n_connection,
+    label: *const u8,
+    label_length: u32,
+    context: *const u8,
+    context_length: u32,
+    output: *mut u8,
+    output_length: u32,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let label = unsafe { crate::capi::arg_bytes(label, label_length as usize) }?;
+        let context = unsafe { crate::capi::arg_bytes(context, context_length as usize) }?;
+        unsafe { arg_ref(output) }?;
+        // SAFETY: the caller passes `output_length` writable bytes.
+        let out = unsafe { std::slice::from_raw_parts_mut(output, output_length as usize) };
+        let secrets =
+            conn.core.common.app_secrets.as_ref().ok_or_else(|| Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE))?;
+        // HKDF-Expand-Label carries the label in a 255-byte field after "tls13 ", and HKDF
+        // output is bounded by 255 hash lengths.
+        if label.len() > 249 || out.len() > 255 * secrets.suite.hash.output_len() {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        crate::tls13::key_schedule::export(secrets.suite.hash, &secrets.exporter, label, context, out);
+        OK
+    })
+}
+
 // ---- stubs ----
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_server_name_extension_used(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_client_hello(conn: *mut s2n_connection) -> *mut s2n_client_hello {
-    unimplemented()
-}
 
 #[no_mangle]
 pub extern "C" fn s2n_connection_use_corked_io(conn: *mut s2n_connection) -> c_int {
@@ -617,41 +704,7 @@ pub extern "C" fn s2n_connection_set_cipher_preferences(conn: *mut s2n_connectio
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_connection_append_protocol_preference(
-    conn: *mut s2n_connection,
-    protocol: *const u8,
-    protocol_len: u8,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_protocol_preferences(
-    conn: *mut s2n_connection,
-    protocols: *const *const c_char,
-    protocol_count: c_int,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_connection_release_buffers(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_client_auth_type(
-    conn: *mut s2n_connection,
-    client_auth_type: *mut s2n_cert_auth_type,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_client_auth_type(
-    conn: *mut s2n_connection,
-    client_auth_type: s2n_cert_auth_type_arg,
-) -> c_int {
     unimplemented()
 }
 
@@ -692,19 +745,6 @@ pub extern "C" fn s2n_connection_get_master_secret(
     conn: *const s2n_connection,
     secret_bytes: *mut u8,
     max_size: usize,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_tls_exporter(
-    conn: *mut s2n_connection,
-    label: *const u8,
-    label_length: u32,
-    context: *const u8,
-    context_length: u32,
-    output: *mut u8,
-    output_length: u32,
 ) -> c_int {
     unimplemented()
 }

@@ -11,12 +11,13 @@ use libc::iovec;
 use rustls_pki_types::UnixTime;
 
 use super::abi::*;
-use super::connection::{IoEnd, VerifyHostFn};
+use super::connection::{ClientHelloCallback, IoEnd, VerifyHostFn};
 use super::{call, OK};
 use crate::capi::{arg_mut, arg_ref};
-use crate::config::Hooks;
+use crate::config::{ClientHelloAction, Hooks};
 use crate::conn::Connection;
 use crate::error::{Error, ErrorCode, ErrorKind, Result};
+use crate::msgs;
 
 /// The application callbacks the handshake may call, with the connection pointer s2n
 /// passes to them.
@@ -43,6 +44,42 @@ impl Hooks for CallbackHooks<'_> {
         let c_name = CString::new(name).ok()?;
         // SAFETY: the application registered this callback with `data`.
         Some(unsafe { verify(c_name.as_ptr(), name.len(), data) } != 0)
+    }
+
+    /// Runs the application's client-hello callback once per handshake. After it ran the
+    /// handshake pauses, so that the negotiate loop re-reads the connection's config (the
+    /// callback may have swapped it) before answering.
+    fn client_hello(&mut self, raw: &[u8], record_version: u16) -> ClientHelloAction {
+        // SAFETY: the connection outlives this call; only fields the core does not hold are used.
+        let c = unsafe { &mut *self.conn };
+        if c.client_hello.is_none() {
+            let Ok(ch) = s2n_client_hello::new(raw, record_version) else { return ClientHelloAction::Continue };
+            if let Ok(Some(name)) = msgs::ClientHello::decode(raw).and_then(|h| h.server_name()) {
+                c.server_name_c = CString::new(name).ok();
+            }
+            c.client_hello = Some(Box::new(ch));
+        }
+        match c.client_hello_cb {
+            ClientHelloCallback::Done => return ClientHelloAction::Continue,
+            ClientHelloCallback::Waiting => return ClientHelloAction::Pause,
+            ClientHelloCallback::NotCalled => {}
+        }
+        let Some((callback, ctx)) = self.config.client_hello_cb else {
+            c.client_hello_cb = ClientHelloCallback::Done;
+            return ClientHelloAction::Continue;
+        };
+        let blocking = self.config.client_hello_cb_mode == s2n_client_hello_cb_mode::S2N_CLIENT_HELLO_CB_BLOCKING;
+        c.client_hello_cb = ClientHelloCallback::Waiting;
+        // SAFETY: the application registered this callback with `ctx`.
+        let rc = unsafe { callback(self.conn, ctx) };
+        let c = unsafe { &mut *self.conn };
+        if rc < 0 {
+            return ClientHelloAction::Reject;
+        }
+        if blocking {
+            c.client_hello_cb = ClientHelloCallback::Done;
+        }
+        ClientHelloAction::Pause
     }
 
     fn key_log(&mut self, line: &str) {
@@ -215,10 +252,22 @@ fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
         if !c.core.is_handshaking() {
             return OK;
         }
-        if let Err(err) = process(conn) {
-            // Get the fatal alert out if the transport lets us; the error is what matters.
-            let _ = flush(conn, &mut s2n_blocked_status::S2N_NOT_BLOCKED);
-            return Err(err);
+        match process(conn) {
+            Ok(()) => {}
+            // The client-hello callback ran: go again with the (possibly new) config, or
+            // report that the application still has to finish it.
+            Err(err) if err.code == ErrorCode::ASYNC_BLOCKED => {
+                if unsafe { &*conn }.client_hello_cb == ClientHelloCallback::Done {
+                    continue;
+                }
+                *blocked = s2n_blocked_status::S2N_BLOCKED_ON_APPLICATION_INPUT;
+                return Err(err);
+            }
+            Err(err) => {
+                // Get the fatal alert out if the transport lets us; the error is what matters.
+                let _ = flush(conn, &mut s2n_blocked_status::S2N_NOT_BLOCKED);
+                return Err(err);
+            }
         }
         let c = unsafe { &mut *conn };
         if !c.core.outgoing().is_empty() || !c.core.is_handshaking() {

@@ -48,5 +48,23 @@ if command -v gnutls-serv >/dev/null; then
     out=\$(printf 'ping\n' | gnutls-cli --x509cafile $ca -p $port localhost --priority NORMAL:-VERS-ALL:+VERS-TLS1.3 2>&1); wait
     echo \"\$out\"; echo \"\$out\" | grep -q 'TLS1.3' && echo \"\$out\" | grep -qx 'ping'"
 fi
+# The real s2n-tls: the same example programs, compiled against s2n-tls's headers and
+# linked with its library (tools/s2n-peer, built from the s2n-tls-sys crate's sources).
+peer=$root/target/s2n-peer/release/ferrotls-s2n-peer
+if command -v cargo >/dev/null && (cd "$root/tools/s2n-peer" && CARGO_TARGET_DIR=$root/target/s2n-peer cargo build --release -q) >/dev/null 2>&1; then
+  next_port
+  cell "ferrotls client -> real s2n-tls server (TLS 1.3)" "
+    $peer server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 >/dev/null &
+    out=\$($bin/s2n_echo_client $port $ca localhost \$'ping\n'); rc=\$?; wait
+    echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'version=34' && echo \"\$out\" | grep -q 'client received: ping'"
+  next_port
+  cell "real s2n-tls client -> ferrotls server (TLS 1.3)" "
+    $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 >/dev/null &
+    out=\$($peer client $port $ca localhost \$'ping\n'); rc=\$?; wait
+    echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'version=34' && echo \"\$out\" | grep -q 'client received: ping'"
+else
+  failed=$((failed + 1)); echo "FAIL could not build the real s2n-tls peer (tools/s2n-peer)"
+fi
+
 echo "interop: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

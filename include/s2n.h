@@ -99,26 +99,6 @@ typedef enum {
 } s2n_async_pkey_op_type;
 
 typedef enum {
-  S2N_TLS_SIGNATURE_ANONYMOUS = 0,
-  S2N_TLS_SIGNATURE_RSA = 1,
-  S2N_TLS_SIGNATURE_ECDSA = 3,
-  S2N_TLS_SIGNATURE_MLDSA = 9,
-  S2N_TLS_SIGNATURE_RSA_PSS_RSAE = 224,
-  S2N_TLS_SIGNATURE_RSA_PSS_PSS,
-} s2n_tls_signature_algorithm;
-
-typedef enum {
-  S2N_TLS_HASH_NONE = 0,
-  S2N_TLS_HASH_MD5 = 1,
-  S2N_TLS_HASH_SHA1 = 2,
-  S2N_TLS_HASH_SHA224 = 3,
-  S2N_TLS_HASH_SHA256 = 4,
-  S2N_TLS_HASH_SHA384 = 5,
-  S2N_TLS_HASH_SHA512 = 6,
-  S2N_TLS_HASH_MD5_SHA1 = 224,
-} s2n_tls_hash_algorithm;
-
-typedef enum {
   S2N_SNI_NONE = 1,
   S2N_SNI_EXACT_MATCH,
   S2N_SNI_WILDCARD_MATCH,
@@ -141,6 +121,26 @@ typedef enum {
   S2N_SERVER,
   S2N_CLIENT,
 } s2n_mode;
+
+typedef enum {
+  S2N_TLS_SIGNATURE_ANONYMOUS = 0,
+  S2N_TLS_SIGNATURE_RSA = 1,
+  S2N_TLS_SIGNATURE_ECDSA = 3,
+  S2N_TLS_SIGNATURE_MLDSA = 9,
+  S2N_TLS_SIGNATURE_RSA_PSS_RSAE = 224,
+  S2N_TLS_SIGNATURE_RSA_PSS_PSS,
+} s2n_tls_signature_algorithm;
+
+typedef enum {
+  S2N_TLS_HASH_NONE = 0,
+  S2N_TLS_HASH_MD5 = 1,
+  S2N_TLS_HASH_SHA1 = 2,
+  S2N_TLS_HASH_SHA224 = 3,
+  S2N_TLS_HASH_SHA256 = 4,
+  S2N_TLS_HASH_SHA384 = 5,
+  S2N_TLS_HASH_SHA512 = 6,
+  S2N_TLS_HASH_MD5_SHA1 = 224,
+} s2n_tls_hash_algorithm;
 
 typedef enum {
   S2N_EARLY_DATA_STATUS_OK,
@@ -491,12 +491,6 @@ int s2n_connection_get_client_cert_chain(struct s2n_connection *conn,
 
 int s2n_connection_is_ocsp_stapled(struct s2n_connection *conn);
 
-int s2n_connection_get_selected_client_cert_signature_algorithm(struct s2n_connection *conn,
-                                                                s2n_tls_signature_algorithm *chosen_alg);
-
-int s2n_connection_get_selected_client_cert_digest_algorithm(struct s2n_connection *conn,
-                                                             s2n_tls_hash_algorithm *chosen_alg);
-
 int s2n_cert_get_x509_extension_value_length(struct s2n_cert *cert,
                                              const uint8_t *oid,
                                              uint32_t *ext_value_len);
@@ -726,6 +720,8 @@ int s2n_config_set_monotonic_clock(struct s2n_config *config,
 int s2n_config_set_client_hello_cb_mode(struct s2n_config *config,
                                         s2n_client_hello_cb_mode cb_mode);
 
+int s2n_config_set_alert_behavior(struct s2n_config *config, s2n_alert_behavior alert_behavior);
+
 int s2n_config_free_dhparams(struct s2n_config *config);
 
 int s2n_config_set_verify_after_sign(struct s2n_config *config, s2n_verify_after_sign mode);
@@ -741,8 +737,6 @@ int s2n_config_set_cipher_preferences(struct s2n_config *config, const char *ver
 int s2n_config_set_status_request_type(struct s2n_config *config, s2n_status_request_type type_);
 
 int s2n_config_set_ct_support_level(struct s2n_config *config, s2n_ct_support_level level);
-
-int s2n_config_set_alert_behavior(struct s2n_config *config, s2n_alert_behavior alert_behavior);
 
 int s2n_config_set_extension_data(struct s2n_config *config,
                                   s2n_tls_extension_type type_,
@@ -896,6 +890,26 @@ int s2n_connection_tls_exporter(struct s2n_connection *conn,
                                 uint8_t *output,
                                 uint32_t output_length);
 
+int s2n_connection_get_selected_signature_algorithm(struct s2n_connection *conn,
+                                                    s2n_tls_signature_algorithm *chosen_alg);
+
+int s2n_connection_get_selected_digest_algorithm(struct s2n_connection *conn,
+                                                 s2n_tls_hash_algorithm *chosen_alg);
+
+int s2n_connection_get_selected_client_cert_signature_algorithm(struct s2n_connection *conn,
+                                                                s2n_tls_signature_algorithm *chosen_alg);
+
+int s2n_connection_get_selected_client_cert_digest_algorithm(struct s2n_connection *conn,
+                                                             s2n_tls_hash_algorithm *chosen_alg);
+
+int s2n_connection_get_signature_scheme(struct s2n_connection *conn, const char **scheme_name);
+
+int s2n_connection_get_alert(struct s2n_connection *conn);
+
+int s2n_connection_release_buffers(struct s2n_connection *conn);
+
+const char *s2n_connection_get_last_message_name(struct s2n_connection *conn);
+
 int s2n_connection_use_corked_io(struct s2n_connection *conn);
 
 int s2n_connection_set_recv_buffering(struct s2n_connection *conn, bool enabled);
@@ -908,18 +922,8 @@ int s2n_connection_set_dynamic_record_threshold(struct s2n_connection *conn,
 
 int s2n_connection_set_cipher_preferences(struct s2n_connection *conn, const char *version);
 
-int s2n_connection_release_buffers(struct s2n_connection *conn);
-
 int s2n_connection_set_server_keying_material_lifetime(struct s2n_connection *conn,
                                                        uint32_t lifetime_in_secs);
-
-int s2n_connection_get_selected_signature_algorithm(struct s2n_connection *conn,
-                                                    s2n_tls_signature_algorithm *chosen_alg);
-
-int s2n_connection_get_selected_digest_algorithm(struct s2n_connection *conn,
-                                                 s2n_tls_hash_algorithm *chosen_alg);
-
-int s2n_connection_get_signature_scheme(struct s2n_connection *conn, const char **scheme_name);
 
 int s2n_connection_get_master_secret(const struct s2n_connection *conn,
                                      uint8_t *secret_bytes,
@@ -927,10 +931,6 @@ int s2n_connection_get_master_secret(const struct s2n_connection *conn,
 
 int s2n_connection_is_valid_for_cipher_preferences(struct s2n_connection *conn,
                                                    const char *version);
-
-int s2n_connection_get_alert(struct s2n_connection *conn);
-
-const char *s2n_connection_get_last_message_name(struct s2n_connection *conn);
 
 int s2n_connection_serialization_length(struct s2n_connection *conn, uint32_t *length);
 

@@ -50,6 +50,8 @@ pub struct Summary {
     pub client_hello_version: Option<u16>,
     /// The record-layer version of the first record received.
     pub first_record_version: u16,
+    /// The description of the fatal alert the peer sent, if it sent one.
+    pub peer_alert: Option<u8>,
     pub client_random: [u8; 32],
 }
 
@@ -443,6 +445,7 @@ impl Connection {
         if alert[1] == AlertDescription::UserCanceled as u8 {
             return Ok(());
         }
+        self.common.summary.peer_alert = Some(alert[1]);
         self.status = Status::Failed(Error::new(ErrorCode::ALERT));
         Err(Error::new(ErrorCode::ALERT))
     }
@@ -588,6 +591,41 @@ impl Connection {
 
     pub fn we_closed(&self) -> bool {
         self.we_closed
+    }
+
+    /// Frees the record buffers; they come back on the next use. Fails while they hold data
+    /// not yet processed or sent (`S2N_ERR_STUFFER_HAS_UNPROCESSED_DATA`).
+    pub fn release_buffers(&mut self) -> Result<()> {
+        let pending = self.buffered_tls() > 0 || !self.common.outgoing.is_empty() || !self.plaintext().is_empty();
+        if pending || !self.hs_in.is_empty() {
+            return Err(Error::new(ErrorCode::STUFFER_HAS_UNPROCESSED_DATA));
+        }
+        self.incoming = Vec::new();
+        self.incoming_start = 0;
+        self.common.outgoing = Vec::new();
+        self.app_in = Vec::new();
+        self.app_in_start = 0;
+        Ok(())
+    }
+
+    /// The handshake message this connection is at, in s2n's naming: the next one it
+    /// expects, or "APPLICATION_DATA" once the handshake is done.
+    pub fn last_message_name(&self) -> &'static str {
+        use tls13::client::State as C;
+        use tls13::server::State as S;
+        match &self.handshake {
+            None => "APPLICATION_DATA",
+            Some(Handshake::Client(C::Start)) => "CLIENT_HELLO",
+            Some(Handshake::Client(C::WaitServerHello(_))) => "SERVER_HELLO",
+            Some(Handshake::Client(C::WaitEncryptedExtensions(_))) => "ENCRYPTED_EXTENSIONS",
+            Some(Handshake::Client(C::WaitCertificateOrRequest(_) | C::WaitCertificate(_))) => "SERVER_CERT",
+            Some(Handshake::Client(C::WaitCertificateVerify(_))) => "SERVER_CERT_VERIFY",
+            Some(Handshake::Client(C::WaitFinished(_))) => "SERVER_FINISHED",
+            Some(Handshake::Server(S::WaitClientHello | S::WaitSecondClientHello(_))) => "CLIENT_HELLO",
+            Some(Handshake::Server(S::WaitClientCertificate(_))) => "CLIENT_CERT",
+            Some(Handshake::Server(S::WaitClientCertificateVerify(_))) => "CLIENT_CERT_VERIFY",
+            Some(Handshake::Server(S::WaitClientFinished(_))) => "CLIENT_FINISHED",
+        }
     }
 
     /// Drops what only the handshake needed.

@@ -52,6 +52,22 @@ impl SignatureScheme {
         }
     }
 
+    /// The IANA name, which s2n reports (`s2n_connection_get_signature_scheme`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SignatureScheme::RsaPkcs1Sha256 => "rsa_pkcs1_sha256",
+            SignatureScheme::RsaPkcs1Sha384 => "rsa_pkcs1_sha384",
+            SignatureScheme::RsaPkcs1Sha512 => "rsa_pkcs1_sha512",
+            SignatureScheme::EcdsaSecp256r1Sha256 => "ecdsa_secp256r1_sha256",
+            SignatureScheme::EcdsaSecp384r1Sha384 => "ecdsa_secp384r1_sha384",
+            SignatureScheme::EcdsaSecp521r1Sha512 => "ecdsa_secp521r1_sha512",
+            SignatureScheme::RsaPssRsaeSha256 => "rsa_pss_rsae_sha256",
+            SignatureScheme::RsaPssRsaeSha384 => "rsa_pss_rsae_sha384",
+            SignatureScheme::RsaPssRsaeSha512 => "rsa_pss_rsae_sha512",
+            SignatureScheme::Ed25519 => "ed25519",
+        }
+    }
+
     pub fn from_iana(v: u16) -> Option<SignatureScheme> {
         SignatureScheme::ALL.into_iter().find(|s| s.iana() == v)
     }

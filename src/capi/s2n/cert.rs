@@ -557,22 +557,6 @@ pub extern "C" fn s2n_connection_is_ocsp_stapled(conn: *mut s2n_connection) -> c
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_connection_get_selected_client_cert_signature_algorithm(
-    conn: *mut s2n_connection,
-    chosen_alg: *mut s2n_tls_signature_algorithm,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_selected_client_cert_digest_algorithm(
-    conn: *mut s2n_connection,
-    chosen_alg: *mut s2n_tls_hash_algorithm,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_cert_get_x509_extension_value_length(
     cert: *mut s2n_cert,
     oid: *const u8,

@@ -46,6 +46,8 @@ pub struct s2n_config {
     pub(crate) policy_name: &'static str,
     /// `s2n_config_set_max_blinding_delay`; None is s2n's default 10-30 s.
     pub(crate) max_blinding: Option<std::time::Duration>,
+    #[allow(dead_code)] // read by the TLS 1.2 alert handling (TLS 1.2 issue)
+    pub(crate) alert_behavior: s2n_alert_behavior,
 }
 
 impl s2n_config {
@@ -66,6 +68,7 @@ impl s2n_config {
             client_hello_cb_mode: s2n_client_hello_cb_mode::S2N_CLIENT_HELLO_CB_BLOCKING,
             policy_name: "default",
             max_blinding: None,
+            alert_behavior: s2n_alert_behavior::S2N_ALERT_FAIL_ON_WARNINGS,
         }
     }
 
@@ -302,6 +305,20 @@ pub extern "C" fn s2n_config_set_client_hello_cb_mode(
     })
 }
 
+/// Whether warning alerts end the connection. TLS 1.3 has no warning alerts besides
+/// close_notify and user_canceled, which are never fatal, so this only matters for TLS 1.2.
+#[no_mangle]
+pub extern "C" fn s2n_config_set_alert_behavior(
+    config: *mut s2n_config,
+    alert_behavior: s2n_alert_behavior_arg,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        config.alert_behavior = s2n_alert_behavior::from_raw(alert_behavior)?;
+        OK
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -344,14 +361,6 @@ pub extern "C" fn s2n_config_set_status_request_type(
 
 #[no_mangle]
 pub extern "C" fn s2n_config_set_ct_support_level(config: *mut s2n_config, level: s2n_ct_support_level_arg) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_alert_behavior(
-    config: *mut s2n_config,
-    alert_behavior: s2n_alert_behavior_arg,
-) -> c_int {
     unimplemented()
 }
 

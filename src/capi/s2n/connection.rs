@@ -13,6 +13,7 @@ use std::ffi::CString;
 use crate::conn::{Connection, Side};
 use crate::error::{Error, ErrorCode};
 use crate::kx::NamedGroup;
+use crate::sign::SignatureScheme;
 
 /// Where a connection reads or writes its TLS bytes.
 #[derive(Clone, Copy)]
@@ -672,6 +673,139 @@ pub extern "C" fn s2n_connection_tls_exporter(
     })
 }
 
+/// s2n's (signature algorithm, hash) pair for a scheme.
+fn scheme_parts(scheme: Option<SignatureScheme>) -> (s2n_tls_signature_algorithm, s2n_tls_hash_algorithm) {
+    use s2n_tls_hash_algorithm as H;
+    use s2n_tls_signature_algorithm as A;
+    use SignatureScheme as S;
+    match scheme {
+        None => (A::S2N_TLS_SIGNATURE_ANONYMOUS, H::S2N_TLS_HASH_NONE),
+        Some(S::RsaPkcs1Sha256) => (A::S2N_TLS_SIGNATURE_RSA, H::S2N_TLS_HASH_SHA256),
+        Some(S::RsaPkcs1Sha384) => (A::S2N_TLS_SIGNATURE_RSA, H::S2N_TLS_HASH_SHA384),
+        Some(S::RsaPkcs1Sha512) => (A::S2N_TLS_SIGNATURE_RSA, H::S2N_TLS_HASH_SHA512),
+        Some(S::EcdsaSecp256r1Sha256) => (A::S2N_TLS_SIGNATURE_ECDSA, H::S2N_TLS_HASH_SHA256),
+        Some(S::EcdsaSecp384r1Sha384) => (A::S2N_TLS_SIGNATURE_ECDSA, H::S2N_TLS_HASH_SHA384),
+        Some(S::EcdsaSecp521r1Sha512) => (A::S2N_TLS_SIGNATURE_ECDSA, H::S2N_TLS_HASH_SHA512),
+        Some(S::RsaPssRsaeSha256) => (A::S2N_TLS_SIGNATURE_RSA_PSS_RSAE, H::S2N_TLS_HASH_SHA256),
+        Some(S::RsaPssRsaeSha384) => (A::S2N_TLS_SIGNATURE_RSA_PSS_RSAE, H::S2N_TLS_HASH_SHA384),
+        Some(S::RsaPssRsaeSha512) => (A::S2N_TLS_SIGNATURE_RSA_PSS_RSAE, H::S2N_TLS_HASH_SHA512),
+        // s2n has no Ed25519 entry in this enum; the closest truthful answer is "none".
+        Some(S::Ed25519) => (A::S2N_TLS_SIGNATURE_ANONYMOUS, H::S2N_TLS_HASH_NONE),
+    }
+}
+
+/// The scheme the server's CertificateVerify used / the client's.
+fn server_scheme(conn: &s2n_connection) -> Option<SignatureScheme> {
+    let s = &conn.core.common.summary;
+    if conn.mode == s2n_mode::S2N_SERVER {
+        s.our_scheme
+    } else {
+        s.peer_scheme
+    }
+}
+
+fn client_scheme(conn: &s2n_connection) -> Option<SignatureScheme> {
+    let s = &conn.core.common.summary;
+    if conn.mode == s2n_mode::S2N_CLIENT {
+        s.our_scheme
+    } else {
+        s.peer_scheme
+    }
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_selected_signature_algorithm(
+    conn: *mut s2n_connection,
+    chosen_alg: *mut s2n_tls_signature_algorithm,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { write_out(chosen_alg, scheme_parts(server_scheme(conn)).0) }?;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_selected_digest_algorithm(
+    conn: *mut s2n_connection,
+    chosen_alg: *mut s2n_tls_hash_algorithm,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { write_out(chosen_alg, scheme_parts(server_scheme(conn)).1) }?;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_selected_client_cert_signature_algorithm(
+    conn: *mut s2n_connection,
+    chosen_alg: *mut s2n_tls_signature_algorithm,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { write_out(chosen_alg, scheme_parts(client_scheme(conn)).0) }?;
+        OK
+    })
+}
+
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_selected_client_cert_digest_algorithm(
+    conn: *mut s2n_connection,
+    chosen_alg: *mut s2n_tls_hash_algorithm,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { write_out(chosen_alg, scheme_parts(client_scheme(conn)).1) }?;
+        OK
+    })
+}
+
+/// The server's signature scheme by IANA name; "none" before one was used.
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_signature_scheme(
+    conn: *mut s2n_connection,
+    scheme_name: *mut *const c_char,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { arg_ref(scheme_name) }?;
+        if conn.core.common.summary.version.is_none() {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        let name = server_scheme(conn).map_or("none", SignatureScheme::name);
+        unsafe { write_out(scheme_name, static_cstr(name)) }?;
+        OK
+    })
+}
+
+/// The fatal alert the peer sent; `S2N_ERR_NO_ALERT` when it sent none.
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_alert(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        conn.core.common.summary.peer_alert.map(c_int::from).ok_or_else(|| Error::new(ErrorCode::NO_ALERT))
+    })
+}
+
+/// Frees the connection's record buffers while they are empty; they return on next use.
+#[no_mangle]
+pub extern "C" fn s2n_connection_release_buffers(conn: *mut s2n_connection) -> c_int {
+    call(|| {
+        unsafe { arg_mut(conn) }?.core.release_buffers()?;
+        OK
+    })
+}
+
+/// The handshake message the connection is at, in s2n's naming.
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_last_message_name(conn: *mut s2n_connection) -> *const c_char {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        Ok(static_cstr(conn.core.last_message_name()))
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -704,38 +838,9 @@ pub extern "C" fn s2n_connection_set_cipher_preferences(conn: *mut s2n_connectio
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_connection_release_buffers(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_connection_set_server_keying_material_lifetime(
     conn: *mut s2n_connection,
     lifetime_in_secs: u32,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_selected_signature_algorithm(
-    conn: *mut s2n_connection,
-    chosen_alg: *mut s2n_tls_signature_algorithm,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_selected_digest_algorithm(
-    conn: *mut s2n_connection,
-    chosen_alg: *mut s2n_tls_hash_algorithm,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_signature_scheme(
-    conn: *mut s2n_connection,
-    scheme_name: *mut *const c_char,
 ) -> c_int {
     unimplemented()
 }
@@ -754,16 +859,6 @@ pub extern "C" fn s2n_connection_is_valid_for_cipher_preferences(
     conn: *mut s2n_connection,
     version: *const c_char,
 ) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_alert(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_last_message_name(conn: *mut s2n_connection) -> *const c_char {
     unimplemented()
 }
 

@@ -81,7 +81,8 @@ fn our_client_rustls_server() {
                 .with_single_cert(chain, key)
                 .unwrap();
             server_config.alpn_protocols = vec![b"h2".to_vec()];
-            let mut theirs = rustls::Connection::Server(rustls::ServerConnection::new(Arc::new(server_config)).unwrap());
+            let mut theirs =
+                rustls::Connection::Server(rustls::ServerConnection::new(Arc::new(server_config)).unwrap());
 
             let mut config = Config::default();
             config.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
@@ -140,8 +141,11 @@ fn mutual_authentication_with_rustls_client() {
     let mut theirs = rustls::Connection::Client(
         rustls::ClientConnection::new(Arc::new(client_config), ServerName::try_from("localhost").unwrap()).unwrap(),
     );
-    let mut config =
-        Config { identities: vec![our_identity("ecdsa_p256_pkcs1")], client_auth: ClientAuth::Required, ..Config::default() };
+    let mut config = Config {
+        identities: vec![our_identity("ecdsa_p256_pkcs1")],
+        client_auth: ClientAuth::Required,
+        ..Config::default()
+    };
     config.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
     let mut ours = Connection::new(Side::Server);
     let mut hello = Vec::new();

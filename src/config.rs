@@ -12,7 +12,7 @@ use crate::kx::NamedGroup;
 use crate::msgs::{TLS12, TLS13};
 use crate::pki::CertifiedKey;
 use crate::sign::SignatureScheme;
-use crate::suites::{Tls13Suite, TLS13_SUITES};
+use crate::suites::{Tls12Suite, Tls13Suite, TLS12_SUITES, TLS13_SUITES};
 
 /// Whether a server asks for, and insists on, a client certificate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +119,7 @@ pub struct Config {
     pub min_version: u16,
     pub max_version: u16,
     pub tls13_suites: Vec<&'static Tls13Suite>,
+    pub tls12_suites: Vec<&'static Tls12Suite>,
     pub groups: Vec<NamedGroup>,
     pub schemes: Vec<SignatureScheme>,
     /// Our certificate chains: a server picks among them, a client sends the first.
@@ -141,6 +142,7 @@ impl Default for Config {
             min_version: TLS12,
             max_version: TLS13,
             tls13_suites: TLS13_SUITES.to_vec(),
+            tls12_suites: TLS12_SUITES.to_vec(),
             groups: vec![NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1],
             schemes: SignatureScheme::ALL.to_vec(),
             identities: Vec::new(),
@@ -205,6 +207,7 @@ impl Hooks for NoHooks {}
 pub struct Overrides {
     pub versions: Option<(u16, u16)>,
     pub tls13_suites: Option<Vec<&'static Tls13Suite>>,
+    pub tls12_suites: Option<Vec<&'static Tls12Suite>>,
     pub groups: Option<Vec<NamedGroup>>,
     pub schemes: Option<Vec<SignatureScheme>>,
     pub alpn: Option<Vec<Vec<u8>>>,
@@ -218,6 +221,7 @@ pub struct Settings<'a> {
     pub min_version: u16,
     pub max_version: u16,
     pub tls13_suites: &'a [&'static Tls13Suite],
+    pub tls12_suites: &'a [&'static Tls12Suite],
     pub groups: &'a [NamedGroup],
     pub schemes: &'a [SignatureScheme],
     pub alpn: &'a [Vec<u8>],
@@ -232,6 +236,7 @@ impl<'a> Settings<'a> {
             min_version,
             max_version,
             tls13_suites: overrides.tls13_suites.as_deref().unwrap_or(&config.tls13_suites),
+            tls12_suites: overrides.tls12_suites.as_deref().unwrap_or(&config.tls12_suites),
             groups: overrides.groups.as_deref().unwrap_or(&config.groups),
             schemes: overrides.schemes.as_deref().unwrap_or(&config.schemes),
             alpn: overrides.alpn.as_deref().unwrap_or(&config.alpn),

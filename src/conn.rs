@@ -11,10 +11,10 @@ use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::NamedGroup;
 use crate::msgs::{hs, MAX_HANDSHAKE_MESSAGE};
-use crate::record::{ContentType, Header, Tls13Protection, HEADER_LEN, MAX_PLAINTEXT};
+use crate::record::{ContentType, Header, Protection, Tls13Protection, HEADER_LEN, MAX_PLAINTEXT};
 use crate::sign::SignatureScheme;
 use crate::suites::Tls13Suite;
-use crate::tls13;
+use crate::{tls12, tls13};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
@@ -28,6 +28,9 @@ pub enum Side {
 pub struct Summary {
     pub version: Option<u16>,
     pub suite: Option<&'static Tls13Suite>,
+    pub tls12_suite: Option<&'static crate::suites::Tls12Suite>,
+    /// TLS 1.2: the RFC 7627 extended master secret was used.
+    pub extended_master_secret: bool,
     pub group: Option<NamedGroup>,
     /// The scheme we signed with / the peer signed with.
     pub our_scheme: Option<SignatureScheme>,
@@ -67,8 +70,8 @@ pub struct AppSecrets {
 pub struct Common {
     pub side: Side,
     pub summary: Summary,
-    read: Option<Tls13Protection>,
-    write: Option<Tls13Protection>,
+    read: Option<Protection>,
+    write: Option<Protection>,
     /// Protected TLS bytes waiting to be sent.
     pub outgoing: Vec<u8>,
     /// Handshake messages written but not yet framed into records, so consecutive messages
@@ -76,6 +79,10 @@ pub struct Common {
     hs_out: Vec<u8>,
     pub max_fragment: usize,
     pub app_secrets: Option<Box<AppSecrets>>,
+    /// TLS 1.2's master secret and randoms, once the handshake is done.
+    pub tls12_secrets: Option<tls12::Secrets>,
+    /// TLS 1.2 server: its write protection, installed when it sends ChangeCipherSpec.
+    pub tls12_pending_write: Option<Protection>,
     /// Set when the handshake switches the read keys, to check no message spans the change.
     read_keys_changed: bool,
 }
@@ -91,6 +98,8 @@ impl Common {
             hs_out: Vec::new(),
             max_fragment: MAX_PLAINTEXT,
             app_secrets: None,
+            tls12_secrets: None,
+            tls12_pending_write: None,
             read_keys_changed: false,
         }
     }
@@ -113,7 +122,7 @@ impl Common {
 
     fn send_record(&mut self, content_type: ContentType, payload: &[u8]) -> Result<()> {
         match &mut self.write {
-            Some(protection) => protection.seal(content_type, payload, 0, &mut self.outgoing),
+            Some(protection) => protection.seal(content_type, payload, &mut self.outgoing),
             None => {
                 let version = if content_type == ContentType::Handshake && self.side == Side::Client {
                     // The first ClientHello goes out with record version 1.0 for old middleboxes.
@@ -137,12 +146,23 @@ impl Common {
 
     pub fn set_write_keys(&mut self, suite: &'static Tls13Suite, secret: &Secret) -> Result<()> {
         self.flush_handshake()?;
-        self.write = Some(Tls13Protection::new(suite, secret));
+        self.write = Some(Protection::Tls13(Tls13Protection::new(suite, secret)));
         Ok(())
     }
 
     pub fn set_read_keys(&mut self, suite: &'static Tls13Suite, secret: &Secret) {
-        self.read = Some(Tls13Protection::new(suite, secret));
+        self.set_read_protection(Protection::Tls13(Tls13Protection::new(suite, secret)));
+    }
+
+    /// Switches our sending protection, after framing what was queued under the old one.
+    pub fn set_write_protection(&mut self, protection: Protection) -> Result<()> {
+        self.flush_handshake()?;
+        self.write = Some(protection);
+        Ok(())
+    }
+
+    pub fn set_read_protection(&mut self, protection: Protection) {
+        self.read = Some(protection);
         self.read_keys_changed = true;
     }
 
@@ -174,10 +194,13 @@ pub enum Status {
     Failed(Error),
 }
 
-/// The per-version, per-side handshake state machines.
+/// The per-version, per-side handshake state machines. Both sides start in the TLS 1.3
+/// machine, which hands over to the TLS 1.2 one when that version is negotiated.
 pub enum Handshake {
     Client(tls13::client::State),
     Server(tls13::server::State),
+    Client12(tls12::client::State),
+    Server12(tls12::server::State),
 }
 
 pub struct Connection {
@@ -384,22 +407,38 @@ impl Connection {
             self.common.summary.first_record_version = header.version;
         }
         let outer = ContentType::from_wire(header.content_type).map_err(|_| unexpected())?;
-        // TLS 1.3 peers may send a dummy change_cipher_spec during the handshake; it is
-        // unprotected even when keys are in use (RFC 8446 §5).
         if outer == ContentType::ChangeCipherSpec {
-            if self.is_handshaking() && &self.incoming[body_range] == [1] {
-                return Ok(());
+            if !self.is_handshaking() || self.incoming[body_range] != [1] || !self.hs_in.is_empty() {
+                return Err(unexpected());
             }
-            return Err(unexpected());
+            // TLS 1.2: the peer switches to its new keys. TLS 1.3: a middlebox-compatibility
+            // dummy, unprotected even when keys are in use (RFC 8446 §5), ignored.
+            return match self.handshake.take() {
+                Some(Handshake::Client12(state)) => {
+                    self.handshake = Some(tls12::client::change_cipher_spec(state, &mut self.common)?);
+                    Ok(())
+                }
+                Some(Handshake::Server12(state)) => {
+                    self.handshake = Some(tls12::server::change_cipher_spec(state, &mut self.common)?);
+                    Ok(())
+                }
+                other => {
+                    self.handshake = other;
+                    Ok(())
+                }
+            };
         }
         let (content_type, plain_range) = match &mut self.common.read {
             Some(protection) => {
-                if outer != ContentType::ApplicationData {
+                if protection.is_tls13() && outer != ContentType::ApplicationData {
                     return Err(unexpected());
                 }
                 let body = &mut self.incoming[body_range.clone()];
+                let base = body.as_ptr() as usize;
                 let (ty, plain) = protection.open(&header, body)?;
-                (ty, body_range.start..body_range.start + plain.len())
+                // The plaintext sits inside the record body (after TLS 1.2's explicit nonce).
+                let start = body_range.start + (plain.as_ptr() as usize - base);
+                (ty, start..start + plain.len())
             }
             None => {
                 if header.length == 0 && outer != ContentType::ApplicationData {
@@ -492,7 +531,6 @@ impl Connection {
         let next = match handshake {
             Handshake::Client(state) => {
                 tls13::client::handle(state, &mut self.common, config, hooks, server_name, message)?
-                    .map(Handshake::Client)
             }
             Handshake::Server(state) => {
                 let first = matches!(state, tls13::server::State::WaitClientHello);
@@ -502,9 +540,13 @@ impl Connection {
                         self.handshake = Some(Handshake::Server(tls13::server::State::WaitClientHello));
                         return Err(err);
                     }
-                    result => result?.map(Handshake::Server),
+                    result => result?,
                 }
             }
+            Handshake::Client12(state) => {
+                tls12::client::handle(state, &mut self.common, config, hooks, server_name, message)?
+            }
+            Handshake::Server12(state) => tls12::server::handle(state, &mut self.common, config, hooks, message)?,
         };
         match next {
             Some(next) => self.handshake = Some(next),
@@ -625,6 +667,27 @@ impl Connection {
             Some(Handshake::Server(S::WaitClientCertificate(_))) => "CLIENT_CERT",
             Some(Handshake::Server(S::WaitClientCertificateVerify(_))) => "CLIENT_CERT_VERIFY",
             Some(Handshake::Server(S::WaitClientFinished(_))) => "CLIENT_FINISHED",
+            Some(Handshake::Client12(state)) => {
+                use tls12::client::State as C12;
+                match state {
+                    C12::WaitCertificate(_) => "SERVER_CERT",
+                    C12::WaitServerKeyExchange(_) => "SERVER_KEY",
+                    C12::WaitCertificateRequestOrDone(_) => "SERVER_CERT_REQ",
+                    C12::WaitServerHelloDone(_) => "SERVER_HELLO_DONE",
+                    C12::WaitChangeCipherSpec(_) => "SERVER_CHANGE_CIPHER_SPEC",
+                    C12::WaitFinished(_) => "SERVER_FINISHED",
+                }
+            }
+            Some(Handshake::Server12(state)) => {
+                use tls12::server::State as S12;
+                match state {
+                    S12::WaitClientCertificate(_) => "CLIENT_CERT",
+                    S12::WaitClientKeyExchange(_) => "CLIENT_KEY",
+                    S12::WaitCertificateVerify(_) => "CLIENT_CERT_VERIFY",
+                    S12::WaitChangeCipherSpec(_) => "CLIENT_CHANGE_CIPHER_SPEC",
+                    S12::WaitFinished(_) => "CLIENT_FINISHED",
+                }
+            }
         }
     }
 

@@ -147,6 +147,27 @@ impl SignatureScheme {
         }
     }
 
+    /// Checks a TLS 1.2 signature. There an ECDSA scheme names only the hash, not the curve
+    /// (RFC 5246 §7.4.1.4.1), so every curve is tried with that hash.
+    pub fn verify_tls12(self, peer_cert: &CertificateDer<'_>, message: &[u8], signature: &[u8]) -> Result<()> {
+        let candidates: &[&dyn SignatureVerificationAlgorithm] = match self {
+            SignatureScheme::EcdsaSecp256r1Sha256 => {
+                &[algs::ECDSA_P256_SHA256, algs::ECDSA_P384_SHA256, algs::ECDSA_P521_SHA256]
+            }
+            SignatureScheme::EcdsaSecp384r1Sha384 => {
+                &[algs::ECDSA_P384_SHA384, algs::ECDSA_P256_SHA384, algs::ECDSA_P521_SHA384]
+            }
+            SignatureScheme::EcdsaSecp521r1Sha512 => &[algs::ECDSA_P521_SHA512],
+            _ => return self.verify(peer_cert, message, signature),
+        };
+        let cert = webpki::EndEntityCert::try_from(peer_cert).map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))?;
+        candidates
+            .iter()
+            .find(|alg| cert.verify_signature(**alg, message, signature).is_ok())
+            .map(|_| ())
+            .ok_or_else(|| Error::new(ErrorCode::VERIFY_SIGNATURE))
+    }
+
     /// Checks the peer's `signature` over `message` with the key in its end-entity certificate.
     pub fn verify(self, peer_cert: &CertificateDer<'_>, message: &[u8], signature: &[u8]) -> Result<()> {
         let cert = webpki::EndEntityCert::try_from(peer_cert).map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))?;

@@ -41,6 +41,14 @@ impl Transcript {
         }
     }
 
+    /// The raw messages, while still buffered (TLS 1.2 keeps them for its signatures).
+    pub fn into_buffer(self) -> Option<Vec<u8>> {
+        match self {
+            Transcript::Buffered(buf) => Some(buf),
+            Transcript::Hashing { .. } => None,
+        }
+    }
+
     /// After a HelloRetryRequest the first ClientHello is replaced by a synthetic
     /// message_hash message carrying its hash (RFC 8446 §4.4.1).
     pub fn replace_with_message_hash(&mut self, hash: HashAlgorithm) {

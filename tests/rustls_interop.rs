@@ -156,3 +156,44 @@ fn mutual_authentication_with_rustls_client() {
     assert_eq!(ours.common.summary.peer_chain.len(), 2);
     exchange(&mut ours, &config, &mut theirs);
 }
+
+#[test]
+fn tls12_both_roles_with_rustls() {
+    use ferrotls::msgs::TLS12;
+    // Our client, rustls TLS 1.2 server.
+    for name in ["ecdsa_p256_pkcs1", "rsa_2048_pkcs1"] {
+        let (chain, key) = rustls_identity(name);
+        let server_config = rustls::ServerConfig::builder_with_protocol_versions(&[&rustls::version::TLS12])
+            .with_no_client_auth()
+            .with_single_cert(chain, key)
+            .unwrap();
+        let mut theirs = rustls::Connection::Server(rustls::ServerConnection::new(Arc::new(server_config)).unwrap());
+        let mut config = Config::default();
+        config.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
+        let mut ours = Connection::new(Side::Client);
+        ours.server_name = Some("localhost".into());
+        pump(&mut ours, &config, &mut theirs);
+        assert_eq!(ours.status(), Status::Open, "{name}");
+        assert_eq!(ours.common.summary.version, Some(TLS12));
+        assert!(ours.common.summary.extended_master_secret);
+        exchange(&mut ours, &config, &mut theirs);
+    }
+    // rustls TLS 1.2 client, our server.
+    for name in ["ecdsa_p384_pkcs1", "rsa_2048_pkcs8"] {
+        let client_config = rustls::ClientConfig::builder_with_protocol_versions(&[&rustls::version::TLS12])
+            .with_root_certificates(rustls_roots())
+            .with_no_client_auth();
+        let mut theirs = rustls::Connection::Client(
+            rustls::ClientConnection::new(Arc::new(client_config), ServerName::try_from("localhost").unwrap()).unwrap(),
+        );
+        let config = Config { identities: vec![our_identity(name)], ..Config::default() };
+        let mut ours = Connection::new(Side::Server);
+        let mut hello = Vec::new();
+        theirs.write_tls(&mut hello).unwrap();
+        ours.read_tls(&hello);
+        pump(&mut ours, &config, &mut theirs);
+        assert_eq!(ours.status(), Status::Open, "{name}");
+        assert_eq!(theirs.protocol_version(), Some(rustls::ProtocolVersion::TLSv1_2));
+        exchange(&mut ours, &config, &mut theirs);
+    }
+}

@@ -29,11 +29,11 @@ pub enum State {
 
 /// What the client remembers between ClientHello and ServerHello.
 pub struct Hello {
-    key_share: ClientKeyShare,
-    random: [u8; 32],
-    session_id: [u8; 32],
-    transcript: Transcript,
-    retried: bool,
+    pub(crate) key_share: ClientKeyShare,
+    pub(crate) random: [u8; 32],
+    pub(crate) session_id: [u8; 32],
+    pub(crate) transcript: Transcript,
+    pub(crate) retried: bool,
 }
 
 /// What the client remembers from ServerHello to the end of the handshake.
@@ -63,7 +63,7 @@ fn random_bytes<const N: usize>() -> Result<[u8; N]> {
 
 /// Sends the first ClientHello.
 pub fn start(common: &mut Common, config: &Settings, server_name: Option<&str>) -> Result<State> {
-    if config.max_version < TLS13 {
+    if config.max_version < TLS12 || config.min_version > config.max_version {
         return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
     }
     let group = *config.groups.first().ok_or_else(|| Error::new(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
@@ -92,7 +92,16 @@ fn send_client_hello(
         w.put_u16(TLS12);
         w.put_bytes(&hello.random);
         w.put_prefixed(1, |w| w.put_bytes(&hello.session_id));
-        w.put_prefixed(2, |w| config.tls13_suites.iter().for_each(|s| w.put_u16(s.iana)));
+        let tls12 = config.min_version <= TLS12;
+        let tls13 = config.max_version >= TLS13;
+        w.put_prefixed(2, |w| {
+            if tls13 {
+                config.tls13_suites.iter().for_each(|s| w.put_u16(s.iana));
+            }
+            if tls12 {
+                config.tls12_suites.iter().for_each(|s| w.put_u16(s.iana));
+            }
+        });
         w.put_prefixed(1, |w| w.put_u8(0));
         w.put_prefixed(2, |w| {
             // IP addresses are not sent as server names (RFC 6066 §3).
@@ -104,7 +113,22 @@ fn send_client_hello(
                     })
                 });
             }
-            extension(w, ext::SUPPORTED_VERSIONS, |w| w.put_prefixed(1, |w| w.put_u16(TLS13)));
+            if tls13 {
+                extension(w, ext::SUPPORTED_VERSIONS, |w| {
+                    w.put_prefixed(1, |w| {
+                        w.put_u16(TLS13);
+                        if tls12 {
+                            w.put_u16(TLS12);
+                        }
+                    })
+                });
+            }
+            if tls12 {
+                // RFC 7627, RFC 5746 (initial handshake: empty), RFC 8422 (uncompressed points).
+                extension(w, ext::EXTENDED_MASTER_SECRET, |_| {});
+                extension(w, ext::RENEGOTIATION_INFO, |w| w.put_u8(0));
+                extension(w, ext::EC_POINT_FORMATS, |w| w.put_prefixed(1, |w| w.put_u8(0)));
+            }
             extension(w, ext::SUPPORTED_GROUPS, |w| {
                 w.put_prefixed(2, |w| config.groups.iter().for_each(|g| w.put_u16(g.iana())))
             });
@@ -113,12 +137,14 @@ fn send_client_hello(
                     config.schemes.iter().filter(|s| s.allowed_in_tls13()).for_each(|s| w.put_u16(s.iana()))
                 })
             });
-            extension(w, ext::KEY_SHARE, |w| {
-                w.put_prefixed(2, |w| {
-                    w.put_u16(hello.key_share.group().iana());
-                    w.put_prefixed(2, |w| w.put_bytes(&hello.key_share.public));
-                })
-            });
+            if tls13 {
+                extension(w, ext::KEY_SHARE, |w| {
+                    w.put_prefixed(2, |w| {
+                        w.put_u16(hello.key_share.group().iana());
+                        w.put_prefixed(2, |w| w.put_bytes(&hello.key_share.public));
+                    })
+                });
+            }
             if !config.alpn.is_empty() {
                 extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, config.alpn.iter().map(Vec::as_slice)));
             }
@@ -146,10 +172,15 @@ pub fn handle(
     hooks: &mut dyn Hooks,
     server_name: Option<&str>,
     message: &[u8],
-) -> Result<Option<State>> {
+) -> Result<Option<crate::conn::Handshake>> {
     let (msg_type, body) = (message[0], &message[4..]);
     let next = match (state, msg_type) {
         (State::WaitServerHello(hello), hs::SERVER_HELLO) => {
+            let sh = ServerHello::decode(&message[4..])?;
+            if sh.selected_version()?.is_none() && !sh.is_hello_retry_request() {
+                // No supported_versions in the answer: the server chose TLS 1.2 or older.
+                return crate::tls12::client::server_hello(common, config, *hello, &sh, message).map(Some);
+            }
             server_hello(common, config, hooks, server_name, *hello, message)?
         }
         (State::WaitEncryptedExtensions(mut h), hs::ENCRYPTED_EXTENSIONS) => {
@@ -185,7 +216,7 @@ pub fn handle(
         }
         _ => return Err(unexpected()),
     };
-    Ok(Some(next))
+    Ok(Some(crate::conn::Handshake::Client(next)))
 }
 
 fn server_hello(

@@ -11,7 +11,7 @@ use super::key_schedule::{finished_verify_data, EarlySecret};
 use crate::alert::AlertDescription;
 use crate::codec::Writer;
 use crate::config::{ClientAuth, ClientHelloAction, Hooks, Settings};
-use crate::conn::{unexpected, AppSecrets, Common};
+use crate::conn::{unexpected, AppSecrets, Common, Handshake as Machine};
 use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{self, NamedGroup};
@@ -61,12 +61,14 @@ pub fn handle(
     config: &Settings,
     hooks: &mut dyn Hooks,
     message: &[u8],
-) -> Result<Option<State>> {
+) -> Result<Option<Machine>> {
     let (msg_type, body) = (message[0], &message[4..]);
     let next = match (state, msg_type) {
-        (State::WaitClientHello, hs::CLIENT_HELLO) => client_hello(common, config, hooks, None, message)?,
+        (State::WaitClientHello, hs::CLIENT_HELLO) => {
+            return client_hello(common, config, hooks, None, message).map(Some)
+        }
         (State::WaitSecondClientHello(retry), hs::CLIENT_HELLO) => {
-            client_hello(common, config, hooks, Some(*retry), message)?
+            return client_hello(common, config, hooks, Some(*retry), message).map(Some)
         }
         (State::WaitClientCertificate(mut h), hs::CERTIFICATE) => {
             let cert = msgs::Certificate13::decode(body)?;
@@ -115,16 +117,16 @@ pub fn handle(
         }
         _ => return Err(unexpected()),
     };
-    Ok(Some(next))
+    Ok(Some(Machine::Server(next)))
 }
 
 /// The identity to present and the scheme to sign with: identities valid for the
-/// requested name come first, then the rest; the first whose key can sign a scheme both
-/// sides accept wins (in our preference order).
-fn choose_identity(
+/// requested name come first, then the default ones; the first whose key can sign a
+/// scheme `accept` allows (in our preference order) wins.
+pub(crate) fn choose_identity_for(
     config: &Settings,
     server_name: Option<&str>,
-    client_schemes: &[SignatureScheme],
+    accept: impl Fn(SignatureScheme, &crate::pki::SigningKey) -> bool,
 ) -> Option<(usize, SignatureScheme)> {
     let name = server_name.and_then(|n| ServerName::try_from(n).ok());
     let matches_name = |id: &Arc<CertifiedKey>| {
@@ -133,12 +135,22 @@ fn choose_identity(
     };
     let usable = |id: &Arc<CertifiedKey>| {
         let key = id.key.as_ref()?;
-        config.schemes.iter().copied().find(|s| s.allowed_in_tls13() && client_schemes.contains(s) && s.fits(key))
+        config.schemes.iter().copied().find(|s| accept(*s, key))
     };
     let is_default = |i: usize| config.default_identities.is_empty() || config.default_identities.contains(&i);
     let by_name = config.identities.iter().enumerate().filter(|(_, id)| matches_name(id));
     let others = config.identities.iter().enumerate().filter(|(i, id)| !matches_name(id) && is_default(*i));
     by_name.chain(others).find_map(|(i, id)| usable(id).map(|s| (i, s)))
+}
+
+fn choose_identity(
+    config: &Settings,
+    server_name: Option<&str>,
+    client_schemes: &[SignatureScheme],
+) -> Option<(usize, SignatureScheme)> {
+    choose_identity_for(config, server_name, |s, key| {
+        s.allowed_in_tls13() && client_schemes.contains(&s) && s.fits(key)
+    })
 }
 
 fn client_hello(
@@ -147,7 +159,7 @@ fn client_hello(
     hooks: &mut dyn Hooks,
     retry: Option<Retry>,
     message: &[u8],
-) -> Result<State> {
+) -> Result<Machine> {
     let ch = ClientHello::decode(&message[4..])?;
     if retry.is_none() {
         match hooks.client_hello(&message[4..], common.summary.first_record_version) {
@@ -157,8 +169,28 @@ fn client_hello(
         }
     }
     let versions = ch.supported_versions()?;
-    if !versions.is_some_and(|v| msgs::u16_list(v).any(|v| v == TLS13)) || config.max_version < TLS13 {
-        return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
+    let tls13_possible = versions.is_some_and(|v| msgs::u16_list(v).any(|v| v == TLS13))
+        && config.max_version >= TLS13
+        && !config.tls13_suites.is_empty();
+    if !tls13_possible {
+        if retry.is_some() {
+            return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
+        }
+        // No TLS 1.3 in common: TLS 1.2 if both allow it.
+        let client_max = match versions {
+            Some(v) => msgs::u16_list(v).filter(|v| v & 0xff00 == 0x0300).max().unwrap_or(0),
+            None => ch.legacy_version,
+        };
+        let client_has_tls12 = match versions {
+            Some(v) => msgs::u16_list(v).any(|v| v == TLS12),
+            None => ch.legacy_version >= TLS12,
+        };
+        if !client_has_tls12 || config.min_version > TLS12 {
+            return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
+        }
+        common.summary.client_hello_version = Some(ch.legacy_version);
+        common.summary.client_max_version = Some(client_max);
+        return crate::tls12::server::client_hello(common, config, &ch, message);
     }
     if ch.compression_methods != [0] {
         return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
@@ -207,7 +239,7 @@ fn client_hello(
             .copied()
             .find(|g| client_groups.contains(&g.iana()))
             .ok_or_else(|| handshake_failure(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
-        return send_hello_retry_request(common, suite, group, &ch, message);
+        return send_hello_retry_request(common, suite, group, &ch, message).map(Machine::Server);
     };
 
     let (identity, scheme) = choose_identity(config, server_name.as_deref(), &schemes)
@@ -342,12 +374,16 @@ fn client_hello(
         exporter,
         cert_request_context,
     });
-    Ok(if h.cert_request_context.is_some() { State::WaitClientCertificate(h) } else { State::WaitClientFinished(h) })
+    Ok(Machine::Server(if h.cert_request_context.is_some() {
+        State::WaitClientCertificate(h)
+    } else {
+        State::WaitClientFinished(h)
+    }))
 }
 
 /// ALPN (RFC 7301): our first preference the client also offers. Offering protocols we
 /// share none of is a handshake failure (no_application_protocol).
-fn choose_alpn(config: &Settings, ch: &ClientHello<'_>) -> Result<Option<Vec<u8>>> {
+pub(crate) fn choose_alpn(config: &Settings, ch: &ClientHello<'_>) -> Result<Option<Vec<u8>>> {
     let Some(offered) = ch.alpn_protocols()? else { return Ok(None) };
     if config.alpn.is_empty() {
         return Ok(None);

@@ -1,0 +1,283 @@
+//! The TLS 1.2 client handshake (RFC 5246 §7.3) with ECDHE, after a ServerHello that
+//! chose TLS 1.2.
+
+use super::{certificate_list, encode_certificate_list, key_protections, Secrets};
+use crate::alert::AlertDescription;
+use crate::codec::{Reader, Writer};
+use crate::config::{Hooks, Settings};
+use crate::conn::{unexpected, Common, Handshake};
+use crate::error::{Error, ErrorCode, Result};
+use crate::kx::{ClientKeyShare, NamedGroup};
+use crate::msgs::{self, encode_handshake, ext, hs, ServerHello, TLS12, TLS13};
+use crate::sign::SignatureScheme;
+use crate::suites::{tls12_suite, Tls12Suite};
+use crate::tls13::client::Hello;
+use aws_lc_rs::constant_time::verify_slices_are_equal;
+
+/// The last 8 bytes of a TLS 1.3-capable server's random when it negotiates TLS 1.2
+/// (RFC 8446 §4.1.3).
+pub const DOWNGRADE_TLS12: [u8; 8] = *b"DOWNGRD\x01";
+pub const DOWNGRADE_TLS11: [u8; 8] = *b"DOWNGRD\x00";
+
+pub enum State {
+    WaitCertificate(Box<Handshake12>),
+    WaitServerKeyExchange(Box<Handshake12>),
+    WaitCertificateRequestOrDone(Box<Handshake12>),
+    WaitServerHelloDone(Box<Handshake12>),
+    WaitChangeCipherSpec(Box<Handshake12>),
+    WaitFinished(Box<Handshake12>),
+}
+
+pub struct Handshake12 {
+    suite: &'static Tls12Suite,
+    /// Every handshake message so far: TLS 1.2 signs and hashes them with more than one hash.
+    messages: Vec<u8>,
+    client_random: [u8; 32],
+    server_random: [u8; 32],
+    extended_master_secret: bool,
+    /// The server's ECDHE group and share from ServerKeyExchange.
+    server_share: Option<(NamedGroup, Vec<u8>)>,
+    cert_request: Option<Vec<SignatureScheme>>,
+    secrets: Option<Secrets>,
+}
+
+fn illegal_parameter(code: ErrorCode) -> Error {
+    Error::with_alert(code, AlertDescription::IllegalParameter)
+}
+
+/// Continues from a TLS 1.2 ServerHello.
+pub fn server_hello(
+    common: &mut Common,
+    config: &Settings,
+    hello: Hello,
+    sh: &ServerHello<'_>,
+    message: &[u8],
+) -> Result<Handshake> {
+    if sh.legacy_version != TLS12 || config.min_version > TLS12 {
+        return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
+    }
+    // A server that can do TLS 1.3 but answered 1.2 marks its random; we offered 1.3, so
+    // such a mark means someone removed it from our offer.
+    if config.max_version >= TLS13 && (sh.random[24..] == DOWNGRADE_TLS12 || sh.random[24..] == DOWNGRADE_TLS11) {
+        return Err(illegal_parameter(ErrorCode::PROTOCOL_DOWNGRADE_DETECTED));
+    }
+    let suite = tls12_suite(sh.cipher_suite)
+        .filter(|s| config.tls12_suites.contains(s))
+        .ok_or_else(|| illegal_parameter(ErrorCode::CIPHER_NOT_SUPPORTED))?;
+    if sh.compression_method != 0 {
+        return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+    }
+    sh.extensions.check_only(&[
+        ext::EXTENDED_MASTER_SECRET,
+        ext::RENEGOTIATION_INFO,
+        ext::EC_POINT_FORMATS,
+        ext::ALPN,
+        ext::SERVER_NAME,
+        ext::SESSION_TICKET,
+        ext::MAX_FRAGMENT_LENGTH,
+        ext::STATUS_REQUEST,
+        ext::SCT,
+    ])?;
+    // Secure renegotiation (RFC 5746): in an initial handshake the server's answer is empty.
+    match sh.extensions.get(ext::RENEGOTIATION_INFO) {
+        Some([0]) => {}
+        Some(_) => {
+            return Err(Error::with_alert(ErrorCode::NON_EMPTY_RENEGOTIATION_INFO, AlertDescription::HandshakeFailure))
+        }
+        None => return Err(Error::with_alert(ErrorCode::NO_RENEGOTIATION, AlertDescription::HandshakeFailure)),
+    }
+    if let Some(alpn) = sh.extensions.get(ext::ALPN) {
+        let names = msgs::decode_alpn_list(alpn)?;
+        let [name] = names[..] else { return Err(illegal_parameter(ErrorCode::BAD_MESSAGE)) };
+        if !config.alpn.iter().any(|p| p == name) {
+            return Err(illegal_parameter(ErrorCode::NO_APPLICATION_PROTOCOL));
+        }
+        common.summary.alpn = Some(name.to_vec());
+    }
+    let Hello { random: client_random, transcript, .. } = hello;
+    let mut messages = transcript.into_buffer().ok_or_else(unexpected)?;
+    messages.extend_from_slice(message);
+    common.summary.version = Some(TLS12);
+    common.summary.tls12_suite = Some(suite);
+    common.summary.extended_master_secret = sh.extensions.contains(ext::EXTENDED_MASTER_SECRET);
+    let h = Handshake12 {
+        suite,
+        messages,
+        client_random,
+        server_random: sh.random,
+        extended_master_secret: sh.extensions.contains(ext::EXTENDED_MASTER_SECRET),
+        server_share: None,
+        cert_request: None,
+        secrets: None,
+    };
+    Ok(Handshake::Client12(State::WaitCertificate(Box::new(h))))
+}
+
+pub fn handle(
+    state: State,
+    common: &mut Common,
+    config: &Settings,
+    hooks: &mut dyn Hooks,
+    server_name: Option<&str>,
+    message: &[u8],
+) -> Result<Option<Handshake>> {
+    let (msg_type, body) = (message[0], &message[4..]);
+    let next = match (state, msg_type) {
+        (State::WaitCertificate(mut h), hs::CERTIFICATE) => {
+            let chain = certificate_list(body)?;
+            if chain.is_empty() {
+                return Err(Error::with_alert(ErrorCode::NO_CERT_FOUND, AlertDescription::DecodeError));
+            }
+            if config.verify_peer {
+                crate::verify::verify_chain(config.config, hooks, &chain, false)?;
+                crate::verify::verify_host(hooks, &chain[0], server_name)?;
+            }
+            common.summary.peer_chain = chain;
+            h.messages.extend_from_slice(message);
+            State::WaitServerKeyExchange(h)
+        }
+        (State::WaitServerKeyExchange(mut h), hs::SERVER_KEY_EXCHANGE) => {
+            server_key_exchange(common, config, &mut h, body)?;
+            h.messages.extend_from_slice(message);
+            State::WaitCertificateRequestOrDone(h)
+        }
+        (State::WaitCertificateRequestOrDone(mut h), hs::CERTIFICATE_REQUEST) => {
+            let mut r = Reader::new(body);
+            r.vec_u8()?;
+            let schemes = r.vec_u16()?.rest();
+            r.vec_u16()?;
+            r.finish()?;
+            h.cert_request = Some(msgs::u16_list(schemes).filter_map(SignatureScheme::from_iana).collect());
+            common.summary.client_auth = true;
+            h.messages.extend_from_slice(message);
+            State::WaitServerHelloDone(h)
+        }
+        (State::WaitCertificateRequestOrDone(mut h) | State::WaitServerHelloDone(mut h), hs::SERVER_HELLO_DONE) => {
+            if !body.is_empty() {
+                return Err(crate::codec::decode_error());
+            }
+            h.messages.extend_from_slice(message);
+            client_flight(common, config, hooks, &mut h)?;
+            State::WaitChangeCipherSpec(h)
+        }
+        (State::WaitFinished(h), hs::FINISHED) => {
+            let secrets = h.secrets.as_ref().expect("keys derived before Finished");
+            let expected =
+                super::prf::verify_data(h.suite.hash, &secrets.master, false, h.suite.hash.hash(&h.messages).as_ref());
+            verify_slices_are_equal(&expected, body)
+                .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
+            common.tls12_secrets = h.secrets;
+            return Ok(None);
+        }
+        _ => return Err(unexpected()),
+    };
+    Ok(Some(Handshake::Client12(next)))
+}
+
+fn server_key_exchange(common: &mut Common, config: &Settings, h: &mut Handshake12, body: &[u8]) -> Result<()> {
+    let mut r = Reader::new(body);
+    if r.u8()? != 3 {
+        // Only named curves (RFC 8422 §5.4).
+        return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+    }
+    let group = r.u16()?;
+    let public = r.vec_u8()?.rest();
+    let params_len = body.len() - r.remaining();
+    let scheme = r.u16()?;
+    let signature = r.vec_u16()?.rest();
+    r.finish()?;
+    let group = NamedGroup::from_iana(group)
+        .filter(|g| !g.is_hybrid() && config.groups.contains(g))
+        .ok_or_else(|| illegal_parameter(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
+    let scheme = SignatureScheme::from_iana(scheme)
+        .filter(|s| config.schemes.contains(s))
+        .ok_or_else(|| illegal_parameter(ErrorCode::INVALID_SIGNATURE_SCHEME))?;
+    let mut signed = Vec::with_capacity(64 + params_len);
+    signed.extend_from_slice(&h.client_random);
+    signed.extend_from_slice(&h.server_random);
+    signed.extend_from_slice(&body[..params_len]);
+    scheme.verify_tls12(&common.summary.peer_chain[0], &signed, signature)?;
+    common.summary.peer_scheme = Some(scheme);
+    common.summary.group = Some(group);
+    h.server_share = Some((group, public.to_vec()));
+    Ok(())
+}
+
+/// Certificate, ClientKeyExchange, CertificateVerify, ChangeCipherSpec, Finished.
+fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, h: &mut Handshake12) -> Result<()> {
+    let mut signer = None;
+    if let Some(requested) = &h.cert_request {
+        let chosen = config.identities.iter().find_map(|id| {
+            let key = id.key.as_ref()?;
+            let scheme = config.schemes.iter().find(|s| requested.contains(s) && s.fits(key))?;
+            Some((id, *scheme))
+        });
+        let mut msg = Vec::new();
+        let chain: Vec<&[u8]> = chosen.map(|(id, _)| id.chain.iter().map(|c| c.as_ref()).collect()).unwrap_or_default();
+        encode_certificate_list(&mut msg, &chain);
+        common.summary.no_client_cert = chosen.is_none();
+        h.messages.extend_from_slice(&msg);
+        common.send_handshake(&msg);
+        signer = chosen;
+    }
+
+    let (group, server_public) = h.server_share.take().ok_or_else(unexpected)?;
+    let share = ClientKeyShare::generate(group)?;
+    let mut cke = Vec::with_capacity(8 + share.public.len());
+    encode_handshake(&mut cke, hs::CLIENT_KEY_EXCHANGE, |w| w.put_prefixed(1, |w| w.put_bytes(&share.public)));
+    let premaster = share.complete(&server_public)?;
+    h.messages.extend_from_slice(&cke);
+    common.send_handshake(&cke);
+
+    let session_hash = h.extended_master_secret.then(|| h.suite.hash.hash(&h.messages));
+    let master = super::prf::master_secret(
+        h.suite.hash,
+        premaster.as_ref(),
+        &h.client_random,
+        &h.server_random,
+        session_hash.as_ref().map(|d| d.as_ref()),
+    );
+    common.key_log(hooks, "CLIENT_RANDOM", &master);
+
+    if let Some((id, scheme)) = signer {
+        let key = id.key.as_ref().expect("chosen identity has a key");
+        let signature = scheme.sign(key, &h.messages)?;
+        let mut cv = Vec::with_capacity(8 + signature.len());
+        encode_handshake(&mut cv, hs::CERTIFICATE_VERIFY, |w| {
+            w.put_u16(scheme.iana());
+            w.put_prefixed(2, |w| w.put_bytes(&signature));
+        });
+        h.messages.extend_from_slice(&cv);
+        common.send_handshake(&cv);
+        common.summary.our_scheme = Some(scheme);
+    }
+
+    let (client_write, server_read) = key_protections(h.suite, &master, &h.client_random, &h.server_random);
+    common.send_change_cipher_spec()?;
+    common.set_write_protection(client_write)?;
+    let verify = super::prf::verify_data(h.suite.hash, &master, true, h.suite.hash.hash(&h.messages).as_ref());
+    let mut fin = Vec::with_capacity(16);
+    encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
+    h.messages.extend_from_slice(&fin);
+    common.send_handshake(&fin);
+    h.secrets = Some(Secrets {
+        master,
+        client_random: h.client_random,
+        server_random: h.server_random,
+        suite: h.suite,
+        pending_read: Some(server_read),
+    });
+    Ok(())
+}
+
+/// The server's ChangeCipherSpec: its Finished comes under the new keys.
+pub fn change_cipher_spec(state: State, common: &mut Common) -> Result<Handshake> {
+    match state {
+        State::WaitChangeCipherSpec(mut h) => {
+            let read = h.secrets.as_mut().and_then(|s| s.pending_read.take()).ok_or_else(unexpected)?;
+            common.set_read_protection(read);
+            Ok(Handshake::Client12(State::WaitFinished(h)))
+        }
+        _ => Err(unexpected()),
+    }
+}

@@ -1,0 +1,297 @@
+//! The TLS 1.2 server handshake (RFC 5246 §7.3) with ECDHE.
+
+use aws_lc_rs::constant_time::verify_slices_are_equal;
+use aws_lc_rs::rand::{SecureRandom, SystemRandom};
+
+use super::client::DOWNGRADE_TLS12;
+use super::{certificate_list, encode_certificate_list, key_protections, Secrets};
+use crate::alert::AlertDescription;
+use crate::codec::{Reader, Writer};
+use crate::config::{ClientAuth, Hooks, Settings};
+use crate::conn::{unexpected, Common, Handshake};
+use crate::error::{Error, ErrorCode, Result};
+use crate::kx::ClientKeyShare;
+use crate::msgs::{self, encode_handshake, ext, hs, ClientHello, TLS12, TLS13};
+use crate::sign::SignatureScheme;
+use crate::suites::{Tls12Auth, Tls12Suite};
+use crate::tls13::client::extension;
+use crate::tls13::server::choose_identity_for;
+
+pub enum State {
+    WaitClientCertificate(Box<Handshake12>),
+    WaitClientKeyExchange(Box<Handshake12>),
+    WaitCertificateVerify(Box<Handshake12>),
+    WaitChangeCipherSpec(Box<Handshake12>),
+    WaitFinished(Box<Handshake12>),
+}
+
+pub struct Handshake12 {
+    suite: &'static Tls12Suite,
+    messages: Vec<u8>,
+    client_random: [u8; 32],
+    server_random: [u8; 32],
+    extended_master_secret: bool,
+    share: Option<ClientKeyShare>,
+    secrets: Option<Secrets>,
+}
+
+fn handshake_failure(code: ErrorCode) -> Error {
+    Error::with_alert(code, AlertDescription::HandshakeFailure)
+}
+
+/// The suite, identity and signature scheme to use: our suite preference first, then for
+/// each suite the first identity (name matches first) whose key type the suite needs and
+/// that can sign a scheme the client accepts.
+fn choose(
+    config: &Settings,
+    ch: &ClientHello<'_>,
+    server_name: Option<&str>,
+    client_schemes: &[SignatureScheme],
+) -> Option<(&'static Tls12Suite, usize, SignatureScheme)> {
+    let offered = |iana: u16| msgs::u16_list(ch.cipher_suites).any(|s| s == iana);
+    config.tls12_suites.iter().copied().filter(|s| offered(s.iana)).find_map(|suite| {
+        let (identity, scheme) = choose_identity_for(config, server_name, |scheme, key| {
+            let kind_ok = match suite.auth {
+                Tls12Auth::Ecdsa => matches!(
+                    key,
+                    crate::pki::SigningKey::EcdsaP256(_)
+                        | crate::pki::SigningKey::EcdsaP384(_)
+                        | crate::pki::SigningKey::EcdsaP521(_)
+                ),
+                Tls12Auth::Rsa => matches!(key, crate::pki::SigningKey::Rsa(_)),
+            };
+            kind_ok && client_schemes.contains(&scheme) && scheme.fits(key)
+        })?;
+        Some((suite, identity, scheme))
+    })
+}
+
+/// Answers a ClientHello with TLS 1.2: ServerHello, Certificate, ServerKeyExchange,
+/// [CertificateRequest], ServerHelloDone.
+pub fn client_hello(common: &mut Common, config: &Settings, ch: &ClientHello<'_>, message: &[u8]) -> Result<Handshake> {
+    if ch.legacy_version < TLS12 || config.min_version > TLS12 {
+        return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
+    }
+    if !ch.compression_methods.contains(&0) {
+        return Err(Error::with_alert(ErrorCode::BAD_MESSAGE, AlertDescription::IllegalParameter));
+    }
+    // RFC 5746: in an initial handshake the client's renegotiation_info must be empty; the
+    // TLS_EMPTY_RENEGOTIATION_INFO_SCSV suite means the same.
+    let renegotiation = match ch.extensions.get(ext::RENEGOTIATION_INFO) {
+        Some([0]) => true,
+        Some(_) => return Err(handshake_failure(ErrorCode::NON_EMPTY_RENEGOTIATION_INFO)),
+        None => msgs::u16_list(ch.cipher_suites).any(|s| s == 0x00ff),
+    };
+    let client_schemes: Vec<SignatureScheme> = match ch.extensions.get(ext::SIGNATURE_ALGORITHMS) {
+        Some(s) => msgs::u16_list(msgs::decode_u16_vec(s, 2)?).filter_map(SignatureScheme::from_iana).collect(),
+        // Without the extension the client only accepts SHA-1 signatures, which we don't make.
+        None => return Err(handshake_failure(ErrorCode::NO_VALID_SIGNATURE_SCHEME)),
+    };
+    let client_groups: Vec<u16> = match ch.extensions.get(ext::SUPPORTED_GROUPS) {
+        Some(g) => msgs::u16_list(msgs::decode_u16_vec(g, 2)?).collect(),
+        None => Vec::new(),
+    };
+    let group = config
+        .groups
+        .iter()
+        .copied()
+        .find(|g| !g.is_hybrid() && client_groups.contains(&g.iana()))
+        .ok_or_else(|| handshake_failure(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
+    let server_name = ch.server_name()?.map(|n| String::from_utf8_lossy(n).into_owned());
+    let (suite, identity, scheme) = choose(config, ch, server_name.as_deref(), &client_schemes)
+        .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?;
+    let alpn = crate::tls13::server::choose_alpn(config, ch)?;
+    let ems = ch.extensions.contains(ext::EXTENDED_MASTER_SECRET);
+
+    let rng = SystemRandom::new();
+    let mut server_random = [0u8; 32];
+    let mut session_id = [0u8; 32];
+    rng.fill(&mut server_random)
+        .and_then(|_| rng.fill(&mut session_id))
+        .map_err(|_| Error::new(ErrorCode::RANDOM_UNINITIALIZED))?;
+    if config.max_version >= TLS13 {
+        server_random[24..].copy_from_slice(&DOWNGRADE_TLS12);
+    }
+
+    let mut messages = Vec::with_capacity(4096);
+    messages.extend_from_slice(message);
+    let mut flight = Vec::with_capacity(4096);
+    encode_handshake(&mut flight, hs::SERVER_HELLO, |w| {
+        w.put_u16(TLS12);
+        w.put_bytes(&server_random);
+        w.put_prefixed(1, |w| w.put_bytes(&session_id));
+        w.put_u16(suite.iana);
+        w.put_u8(0);
+        w.put_prefixed(2, |w| {
+            if ems {
+                extension(w, ext::EXTENDED_MASTER_SECRET, |_| {});
+            }
+            if renegotiation {
+                extension(w, ext::RENEGOTIATION_INFO, |w| w.put_u8(0));
+            }
+            if ch.extensions.contains(ext::EC_POINT_FORMATS) {
+                extension(w, ext::EC_POINT_FORMATS, |w| w.put_prefixed(1, |w| w.put_u8(0)));
+            }
+            if let Some(proto) = &alpn {
+                extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, [proto.as_slice()]));
+            }
+        });
+    });
+
+    let id = &config.identities[identity];
+    let chain: Vec<&[u8]> = id.chain.iter().map(|c| c.as_ref()).collect();
+    encode_certificate_list(&mut flight, &chain);
+
+    let share = ClientKeyShare::generate(group)?;
+    let mut params = Vec::with_capacity(4 + share.public.len());
+    params.put_u8(3);
+    params.put_u16(group.iana());
+    params.put_prefixed(1, |w| w.put_bytes(&share.public));
+    let mut signed = Vec::with_capacity(64 + params.len());
+    signed.extend_from_slice(&ch.random);
+    signed.extend_from_slice(&server_random);
+    signed.extend_from_slice(&params);
+    let signature = scheme.sign(id.key.as_ref().expect("chosen identity has a key"), &signed)?;
+    encode_handshake(&mut flight, hs::SERVER_KEY_EXCHANGE, |w| {
+        w.put_bytes(&params);
+        w.put_u16(scheme.iana());
+        w.put_prefixed(2, |w| w.put_bytes(&signature));
+    });
+
+    let client_auth = config.client_auth != ClientAuth::None;
+    if client_auth {
+        encode_handshake(&mut flight, hs::CERTIFICATE_REQUEST, |w| {
+            // rsa_sign, ecdsa_sign
+            w.put_prefixed(1, |w| w.put_bytes(&[1, 64]));
+            w.put_prefixed(2, |w| config.schemes.iter().for_each(|s| w.put_u16(s.iana())));
+            w.put_u16(0);
+        });
+        common.summary.client_auth = true;
+    }
+    encode_handshake(&mut flight, hs::SERVER_HELLO_DONE, |_| {});
+    messages.extend_from_slice(&flight);
+    common.send_handshake(&flight);
+
+    let summary = &mut common.summary;
+    summary.version = Some(TLS12);
+    summary.tls12_suite = Some(suite);
+    summary.group = Some(group);
+    summary.our_scheme = Some(scheme);
+    summary.identity = Some(identity);
+    summary.alpn = alpn;
+    summary.server_name = server_name;
+    summary.client_random = ch.random;
+    summary.extended_master_secret = ems;
+    let h = Box::new(Handshake12 {
+        suite,
+        messages,
+        client_random: ch.random,
+        server_random,
+        extended_master_secret: ems,
+        share: Some(share),
+        secrets: None,
+    });
+    Ok(Handshake::Server12(if client_auth { State::WaitClientCertificate(h) } else { State::WaitClientKeyExchange(h) }))
+}
+
+pub fn handle(
+    state: State,
+    common: &mut Common,
+    config: &Settings,
+    hooks: &mut dyn Hooks,
+    message: &[u8],
+) -> Result<Option<Handshake>> {
+    let (msg_type, body) = (message[0], &message[4..]);
+    let next = match (state, msg_type) {
+        (State::WaitClientCertificate(mut h), hs::CERTIFICATE) => {
+            let chain = certificate_list(body)?;
+            h.messages.extend_from_slice(message);
+            if chain.is_empty() {
+                common.summary.no_client_cert = true;
+                if config.client_auth == ClientAuth::Required {
+                    return Err(Error::with_alert(ErrorCode::MISSING_CLIENT_CERT, AlertDescription::HandshakeFailure));
+                }
+            } else if config.verify_peer {
+                crate::verify::verify_chain(config.config, hooks, &chain, true)?;
+            }
+            common.summary.peer_chain = chain;
+            State::WaitClientKeyExchange(h)
+        }
+        (State::WaitClientKeyExchange(mut h), hs::CLIENT_KEY_EXCHANGE) => {
+            let mut r = Reader::new(body);
+            let public = r.vec_u8()?.rest();
+            r.finish()?;
+            let premaster = h.share.take().ok_or_else(unexpected)?.complete(public)?;
+            h.messages.extend_from_slice(message);
+            let session_hash = h.extended_master_secret.then(|| h.suite.hash.hash(&h.messages));
+            let master = super::prf::master_secret(
+                h.suite.hash,
+                premaster.as_ref(),
+                &h.client_random,
+                &h.server_random,
+                session_hash.as_ref().map(|d| d.as_ref()),
+            );
+            common.key_log(hooks, "CLIENT_RANDOM", &master);
+            let (client_write, server_write) = key_protections(h.suite, &master, &h.client_random, &h.server_random);
+            h.secrets = Some(Secrets {
+                master,
+                client_random: h.client_random,
+                server_random: h.server_random,
+                suite: h.suite,
+                pending_read: Some(client_write),
+            });
+            // Our write keys wait in `pending_read`'s sibling until we send our Finished.
+            common.tls12_pending_write = Some(server_write);
+            if common.summary.peer_chain.is_empty() {
+                State::WaitChangeCipherSpec(h)
+            } else {
+                State::WaitCertificateVerify(h)
+            }
+        }
+        (State::WaitCertificateVerify(mut h), hs::CERTIFICATE_VERIFY) => {
+            let mut r = Reader::new(body);
+            let scheme = r.u16()?;
+            let signature = r.vec_u16()?.rest();
+            r.finish()?;
+            let scheme =
+                SignatureScheme::from_iana(scheme).filter(|s| config.schemes.contains(s)).ok_or_else(|| {
+                    Error::with_alert(ErrorCode::INVALID_SIGNATURE_SCHEME, AlertDescription::IllegalParameter)
+                })?;
+            scheme.verify_tls12(&common.summary.peer_chain[0], &h.messages, signature)?;
+            common.summary.peer_scheme = Some(scheme);
+            h.messages.extend_from_slice(message);
+            State::WaitChangeCipherSpec(h)
+        }
+        (State::WaitFinished(mut h), hs::FINISHED) => {
+            let secrets = h.secrets.take().expect("keys derived before Finished");
+            let hash = h.suite.hash;
+            let expected = super::prf::verify_data(hash, &secrets.master, true, hash.hash(&h.messages).as_ref());
+            verify_slices_are_equal(&expected, body)
+                .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
+            h.messages.extend_from_slice(message);
+            let verify = super::prf::verify_data(hash, &secrets.master, false, hash.hash(&h.messages).as_ref());
+            common.send_change_cipher_spec()?;
+            let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;
+            common.set_write_protection(write)?;
+            let mut fin = Vec::with_capacity(16);
+            encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
+            common.send_handshake(&fin);
+            common.tls12_secrets = Some(secrets);
+            return Ok(None);
+        }
+        _ => return Err(unexpected()),
+    };
+    Ok(Some(Handshake::Server12(next)))
+}
+
+/// The client's ChangeCipherSpec: its Finished comes under the new keys.
+pub fn change_cipher_spec(state: State, common: &mut Common) -> Result<Handshake> {
+    match state {
+        State::WaitChangeCipherSpec(mut h) => {
+            let read = h.secrets.as_mut().and_then(|s| s.pending_read.take()).ok_or_else(unexpected)?;
+            common.set_read_protection(read);
+            Ok(Handshake::Server12(State::WaitFinished(h)))
+        }
+        _ => Err(unexpected()),
+    }
+}

@@ -1,0 +1,158 @@
+//! TLS 1.2 between our client and server in memory, and version negotiation.
+
+use std::sync::Arc;
+
+use crate::config::{ClientAuth, Config, NoHooks};
+use crate::conn::{Connection, Side, Status};
+use crate::error::{Error, ErrorCode};
+use crate::kx::NamedGroup;
+use crate::msgs::{TLS12, TLS13};
+use crate::pki::CertifiedKey;
+use crate::suites::{Tls12Auth, TLS12_SUITES};
+
+fn testdata(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn identity(name: &str) -> Arc<CertifiedKey> {
+    Arc::new(
+        CertifiedKey::from_pem(&testdata(&format!("{name}_cert.pem")), &testdata(&format!("{name}_key.pem"))).unwrap(),
+    )
+}
+
+fn client_config() -> Config {
+    let mut config = Config::default();
+    config.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
+    config
+}
+
+fn pump(client: &mut Connection, cc: &Config, server: &mut Connection, sc: &Config) -> Result<(), Error> {
+    for _ in 0..20 {
+        let c = client.process(cc, &mut NoHooks);
+        let to_server = client.outgoing().to_vec();
+        client.consume_outgoing(to_server.len());
+        server.read_tls(&to_server);
+        let s = server.process(sc, &mut NoHooks);
+        let to_client = server.outgoing().to_vec();
+        server.consume_outgoing(to_client.len());
+        client.read_tls(&to_client);
+        c?;
+        s?;
+        if to_server.is_empty() && to_client.is_empty() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+fn connect(cc: &Config, sc: &Config) -> Result<(Connection, Connection), Error> {
+    let mut client = Connection::new(Side::Client);
+    client.server_name = Some("localhost".into());
+    let mut server = Connection::new(Side::Server);
+    pump(&mut client, cc, &mut server, sc)?;
+    Ok((client, server))
+}
+
+fn exchange(client: &mut Connection, cc: &Config, server: &mut Connection, sc: &Config) {
+    client.write_plaintext(b"ping").unwrap();
+    server.write_plaintext(&vec![5u8; 20_000]).unwrap();
+    pump(client, cc, server, sc).unwrap();
+    assert_eq!(server.plaintext(), b"ping");
+    let mut got = Vec::new();
+    while !client.plaintext().is_empty() {
+        got.extend_from_slice(client.plaintext());
+        let n = client.plaintext().len();
+        client.consume_plaintext(n);
+        client.process(cc, &mut NoHooks).unwrap();
+    }
+    assert_eq!(got.len(), 20_000);
+}
+
+#[test]
+fn every_tls12_suite_with_a_matching_certificate() {
+    for suite in TLS12_SUITES {
+        let name = match suite.auth {
+            Tls12Auth::Ecdsa => "ecdsa_p256_pkcs1",
+            Tls12Auth::Rsa => "rsa_2048_pkcs1",
+        };
+        for group in [NamedGroup::X25519, NamedGroup::Secp256r1, NamedGroup::Secp384r1] {
+            let mut cc = client_config();
+            cc.max_version = TLS12;
+            cc.tls12_suites = vec![suite];
+            cc.groups = vec![group];
+            let sc = Config { identities: vec![identity(name)], ..Config::default() };
+            let (mut client, mut server) = connect(&cc, &sc).unwrap();
+            assert_eq!(client.status(), Status::Open);
+            assert_eq!(server.status(), Status::Open);
+            assert_eq!(client.common.summary.version, Some(TLS12));
+            assert_eq!(server.common.summary.tls12_suite, Some(suite));
+            assert_eq!(client.common.summary.group, Some(group));
+            assert!(client.common.summary.extended_master_secret);
+            exchange(&mut client, &cc, &mut server, &sc);
+        }
+    }
+}
+
+#[test]
+fn version_negotiation_in_all_four_combinations() {
+    let sc_id = || Config { identities: vec![identity("ecdsa_p256_pkcs1")], ..Config::default() };
+    for (client_max, server_max, expected) in
+        [(TLS13, TLS13, TLS13), (TLS13, TLS12, TLS12), (TLS12, TLS13, TLS12), (TLS12, TLS12, TLS12)]
+    {
+        let mut cc = client_config();
+        cc.max_version = client_max;
+        let mut sc = sc_id();
+        sc.max_version = server_max;
+        let (mut client, mut server) = connect(&cc, &sc).unwrap();
+        assert_eq!(client.common.summary.version, Some(expected), "{client_max:x} {server_max:x}");
+        assert_eq!(server.common.summary.version, Some(expected));
+        exchange(&mut client, &cc, &mut server, &sc);
+    }
+    // A 1.3-only client and a 1.2-only server have nothing in common.
+    let mut cc = client_config();
+    cc.min_version = TLS13;
+    let mut sc = sc_id();
+    sc.max_version = TLS12;
+    assert_eq!(connect(&cc, &sc).err().unwrap().code, ErrorCode::PROTOCOL_VERSION_UNSUPPORTED);
+}
+
+#[test]
+fn a_downgrade_to_tls12_is_detected() {
+    // The server can do TLS 1.3 (so it marks its random) but ends up at 1.2, as it would if
+    // an attacker removed 1.3 from the ClientHello; the client, which offered 1.3, refuses.
+    let cc = client_config();
+    let sc = Config { identities: vec![identity("ecdsa_p256_pkcs1")], tls13_suites: Vec::new(), ..Config::default() };
+    let err = connect(&cc, &sc).err().unwrap();
+    assert_eq!(err.code, ErrorCode::PROTOCOL_DOWNGRADE_DETECTED);
+}
+
+#[test]
+fn tls12_client_authentication() {
+    let mut cc = client_config();
+    cc.max_version = TLS12;
+    cc.identities = vec![identity("ecdsa_p384_pkcs1")];
+    let mut sc =
+        Config { identities: vec![identity("rsa_2048_pkcs1")], client_auth: ClientAuth::Required, ..Config::default() };
+    sc.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
+    let (mut client, mut server) = connect(&cc, &sc).unwrap();
+    assert!(server.common.summary.client_auth);
+    assert_eq!(server.common.summary.peer_chain.len(), 2);
+    exchange(&mut client, &cc, &mut server, &sc);
+
+    let mut cc = client_config();
+    cc.max_version = TLS12;
+    assert_eq!(connect(&cc, &sc).err().unwrap().code, ErrorCode::MISSING_CLIENT_CERT);
+}
+
+#[test]
+fn tls12_tampering_fails() {
+    let mut cc = client_config();
+    cc.max_version = TLS12;
+    let sc = Config { identities: vec![identity("ecdsa_p256_pkcs1")], ..Config::default() };
+    let (mut client, mut server) = connect(&cc, &sc).unwrap();
+    client.write_plaintext(b"data").unwrap();
+    let mut wire = client.outgoing().to_vec();
+    *wire.last_mut().unwrap() ^= 1;
+    server.read_tls(&wire);
+    assert_eq!(server.process(&sc, &mut NoHooks).unwrap_err().code, ErrorCode::DECRYPT);
+}

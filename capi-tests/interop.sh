@@ -21,33 +21,41 @@ cell() { # name, command...
 }
 next_port() { port=$((port + 1)); }
 
-# Our client against the tools' servers. openssl -rev answers each line reversed.
-if command -v openssl >/dev/null; then
-  next_port
-  cell "ferrotls client -> openssl s_server (TLS 1.3)" "
-    openssl s_server -accept $port -cert $leaf -key $key -tls1_3 -rev -naccept 1 -quiet >/dev/null 2>&1 &
-    out=\$($bin/s2n_echo_client $port $ca localhost \$'ping\n'); wait
-    echo \"\$out\"; echo \"\$out\" | grep -q 'client received: gnip' && echo \"\$out\" | grep -q 'version=34'"
-  next_port
-  cell "openssl s_client -> ferrotls server (TLS 1.3)" "
-    $bin/s2n_echo_server $port $root/target/test-certs/ecdsa_p256_pkcs1_cert.pem $key 1 once >/dev/null &
-    sleep 0.3
-    out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error -tls1_3 -quiet -ign_eof 2>&1); wait
-    echo \"\$out\"; echo \"\$out\" | grep -qx 'ping'"
-fi
-if command -v gnutls-serv >/dev/null; then
-  next_port
-  cell "ferrotls client -> gnutls-serv (TLS 1.3)" "
-    gnutls-serv --echo -p $port --x509certfile $leaf --x509keyfile $key --priority NORMAL:-VERS-ALL:+VERS-TLS1.3 >/dev/null 2>&1 & srv=\$!
-    out=\$($bin/s2n_echo_client $port $ca localhost \$'ping\n'); rc=\$?; kill \$srv; wait
-    echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'client received: ping'"
-  next_port
-  cell "gnutls-cli -> ferrotls server (TLS 1.3)" "
-    $bin/s2n_echo_server $port $root/target/test-certs/ecdsa_p256_pkcs1_cert.pem $key 1 once >/dev/null &
-    sleep 0.3
-    out=\$(printf 'ping\n' | gnutls-cli --x509cafile $ca -p $port localhost --priority NORMAL:-VERS-ALL:+VERS-TLS1.3 2>&1); wait
-    echo \"\$out\"; echo \"\$out\" | grep -q 'TLS1.3' && echo \"\$out\" | grep -qx 'ping'"
-fi
+# Our client against the tools' servers (openssl -rev answers each line reversed), and
+# the tools' clients against our server, in TLS 1.3 and TLS 1.2 (the tools are pinned to a
+# version; ours negotiate). version=34 is S2N_TLS13, 33 S2N_TLS12.
+for v in 1.3 1.2; do
+  s2nv=$([ $v = 1.3 ] && echo 34 || echo 33)
+  ossl=$([ $v = 1.3 ] && echo -tls1_3 || echo -tls1_2)
+  gnutls_prio="NORMAL:-VERS-ALL:+VERS-TLS$v"
+  if command -v openssl >/dev/null; then
+    next_port
+    cell "ferrotls client -> openssl s_server (TLS $v)" "
+      openssl s_server -accept $port -cert $leaf -key $key $ossl -rev -naccept 1 -quiet >/dev/null 2>&1 &
+      out=\$($bin/s2n_echo_client $port $ca localhost \$'ping\n'); wait
+      echo \"\$out\"; echo \"\$out\" | grep -q 'client received: gnip' && echo \"\$out\" | grep -q 'version=$s2nv'"
+    next_port
+    cell "openssl s_client -> ferrotls server (TLS $v)" "
+      $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 once >/dev/null &
+      sleep 0.3
+      out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error $ossl -quiet -ign_eof 2>&1); wait
+      echo \"\$out\"; echo \"\$out\" | grep -qx 'ping'"
+  fi
+  if command -v gnutls-serv >/dev/null; then
+    next_port
+    cell "ferrotls client -> gnutls-serv (TLS $v)" "
+      gnutls-serv --echo -p $port --x509certfile $leaf --x509keyfile $key --priority $gnutls_prio >/dev/null 2>&1 & srv=\$!
+      out=\$($bin/s2n_echo_client $port $ca localhost \$'ping\n'); rc=\$?; kill \$srv; wait
+      echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'client received: ping' && echo \"\$out\" | grep -q 'version=$s2nv'"
+    next_port
+    cell "gnutls-cli -> ferrotls server (TLS $v)" "
+      $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 once >/dev/null &
+      sleep 0.3
+      out=\$(printf 'ping\n' | gnutls-cli --x509cafile $ca -p $port localhost --priority $gnutls_prio 2>&1); wait
+      echo \"\$out\"; echo \"\$out\" | grep -q 'TLS$v' && echo \"\$out\" | grep -qx 'ping'"
+  fi
+done
+
 # The real s2n-tls: the same example programs, compiled against s2n-tls's headers and
 # linked with its library (tools/s2n-peer, built from the s2n-tls-sys crate's sources).
 peer=$root/target/s2n-peer/release/ferrotls-s2n-peer

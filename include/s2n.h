@@ -910,6 +910,10 @@ int s2n_connection_release_buffers(struct s2n_connection *conn);
 
 const char *s2n_connection_get_last_message_name(struct s2n_connection *conn);
 
+int s2n_connection_get_master_secret(const struct s2n_connection *conn,
+                                     uint8_t *secret_bytes,
+                                     size_t max_size);
+
 int s2n_connection_use_corked_io(struct s2n_connection *conn);
 
 int s2n_connection_set_recv_buffering(struct s2n_connection *conn, bool enabled);
@@ -924,10 +928,6 @@ int s2n_connection_set_cipher_preferences(struct s2n_connection *conn, const cha
 
 int s2n_connection_set_server_keying_material_lifetime(struct s2n_connection *conn,
                                                        uint32_t lifetime_in_secs);
-
-int s2n_connection_get_master_secret(const struct s2n_connection *conn,
-                                     uint8_t *secret_bytes,
-                                     size_t max_size);
 
 int s2n_connection_is_valid_for_cipher_preferences(struct s2n_connection *conn,
                                                    const char *version);

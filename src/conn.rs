@@ -124,12 +124,9 @@ impl Common {
         match &mut self.write {
             Some(protection) => protection.seal(content_type, payload, &mut self.outgoing),
             None => {
-                let version = if content_type == ContentType::Handshake && self.side == Side::Client {
-                    // The first ClientHello goes out with record version 1.0 for old middleboxes.
-                    0x0301
-                } else {
-                    0x0303
-                };
+                // The first ClientHello goes out with record version 1.0 for old middleboxes;
+                // once a version is chosen, records carry TLS 1.2's.
+                let version = if self.side == Side::Client && self.summary.version.is_none() { 0x0301 } else { 0x0303 };
                 self.outgoing.extend_from_slice(&Header::encode(content_type as u8, version, payload.len()));
                 self.outgoing.extend_from_slice(payload);
                 Ok(())

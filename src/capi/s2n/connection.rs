@@ -398,8 +398,9 @@ pub extern "C" fn s2n_connection_get_client_hello_version(conn: *mut s2n_connect
 pub extern "C" fn s2n_connection_get_cipher(conn: *mut s2n_connection) -> *const c_char {
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
-        let suite = conn.core.common.summary.suite.ok_or_else(|| Error::new(ErrorCode::INVALID_STATE))?;
-        Ok(static_cstr(suite.name))
+        let s = &conn.core.common.summary;
+        let name = s.suite.map(|s| s.name).or(s.tls12_suite.map(|s| s.name));
+        Ok(static_cstr(name.ok_or_else(|| Error::new(ErrorCode::INVALID_STATE))?))
     })
 }
 
@@ -413,8 +414,9 @@ pub extern "C" fn s2n_connection_get_cipher_iana_value(
         let conn = unsafe { arg_ref(conn) }?;
         unsafe { arg_ref(first) }?;
         unsafe { arg_ref(second) }?;
-        let suite = conn.core.common.summary.suite.ok_or_else(|| Error::new(ErrorCode::INVALID_STATE))?;
-        let [hi, lo] = suite.iana.to_be_bytes();
+        let s = &conn.core.common.summary;
+        let iana = s.suite.map(|s| s.iana).or(s.tls12_suite.map(|s| s.iana));
+        let [hi, lo] = iana.ok_or_else(|| Error::new(ErrorCode::INVALID_STATE))?.to_be_bytes();
         unsafe { write_out(first, hi) }?;
         unsafe { write_out(second, lo) }?;
         OK
@@ -505,13 +507,16 @@ pub extern "C" fn s2n_connection_get_handshake_type_name(conn: *mut s2n_connecti
         if s.version.is_none() {
             return Ok(static_cstr("INITIAL"));
         }
+        let tls12 = s.version == Some(crate::msgs::TLS12);
         let flags = [
             (true, "NEGOTIATED"),
             (true, "FULL_HANDSHAKE"),
             (s.client_auth, "CLIENT_AUTH"),
             (s.no_client_cert, "NO_CLIENT_CERT"),
-            (s.hello_retry, "HELLO_RETRY_REQUEST"),
-            (s.middlebox_compat, "MIDDLEBOX_COMPAT"),
+            // Every TLS 1.2 suite we implement is ECDHE.
+            (tls12, "TLS12_PERFECT_FORWARD_SECRECY"),
+            (!tls12 && s.hello_retry, "HELLO_RETRY_REQUEST"),
+            (!tls12 && s.middlebox_compat, "MIDDLEBOX_COMPAT"),
         ];
         let name: Vec<&str> = flags.iter().filter(|(on, _)| *on).map(|(_, n)| *n).collect();
         Ok(static_cstr(&name.join("|")))
@@ -661,6 +666,20 @@ pub extern "C" fn s2n_connection_tls_exporter(
         unsafe { arg_ref(output) }?;
         // SAFETY: the caller passes `output_length` writable bytes.
         let out = unsafe { std::slice::from_raw_parts_mut(output, output_length as usize) };
+        if let Some(tls12) = &conn.core.common.tls12_secrets {
+            // RFC 5705; s2n passes the context whenever one is given.
+            let context = (context_length > 0).then_some(context);
+            crate::tls12::prf::export(
+                tls12.suite.hash,
+                &tls12.master,
+                &tls12.client_random,
+                &tls12.server_random,
+                label,
+                context,
+                out,
+            );
+            return OK;
+        }
         let secrets =
             conn.core.common.app_secrets.as_ref().ok_or_else(|| Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE))?;
         // HKDF-Expand-Label carries the label in a 255-byte field after "tls13 ", and HKDF
@@ -806,6 +825,27 @@ pub extern "C" fn s2n_connection_get_last_message_name(conn: *mut s2n_connection
     })
 }
 
+/// The TLS 1.2 master secret (48 bytes). TLS 1.3 has none: `S2N_ERR_INVALID_STATE`.
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_master_secret(
+    conn: *const s2n_connection,
+    secret_bytes: *mut u8,
+    max_size: usize,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { arg_ref(secret_bytes) }?;
+        let secrets = conn.core.common.tls12_secrets.as_ref().ok_or_else(|| Error::new(ErrorCode::INVALID_STATE))?;
+        let master = secrets.master.as_ref();
+        if max_size < master.len() {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        // SAFETY: the caller passes `max_size` writable bytes.
+        unsafe { std::ptr::copy_nonoverlapping(master.as_ptr(), secret_bytes, master.len()) };
+        OK
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -841,15 +881,6 @@ pub extern "C" fn s2n_connection_set_cipher_preferences(conn: *mut s2n_connectio
 pub extern "C" fn s2n_connection_set_server_keying_material_lifetime(
     conn: *mut s2n_connection,
     lifetime_in_secs: u32,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_master_secret(
-    conn: *const s2n_connection,
-    secret_bytes: *mut u8,
-    max_size: usize,
 ) -> c_int {
     unimplemented()
 }

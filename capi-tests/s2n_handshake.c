@@ -400,6 +400,35 @@ static void client_hello_callbacks(void)
     s2n_config_free(cc);
 }
 
+/* recv buffering (read ahead) and multi-record receives: three records arrive together
+ * and one s2n_recv returns all of them. */
+static void buffered_multi_record(void)
+{
+    int fds[2];
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    struct s2n_config *sc = server_config(S2N_CERT_AUTH_NONE), *cc = client_config(1);
+    CHECK(s2n_config_set_recv_multi_record(sc, true) == S2N_SUCCESS);
+    struct s2n_connection *server = new_conn(S2N_SERVER, sc, fds[0]);
+    struct s2n_connection *client = new_conn(S2N_CLIENT, cc, fds[1]);
+    s2n_set_server_name(client, "localhost");
+    CHECK(s2n_connection_set_recv_buffering(server, true) == S2N_SUCCESS);
+    CHECK(handshake(client, server, NULL, NULL));
+    s2n_blocked_status blocked;
+    CHECK(s2n_send(client, "one,", 4, &blocked) == 4);
+    CHECK(s2n_send(client, "two,", 4, &blocked) == 4);
+    CHECK(s2n_send(client, "three", 5, &blocked) == 5);
+    char buf[64] = { 0 };
+    usleep(50000);
+    ssize_t n = s2n_recv(server, buf, sizeof buf, &blocked);
+    CHECK(n == 13 && memcmp(buf, "one,two,three", 13) == 0);
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    free_server_config(sc);
+    s2n_config_free(cc);
+    close(fds[0]);
+    close(fds[1]);
+}
+
 int main(void)
 {
     const char *dir = pems_dir();
@@ -417,6 +446,7 @@ int main(void)
     non_blocking_round_trip();
     client_auth_and_failures();
     client_hello_callbacks();
+    buffered_multi_record();
     CHECK(s2n_cleanup_final() == S2N_SUCCESS);
     free(cert_pem);
     free(key_pem);

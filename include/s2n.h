@@ -462,6 +462,9 @@ int s2n_connection_get_peer_cert_chain(const struct s2n_connection *conn,
 
 struct s2n_cert_chain_and_key *s2n_connection_get_selected_cert(struct s2n_connection *conn);
 
+int s2n_connection_get_certificate_match(struct s2n_connection *conn,
+                                         s2n_cert_sni_match *match_status);
+
 int s2n_config_free_cert_chain_and_key(struct s2n_config *config);
 
 s2n_cert_private_key *s2n_cert_chain_and_key_get_private_key(struct s2n_cert_chain_and_key *cert_and_key);
@@ -509,9 +512,6 @@ int s2n_cert_get_utf8_string_from_extension_data(const uint8_t *extension_data,
                                                  uint32_t extension_len,
                                                  uint8_t *out_data,
                                                  uint32_t *out_len);
-
-int s2n_connection_get_certificate_match(struct s2n_connection *conn,
-                                         s2n_cert_sni_match *match_status);
 
 int s2n_config_set_async_pkey_callback(struct s2n_config *config, s2n_async_pkey_fn fn_);
 
@@ -722,19 +722,19 @@ int s2n_config_set_client_hello_cb_mode(struct s2n_config *config,
 
 int s2n_config_set_alert_behavior(struct s2n_config *config, s2n_alert_behavior alert_behavior);
 
+int s2n_config_set_status_request_type(struct s2n_config *config, s2n_status_request_type type_);
+
+int s2n_config_set_recv_multi_record(struct s2n_config *config, bool enabled);
+
 int s2n_config_free_dhparams(struct s2n_config *config);
 
 int s2n_config_set_verify_after_sign(struct s2n_config *config, s2n_verify_after_sign mode);
 
 int s2n_config_set_send_buffer_size(struct s2n_config *config, uint32_t size);
 
-int s2n_config_set_recv_multi_record(struct s2n_config *config, bool enabled);
-
 int s2n_config_add_dhparams(struct s2n_config *config, const char *dhparams_pem);
 
 int s2n_config_set_cipher_preferences(struct s2n_config *config, const char *version);
-
-int s2n_config_set_status_request_type(struct s2n_config *config, s2n_status_request_type type_);
 
 int s2n_config_set_ct_support_level(struct s2n_config *config, s2n_ct_support_level level);
 
@@ -914,9 +914,9 @@ int s2n_connection_get_master_secret(const struct s2n_connection *conn,
                                      uint8_t *secret_bytes,
                                      size_t max_size);
 
-int s2n_connection_use_corked_io(struct s2n_connection *conn);
-
 int s2n_connection_set_recv_buffering(struct s2n_connection *conn, bool enabled);
+
+int s2n_connection_use_corked_io(struct s2n_connection *conn);
 
 int s2n_connection_set_dynamic_buffers(struct s2n_connection *conn, bool enabled);
 

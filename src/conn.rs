@@ -293,6 +293,13 @@ impl Connection {
         self.incoming.len() - self.incoming_start
     }
 
+    /// Whether a whole record is waiting to be processed.
+    pub fn has_complete_record(&self) -> bool {
+        let pending = &self.incoming[self.incoming_start..];
+        pending.len() >= HEADER_LEN
+            && pending.len() >= HEADER_LEN + u16::from_be_bytes([pending[3], pending[4]]) as usize
+    }
+
     /// How many more bytes the connection needs before it can make progress: the rest of the
     /// record it is waiting for (at least a header). Lets callers read exactly that much.
     pub fn wanted_bytes(&self) -> usize {

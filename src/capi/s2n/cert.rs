@@ -482,6 +482,43 @@ pub extern "C" fn s2n_connection_get_selected_cert(conn: *mut s2n_connection) ->
     })
 }
 
+/// How the certificate the server chose relates to the client's server_name.
+#[no_mangle]
+pub extern "C" fn s2n_connection_get_certificate_match(
+    conn: *mut s2n_connection,
+    match_status: *mut s2n_cert_sni_match,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { conn.as_ref() }.ok_or_else(|| Error::new(ErrorCode::INVALID_ARGUMENT))?;
+        if match_status.is_null() {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        if conn.mode != s2n_mode::S2N_SERVER {
+            return Err(Error::new(ErrorCode::CLIENT_MODE));
+        }
+        let summary = &conn.core.common.summary;
+        let identity = summary.identity.ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
+        let status = match &summary.server_name {
+            None => s2n_cert_sni_match::S2N_SNI_NONE,
+            Some(name) => {
+                let leaf = &conn.config().core.identities[identity].chain[0];
+                let cert =
+                    webpki::EndEntityCert::try_from(leaf).map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))?;
+                let names: Vec<&str> = cert.valid_dns_names().collect();
+                if names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+                    s2n_cert_sni_match::S2N_SNI_EXACT_MATCH
+                } else if names.iter().any(|n| n.starts_with("*.") && crate::verify::default_host_match(name, n)) {
+                    s2n_cert_sni_match::S2N_SNI_WILDCARD_MATCH
+                } else {
+                    s2n_cert_sni_match::S2N_SNI_NO_MATCH
+                }
+            }
+        };
+        unsafe { write_out(match_status, status) }?;
+        OK
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -591,14 +628,6 @@ pub extern "C" fn s2n_cert_get_utf8_string_from_extension_data(
     extension_len: u32,
     out_data: *mut u8,
     out_len: *mut u32,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_get_certificate_match(
-    conn: *mut s2n_connection,
-    match_status: *mut s2n_cert_sni_match,
 ) -> c_int {
     unimplemented()
 }

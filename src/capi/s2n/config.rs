@@ -48,6 +48,7 @@ pub struct s2n_config {
     pub(crate) max_blinding: Option<std::time::Duration>,
     #[allow(dead_code)] // read by the TLS 1.2 alert handling (TLS 1.2 issue)
     pub(crate) alert_behavior: s2n_alert_behavior,
+    pub(crate) recv_multi_record: bool,
 }
 
 impl s2n_config {
@@ -69,6 +70,7 @@ impl s2n_config {
             policy_name: "default",
             max_blinding: None,
             alert_behavior: s2n_alert_behavior::S2N_ALERT_FAIL_ON_WARNINGS,
+            recv_multi_record: false,
         }
     }
 
@@ -319,6 +321,32 @@ pub extern "C" fn s2n_config_set_alert_behavior(
     })
 }
 
+/// OCSP stapling is not built (no OCSP parsing yet), so asking for it fails the way s2n does
+/// on a libcrypto without OCSP support; turning it off succeeds.
+#[no_mangle]
+pub extern "C" fn s2n_config_set_status_request_type(
+    config: *mut s2n_config,
+    type_: s2n_status_request_type_arg,
+) -> c_int {
+    call(|| {
+        unsafe { arg_mut(config) }?;
+        match s2n_status_request_type::from_raw(type_)? {
+            s2n_status_request_type::S2N_STATUS_REQUEST_NONE => OK,
+            s2n_status_request_type::S2N_STATUS_REQUEST_OCSP => Err(Error::new(ErrorCode::OCSP_NOT_SUPPORTED)),
+        }
+    })
+}
+
+/// Let `s2n_recv` fill the caller's buffer from several records already received, rather
+/// than returning after one.
+#[no_mangle]
+pub extern "C" fn s2n_config_set_recv_multi_record(config: *mut s2n_config, enabled: bool) -> c_int {
+    call(|| {
+        unsafe { arg_mut(config) }?.recv_multi_record = enabled;
+        OK
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -337,25 +365,12 @@ pub extern "C" fn s2n_config_set_send_buffer_size(config: *mut s2n_config, size:
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_config_set_recv_multi_record(config: *mut s2n_config, enabled: bool) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_config_add_dhparams(config: *mut s2n_config, dhparams_pem: *const c_char) -> c_int {
     unimplemented()
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_config_set_cipher_preferences(config: *mut s2n_config, version: *const c_char) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_status_request_type(
-    config: *mut s2n_config,
-    type_: s2n_status_request_type_arg,
-) -> c_int {
     unimplemented()
 }
 

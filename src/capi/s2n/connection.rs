@@ -53,6 +53,7 @@ pub struct s2n_connection {
     /// The ClientHello a server received, for the `s2n_client_hello_*` accessors.
     pub(crate) client_hello: Option<Box<s2n_client_hello>>,
     pub(crate) client_hello_cb: ClientHelloCallback,
+    pub(crate) recv_buffering: bool,
 }
 
 /// Progress of the application's client-hello callback on one connection.
@@ -91,6 +92,7 @@ impl s2n_connection {
             alpn_c: None,
             client_hello: None,
             client_hello_cb: ClientHelloCallback::NotCalled,
+            recv_buffering: false,
         }
     }
 
@@ -846,15 +848,20 @@ pub extern "C" fn s2n_connection_get_master_secret(
     })
 }
 
+/// Read as much as the transport has (up to a full record) per call instead of exactly one
+/// record's bytes: fewer syscalls, but data after the TLS stream may be consumed.
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_recv_buffering(conn: *mut s2n_connection, enabled: bool) -> c_int {
+    call(|| {
+        unsafe { arg_mut(conn) }?.recv_buffering = enabled;
+        OK
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
 pub extern "C" fn s2n_connection_use_corked_io(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_recv_buffering(conn: *mut s2n_connection, enabled: bool) -> c_int {
     unimplemented()
 }
 

@@ -156,7 +156,12 @@ fn flush(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<
 fn read_more(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<()> {
     // SAFETY: checked non-NULL by the caller.
     let c = unsafe { &mut *conn };
-    let want = c.core.wanted_bytes();
+    // With recv buffering, take up to a full record's worth whatever the stream holds.
+    let want = if c.recv_buffering {
+        c.core.wanted_bytes().max(crate::record::HEADER_LEN + crate::record::MAX_CIPHERTEXT)
+    } else {
+        c.core.wanted_bytes()
+    };
     let (read, recv_ctx) = (c.read, c.recv_ctx);
     let buf = c.core.read_buffer(want);
     let got = match read {
@@ -430,12 +435,26 @@ fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, out: &mut [
             let n = available.len().min(out.len());
             out[..n].copy_from_slice(&available[..n]);
             c.core.consume_plaintext(n);
-            return Ok(n as isize);
+            let mut total = n;
+            // Multi-record mode: keep filling from records already received, never blocking.
+            while c.config().recv_multi_record && total < out.len() && c.core.has_complete_record() {
+                process(conn)?;
+                let c = unsafe { &mut *conn };
+                let more = c.core.plaintext();
+                let m = more.len().min(out.len() - total);
+                if m == 0 {
+                    break;
+                }
+                out[total..total + m].copy_from_slice(&more[..m]);
+                c.core.consume_plaintext(m);
+                total += m;
+            }
+            return Ok(total as isize);
         }
         if c.core.peer_closed() {
             return Ok(0);
         }
-        if c.core.buffered_tls() > 0 && c.core.wanted_bytes() == 0 {
+        if c.core.has_complete_record() {
             process(conn)?;
             continue;
         }
@@ -498,7 +517,7 @@ pub extern "C" fn s2n_shutdown(conn: *mut s2n_connection, blocked: *mut s2n_bloc
                 }
                 let pending = c.core.plaintext().len();
                 c.core.consume_plaintext(pending);
-                if c.core.buffered_tls() > 0 && c.core.wanted_bytes() == 0 {
+                if c.core.has_complete_record() {
                     process(conn)?;
                     continue;
                 }

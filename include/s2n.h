@@ -465,6 +465,8 @@ struct s2n_cert_chain_and_key *s2n_connection_get_selected_cert(struct s2n_conne
 int s2n_connection_get_certificate_match(struct s2n_connection *conn,
                                          s2n_cert_sni_match *match_status);
 
+int s2n_config_disable_x509_intent_verification(struct s2n_config *config);
+
 int s2n_config_free_cert_chain_and_key(struct s2n_config *config);
 
 s2n_cert_private_key *s2n_cert_chain_and_key_get_private_key(struct s2n_cert_chain_and_key *cert_and_key);
@@ -481,8 +483,6 @@ int s2n_config_set_cert_tiebreak_callback(struct s2n_config *config,
                                           s2n_cert_tiebreak_callback cert_tiebreak_cb);
 
 int s2n_config_set_check_stapled_ocsp_response(struct s2n_config *config, uint8_t check_ocsp);
-
-int s2n_config_disable_x509_intent_verification(struct s2n_config *config);
 
 const uint8_t *s2n_connection_get_ocsp_response(struct s2n_connection *conn, uint32_t *length);
 
@@ -726,6 +726,12 @@ int s2n_config_set_status_request_type(struct s2n_config *config, s2n_status_req
 
 int s2n_config_set_recv_multi_record(struct s2n_config *config, bool enabled);
 
+int s2n_config_send_max_fragment_length(struct s2n_config *config, s2n_max_frag_len mfl_code);
+
+int s2n_config_accept_max_fragment_length(struct s2n_config *config);
+
+int s2n_config_set_max_fragment_length(struct s2n_config *config, uint16_t max_fragment_length);
+
 int s2n_config_free_dhparams(struct s2n_config *config);
 
 int s2n_config_set_verify_after_sign(struct s2n_config *config, s2n_verify_after_sign mode);
@@ -742,12 +748,6 @@ int s2n_config_set_extension_data(struct s2n_config *config,
                                   s2n_tls_extension_type type_,
                                   const uint8_t *data,
                                   uint32_t length);
-
-int s2n_config_send_max_fragment_length(struct s2n_config *config, s2n_max_frag_len mfl_code);
-
-int s2n_config_accept_max_fragment_length(struct s2n_config *config);
-
-int s2n_config_set_max_fragment_length(struct s2n_config *config, uint16_t max_fragment_length);
 
 int s2n_config_get_supported_groups(struct s2n_config *config,
                                     uint16_t *groups,

@@ -131,9 +131,27 @@ pub struct Config {
     /// Whether peer certificates are validated at all (`s2n_config_disable_x509_verification`).
     pub verify_peer: bool,
     pub check_time: bool,
+    /// Whether a certificate's extended key usage must allow its role
+    /// (`s2n_config_disable_x509_intent_verification` turns this off).
+    pub check_intent: bool,
     pub max_chain_depth: usize,
     pub alpn: Vec<Vec<u8>>,
     pub client_auth: ClientAuth,
+    /// Client: the RFC 6066 max_fragment_length code (1-4) to ask the server for.
+    pub max_fragment_length_request: Option<u8>,
+    /// Server: whether to honour a client's max_fragment_length request.
+    pub accept_max_fragment_length: bool,
+}
+
+/// The fragment length an RFC 6066 max_fragment_length code stands for.
+pub fn max_fragment_length(code: u8) -> Option<usize> {
+    match code {
+        1 => Some(512),
+        2 => Some(1024),
+        3 => Some(2048),
+        4 => Some(4096),
+        _ => None,
+    }
 }
 
 impl Default for Config {
@@ -150,9 +168,12 @@ impl Default for Config {
             trust: TrustStore::default(),
             verify_peer: true,
             check_time: true,
+            check_intent: true,
             max_chain_depth: 7,
             alpn: Vec::new(),
             client_auth: ClientAuth::None,
+            max_fragment_length_request: None,
+            accept_max_fragment_length: false,
         }
     }
 }

@@ -78,6 +78,8 @@ pub struct Common {
     /// share records.
     hs_out: Vec<u8>,
     pub max_fragment: usize,
+    /// The RFC 6066 limit both sides agreed on, which caps `max_fragment` from then on.
+    pub negotiated_max_fragment: Option<usize>,
     pub app_secrets: Option<Box<AppSecrets>>,
     /// TLS 1.2's master secret and randoms, once the handshake is done.
     pub tls12_secrets: Option<tls12::Secrets>,
@@ -97,6 +99,7 @@ impl Common {
             outgoing: Vec::new(),
             hs_out: Vec::new(),
             max_fragment: MAX_PLAINTEXT,
+            negotiated_max_fragment: None,
             app_secrets: None,
             tls12_secrets: None,
             tls12_pending_write: None,

@@ -286,6 +286,13 @@ impl<'a> ServerHello<'a> {
     }
 }
 
+pub fn decode_u8(data: &[u8]) -> Result<u8> {
+    let mut r = Reader::new(data);
+    let v = r.u8()?;
+    r.finish()?;
+    Ok(v)
+}
+
 pub fn decode_single_u16(data: &[u8]) -> Result<u16> {
     let mut r = Reader::new(data);
     let v = r.u16()?;

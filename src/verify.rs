@@ -19,14 +19,17 @@ pub fn verify_chain(config: &Config, hooks: &mut dyn Hooks, chain: &[Certificate
         return Err(Error::new(ErrorCode::CERT_MAX_CHAIN_DEPTH_EXCEEDED));
     }
     let cert = EndEntityCert::try_from(leaf).map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))?;
-    let usage = if client { KeyUsage::client_auth() } else { KeyUsage::server_auth() };
+    let usage = Intent {
+        usage: if client { KeyUsage::client_auth() } else { KeyUsage::server_auth() },
+        check: config.check_intent,
+    };
     let now = hooks.now();
     let mut last = ErrorCode::CERT_UNTRUSTED;
     for roots in config.trust.root_sets() {
         let mut time = now;
         // Each retry moves the clock into one more certificate's window; a chain can't need more.
         for _ in 0..=chain.len() {
-            match cert.verify_for_usage(webpki::ALL_VERIFICATION_ALGS, roots, &chain[1..], time, usage, None, None) {
+            match cert.verify_for_usage(webpki::ALL_VERIFICATION_ALGS, roots, &chain[1..], time, &usage, None, None) {
                 Ok(_) => return Ok(()),
                 Err(webpki::Error::CertExpired { not_after, .. }) if !config.check_time => {
                     time = UnixTime::since_unix_epoch(Duration::from_secs(not_after.as_secs().saturating_sub(1)));
@@ -46,6 +49,22 @@ pub fn verify_chain(config: &Config, hooks: &mut dyn Hooks, chain: &[Certificate
         }
     }
     Err(Error::new(last))
+}
+
+/// The extended-key-usage check, which the application may switch off.
+struct Intent {
+    usage: KeyUsage,
+    check: bool,
+}
+
+impl webpki::ExtendedKeyUsageValidator for Intent {
+    fn validate(&self, iter: webpki::KeyPurposeIdIter<'_, '_>) -> std::result::Result<(), webpki::Error> {
+        if self.check {
+            self.usage.validate(iter)
+        } else {
+            Ok(())
+        }
+    }
 }
 
 fn map_webpki_error(err: &webpki::Error) -> ErrorCode {

@@ -86,6 +86,7 @@ pub fn server_hello(
         }
         None => return Err(Error::with_alert(ErrorCode::NO_RENEGOTIATION, AlertDescription::HandshakeFailure)),
     }
+    crate::tls13::client::accept_max_fragment_length(common, config, sh.extensions.get(ext::MAX_FRAGMENT_LENGTH))?;
     if let Some(alpn) = sh.extensions.get(ext::ALPN) {
         let names = msgs::decode_alpn_list(alpn)?;
         let [name] = names[..] else { return Err(illegal_parameter(ErrorCode::BAD_MESSAGE)) };

@@ -102,6 +102,7 @@ pub fn client_hello(common: &mut Common, config: &Settings, ch: &ClientHello<'_>
         .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?;
     let alpn = crate::tls13::server::choose_alpn(config, ch)?;
     let ems = ch.extensions.contains(ext::EXTENDED_MASTER_SECRET);
+    let mfl = crate::tls13::server::negotiate_max_fragment_length(common, config, ch)?;
 
     let rng = SystemRandom::new();
     let mut server_random = [0u8; 32];
@@ -134,6 +135,9 @@ pub fn client_hello(common: &mut Common, config: &Settings, ch: &ClientHello<'_>
             }
             if let Some(proto) = &alpn {
                 extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, [proto.as_slice()]));
+            }
+            if let Some(code) = mfl {
+                extension(w, ext::MAX_FRAGMENT_LENGTH, |w| w.put_u8(code));
             }
         });
     });

@@ -148,6 +148,9 @@ fn send_client_hello(
             if !config.alpn.is_empty() {
                 extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, config.alpn.iter().map(Vec::as_slice)));
             }
+            if let Some(code) = config.max_fragment_length_request {
+                extension(w, ext::MAX_FRAGMENT_LENGTH, |w| w.put_u8(code));
+            }
             if let Some(cookie) = cookie {
                 extension(w, ext::COOKIE, |w| w.put_prefixed(2, |w| w.put_bytes(cookie)));
             }
@@ -343,6 +346,7 @@ fn encrypted_extensions(common: &mut Common, config: &Settings, body: &[u8]) -> 
         ext::RECORD_SIZE_LIMIT,
         ext::EARLY_DATA,
     ])?;
+    accept_max_fragment_length(common, config, exts.get(ext::MAX_FRAGMENT_LENGTH))?;
     if let Some(alpn) = exts.get(ext::ALPN) {
         let names = msgs::decode_alpn_list(alpn)?;
         let [name] = names[..] else { return Err(illegal_parameter(ErrorCode::BAD_MESSAGE)) };
@@ -351,6 +355,21 @@ fn encrypted_extensions(common: &mut Common, config: &Settings, body: &[u8]) -> 
         }
         common.summary.alpn = Some(name.to_vec());
     }
+    Ok(())
+}
+
+/// The server's answer to our max_fragment_length request: it must repeat our code, and
+/// then both sides send records no larger than it (RFC 6066 §4).
+pub(crate) fn accept_max_fragment_length(common: &mut Common, config: &Settings, echo: Option<&[u8]>) -> Result<()> {
+    let Some(echo) = echo else { return Ok(()) };
+    let code = msgs::decode_u8(echo)?;
+    if Some(code) != config.max_fragment_length_request {
+        return Err(illegal_parameter(ErrorCode::MAX_FRAG_LEN_MISMATCH));
+    }
+    let len =
+        crate::config::max_fragment_length(code).ok_or_else(|| illegal_parameter(ErrorCode::INVALID_MAX_FRAG_LEN))?;
+    common.max_fragment = common.max_fragment.min(len);
+    common.negotiated_max_fragment = Some(len);
     Ok(())
 }
 

@@ -299,11 +299,15 @@ fn client_hello(
         transcript.add(msg);
         flight.extend_from_slice(msg);
     };
+    let mfl = negotiate_max_fragment_length(common, config, &ch)?;
     let mut ee = Vec::new();
     encode_handshake(&mut ee, hs::ENCRYPTED_EXTENSIONS, |w| {
         w.put_prefixed(2, |w| {
             if let Some(proto) = &alpn {
                 extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, [proto.as_slice()]));
+            }
+            if let Some(code) = mfl {
+                extension(w, ext::MAX_FRAGMENT_LENGTH, |w| w.put_u8(code));
             }
         })
     });
@@ -379,6 +383,25 @@ fn client_hello(
     } else {
         State::WaitClientFinished(h)
     }))
+}
+
+/// A client's max_fragment_length request (RFC 6066 §4), when we accept such requests: the
+/// code to echo, with our records limited from now on. Unknown codes are illegal.
+pub(crate) fn negotiate_max_fragment_length(
+    common: &mut Common,
+    config: &Settings,
+    ch: &ClientHello<'_>,
+) -> Result<Option<u8>> {
+    let Some(data) = ch.extensions.get(ext::MAX_FRAGMENT_LENGTH) else { return Ok(None) };
+    let code = msgs::decode_u8(data)?;
+    let len =
+        crate::config::max_fragment_length(code).ok_or_else(|| illegal_parameter(ErrorCode::INVALID_MAX_FRAG_LEN))?;
+    if !config.accept_max_fragment_length {
+        return Ok(None);
+    }
+    common.max_fragment = common.max_fragment.min(len);
+    common.negotiated_max_fragment = Some(len);
+    Ok(Some(code))
 }
 
 /// ALPN (RFC 7301): our first preference the client also offers. Offering protocols we

@@ -233,3 +233,43 @@ fn garbage_and_truncation_never_panic() {
         }
     }
 }
+
+#[test]
+fn max_fragment_length_is_negotiated_and_honoured() {
+    for max_version in [crate::msgs::TLS13, crate::msgs::TLS12] {
+        let mut cc = client_config();
+        cc.max_fragment_length_request = Some(1); // 512 bytes
+        cc.max_version = max_version;
+        let mut sc = server_config("ecdsa_p256_pkcs1");
+        sc.accept_max_fragment_length = true;
+        let (mut client, mut server) = handshake(&cc, &sc);
+        assert_eq!(server.common.negotiated_max_fragment, Some(512));
+        assert_eq!(client.common.negotiated_max_fragment, Some(512));
+        server.write_plaintext(&[1u8; 2000]).unwrap();
+        // Every record the server sends carries at most 512 bytes of data.
+        let wire = server.outgoing().to_vec();
+        let mut at = 0;
+        while at < wire.len() {
+            let len = u16::from_be_bytes([wire[at + 3], wire[at + 4]]) as usize;
+            assert!(len <= 512 + 1 + 8 + 16, "record of {len} bytes");
+            at += 5 + len;
+        }
+        assert!(at > 4 * 512, "the data went out in several records");
+        server.consume_outgoing(wire.len());
+        client.read_tls(&wire);
+        let mut received = 0;
+        while received < 2000 {
+            client.process(&cc, &mut NoHooks).unwrap();
+            let n = client.plaintext().len();
+            assert!(n > 0);
+            client.consume_plaintext(n);
+            received += n;
+        }
+        exchange(&mut client, &cc, &mut server, &sc);
+    }
+    // A server that doesn't accept requests ignores them.
+    let mut cc = client_config();
+    cc.max_fragment_length_request = Some(2);
+    let (client, _) = handshake(&cc, &server_config("ecdsa_p256_pkcs1"));
+    assert_eq!(client.common.negotiated_max_fragment, None);
+}

@@ -519,6 +519,15 @@ pub extern "C" fn s2n_connection_get_certificate_match(
     })
 }
 
+/// Accept peer certificates whatever their extended key usage says.
+#[no_mangle]
+pub extern "C" fn s2n_config_disable_x509_intent_verification(config: *mut s2n_config) -> c_int {
+    call(|| {
+        unsafe { arg_mut(config) }?.core.check_intent = false;
+        OK
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -561,11 +570,6 @@ pub extern "C" fn s2n_config_set_cert_tiebreak_callback(
 
 #[no_mangle]
 pub extern "C" fn s2n_config_set_check_stapled_ocsp_response(config: *mut s2n_config, check_ocsp: u8) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_disable_x509_intent_verification(config: *mut s2n_config) -> c_int {
     unimplemented()
 }
 

@@ -49,6 +49,8 @@ pub struct s2n_config {
     #[allow(dead_code)] // read by the TLS 1.2 alert handling (TLS 1.2 issue)
     pub(crate) alert_behavior: s2n_alert_behavior,
     pub(crate) recv_multi_record: bool,
+    /// `s2n_config_set_max_fragment_length`: the default record payload of new connections.
+    pub(crate) max_fragment_length: Option<usize>,
 }
 
 impl s2n_config {
@@ -71,6 +73,7 @@ impl s2n_config {
             max_blinding: None,
             alert_behavior: s2n_alert_behavior::S2N_ALERT_FAIL_ON_WARNINGS,
             recv_multi_record: false,
+            max_fragment_length: None,
         }
     }
 
@@ -347,6 +350,45 @@ pub extern "C" fn s2n_config_set_recv_multi_record(config: *mut s2n_config, enab
     })
 }
 
+/// Client: ask servers to keep records within `mfl_code`'s size (RFC 6066).
+#[no_mangle]
+pub extern "C" fn s2n_config_send_max_fragment_length(
+    config: *mut s2n_config,
+    mfl_code: s2n_max_frag_len_arg,
+) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        let code = s2n_max_frag_len::from_raw(mfl_code).map_err(|_| Error::new(ErrorCode::INVALID_MAX_FRAG_LEN))?;
+        config.core.max_fragment_length_request = Some(code as u8);
+        OK
+    })
+}
+
+/// Server: honour clients' max_fragment_length requests.
+#[no_mangle]
+pub extern "C" fn s2n_config_accept_max_fragment_length(config: *mut s2n_config) -> c_int {
+    call(|| {
+        unsafe { arg_mut(config) }?.core.accept_max_fragment_length = true;
+        OK
+    })
+}
+
+/// The largest record payload connections using this config send by default.
+#[no_mangle]
+pub extern "C" fn s2n_config_set_max_fragment_length(config: *mut s2n_config, max_fragment_length: u16) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        if max_fragment_length == 0 {
+            return Err(Error::new(ErrorCode::FRAGMENT_LENGTH_TOO_SMALL));
+        }
+        if max_fragment_length as usize > crate::record::MAX_PLAINTEXT {
+            return Err(Error::new(ErrorCode::FRAGMENT_LENGTH_TOO_LARGE));
+        }
+        config.max_fragment_length = Some(max_fragment_length as usize);
+        OK
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -386,24 +428,6 @@ pub extern "C" fn s2n_config_set_extension_data(
     data: *const u8,
     length: u32,
 ) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_send_max_fragment_length(
-    config: *mut s2n_config,
-    mfl_code: s2n_max_frag_len_arg,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_accept_max_fragment_length(config: *mut s2n_config) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_max_fragment_length(config: *mut s2n_config, max_fragment_length: u16) -> c_int {
     unimplemented()
 }
 

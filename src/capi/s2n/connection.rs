@@ -96,6 +96,12 @@ impl s2n_connection {
         }
     }
 
+    /// Sets the record payload size, within any limit negotiated with the peer.
+    pub(crate) fn set_max_fragment(&mut self, len: usize) {
+        let common = &mut self.core.common;
+        common.max_fragment = len.min(common.negotiated_max_fragment.unwrap_or(len));
+    }
+
     pub(crate) fn config(&self) -> &s2n_config {
         // SAFETY: the application keeps a config alive while connections use it (s2n's rule).
         unsafe { self.config.as_ref() }.unwrap_or_else(|| s2n_config::default_config())
@@ -127,7 +133,9 @@ pub extern "C" fn s2n_connection_set_config(conn: *mut s2n_connection, config: *
         let conn = unsafe { arg_mut(conn) }?;
         unsafe { arg_ref(config) }?;
         conn.config = config;
-        let _ = conn.config();
+        if let Some(len) = conn.config().max_fragment_length {
+            conn.set_max_fragment(len);
+        }
         OK
     })
 }
@@ -578,7 +586,7 @@ pub extern "C" fn s2n_connection_wipe(conn: *mut s2n_connection) -> c_int {
 #[no_mangle]
 pub extern "C" fn s2n_connection_prefer_throughput(conn: *mut s2n_connection) -> c_int {
     call(|| {
-        unsafe { arg_mut(conn) }?.core.common.max_fragment = crate::record::MAX_PLAINTEXT;
+        unsafe { arg_mut(conn) }?.set_max_fragment(crate::record::MAX_PLAINTEXT);
         OK
     })
 }
@@ -587,7 +595,7 @@ pub extern "C" fn s2n_connection_prefer_throughput(conn: *mut s2n_connection) ->
 #[no_mangle]
 pub extern "C" fn s2n_connection_prefer_low_latency(conn: *mut s2n_connection) -> c_int {
     call(|| {
-        unsafe { arg_mut(conn) }?.core.common.max_fragment = SMALL_FRAGMENT;
+        unsafe { arg_mut(conn) }?.set_max_fragment(SMALL_FRAGMENT);
         OK
     })
 }

@@ -15,6 +15,7 @@ pub mod pki;
 pub mod record;
 pub mod sign;
 pub mod suites;
+pub mod ticket;
 pub mod tls12;
 pub mod tls13;
 pub mod transcript;

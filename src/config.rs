@@ -141,6 +141,14 @@ pub struct Config {
     pub max_fragment_length_request: Option<u8>,
     /// Server: whether to honour a client's max_fragment_length request.
     pub accept_max_fragment_length: bool,
+    /// Session tickets: a server issues them (when it has a key that may encrypt), a client
+    /// keeps them.
+    pub session_tickets: bool,
+    pub ticket_keys: crate::ticket::TicketKeys,
+    /// Tickets a TLS 1.3 server sends after each handshake.
+    pub initial_ticket_count: u8,
+    /// How long a session may be resumed, in seconds (the ticket lifetime).
+    pub session_lifetime: u32,
 }
 
 /// The fragment length an RFC 6066 max_fragment_length code stands for.
@@ -174,6 +182,11 @@ impl Default for Config {
             client_auth: ClientAuth::None,
             max_fragment_length_request: None,
             accept_max_fragment_length: false,
+            session_tickets: false,
+            ticket_keys: crate::ticket::TicketKeys::default(),
+            initial_ticket_count: 1,
+            // s2n's default session state lifetime: 15 hours.
+            session_lifetime: 15 * 3600,
         }
     }
 }

@@ -55,6 +55,8 @@ pub struct Summary {
     pub first_record_version: u16,
     /// The description of the fatal alert the peer sent, if it sent one.
     pub peer_alert: Option<u8>,
+    /// The handshake resumed a session (no certificates were exchanged).
+    pub resumed: bool,
     pub client_random: [u8; 32],
 }
 
@@ -85,6 +87,12 @@ pub struct Common {
     pub tls12_secrets: Option<tls12::Secrets>,
     /// TLS 1.2 server: its write protection, installed when it sends ChangeCipherSpec.
     pub tls12_pending_write: Option<Protection>,
+    /// TLS 1.3 client: the resumption master secret, for tickets that arrive later.
+    pub resumption_master: Option<Secret>,
+    /// TLS 1.3 client: sessions from NewSessionTicket messages, newest last, until the
+    /// application takes them.
+    pub received_sessions: Vec<crate::session::ClientSession>,
+    pub tickets_sent: u16,
     /// Set when the handshake switches the read keys, to check no message spans the change.
     read_keys_changed: bool,
 }
@@ -103,6 +111,9 @@ impl Common {
             app_secrets: None,
             tls12_secrets: None,
             tls12_pending_write: None,
+            resumption_master: None,
+            received_sessions: Vec::new(),
+            tickets_sent: 0,
             read_keys_changed: false,
         }
     }
@@ -221,6 +232,8 @@ pub struct Connection {
     pub server_name: Option<String>,
     /// Settings this connection uses instead of its config's.
     pub overrides: Overrides,
+    /// Client: a session to offer for resumption.
+    pub resume: Option<crate::session::ClientSession>,
 }
 
 impl Connection {
@@ -242,6 +255,7 @@ impl Connection {
             we_closed: false,
             server_name: None,
             overrides: Overrides::default(),
+            resume: None,
         }
     }
 
@@ -369,7 +383,8 @@ impl Connection {
 
     fn process_inner(&mut self, config: &Settings, hooks: &mut dyn Hooks) -> Result<()> {
         if let Some(Handshake::Client(tls13::client::State::Start)) = self.handshake {
-            let next = tls13::client::start(&mut self.common, config, self.server_name.as_deref())?;
+            let resume = self.resume.take();
+            let next = tls13::client::start(&mut self.common, config, hooks, self.server_name.as_deref(), resume)?;
             self.handshake = Some(Handshake::Client(next));
             self.common.flush_handshake()?;
         }
@@ -532,7 +547,7 @@ impl Connection {
         let msg_type = message[0];
         let body = &message[4..];
         let Some(handshake) = self.handshake.take() else {
-            return self.handle_post_handshake(msg_type, body, config);
+            return self.handle_post_handshake(msg_type, body, config, hooks);
         };
         let server_name = self.server_name.as_deref();
         let next = match handshake {
@@ -563,10 +578,36 @@ impl Connection {
     }
 
     /// Messages after the handshake: NewSessionTicket (client) and KeyUpdate.
-    fn handle_post_handshake(&mut self, msg_type: u8, body: &[u8], _config: &Settings) -> Result<()> {
+    fn handle_post_handshake(
+        &mut self,
+        msg_type: u8,
+        body: &[u8],
+        config: &Settings,
+        hooks: &mut dyn Hooks,
+    ) -> Result<()> {
         match msg_type {
             hs::NEW_SESSION_TICKET if self.side() == Side::Client => {
-                crate::msgs::NewSessionTicket13::decode(body)?;
+                let nst = crate::msgs::NewSessionTicket13::decode(body)?;
+                // TLS 1.2 tickets come inside the handshake; here only TLS 1.3's.
+                let (Some(suite), Some(master)) = (self.common.summary.suite, &self.common.resumption_master) else {
+                    return Err(unexpected());
+                };
+                if nst.lifetime > 7 * 24 * 3600 {
+                    return Err(Error::with_alert(ErrorCode::BAD_MESSAGE, AlertDescription::IllegalParameter));
+                }
+                if nst.lifetime == 0 || !config.session_tickets {
+                    return Ok(());
+                }
+                let psk = tls13::key_schedule::resumption_psk(suite.hash, master, nst.nonce);
+                let now = hooks.now().as_secs() * 1000;
+                self.common.received_sessions.push(crate::session::ClientSession {
+                    ticket: nst.ticket.to_vec(),
+                    suite,
+                    psk,
+                    received_at_ms: now,
+                    lifetime: nst.lifetime,
+                    age_add: nst.age_add,
+                });
                 Ok(())
             }
             hs::KEY_UPDATE => {

@@ -13,6 +13,7 @@ pub mod kx;
 pub mod msgs;
 pub mod pki;
 pub mod record;
+pub mod session;
 pub mod sign;
 pub mod suites;
 pub mod ticket;

@@ -286,6 +286,14 @@ impl<'a> ServerHello<'a> {
     }
 }
 
+/// Decodes a vector of bytes with a one-byte length.
+pub fn decode_u8_vec(data: &[u8]) -> Result<&[u8]> {
+    let mut r = Reader::new(data);
+    let list = r.vec_u8()?.rest();
+    r.finish()?;
+    Ok(list)
+}
+
 pub fn decode_u8(data: &[u8]) -> Result<u8> {
     let mut r = Reader::new(data);
     let v = r.u8()?;

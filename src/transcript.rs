@@ -41,6 +41,24 @@ impl Transcript {
         }
     }
 
+    /// The hash, with `hash`, of everything so far followed by `extra`, leaving the
+    /// transcript unchanged (PSK binders hash a partial ClientHello).
+    pub fn hash_with(&self, hash: HashAlgorithm, extra: &[u8]) -> Digest {
+        match self {
+            Transcript::Buffered(buf) => {
+                let mut ctx = digest::Context::new(hash.digest_algorithm());
+                ctx.update(buf);
+                ctx.update(extra);
+                Digest::from(ctx.finish())
+            }
+            Transcript::Hashing { ctx, .. } => {
+                let mut ctx = ctx.clone();
+                ctx.update(extra);
+                Digest::from(ctx.finish())
+            }
+        }
+    }
+
     /// The raw messages, while still buffered (TLS 1.2 keeps them for its signatures).
     pub fn into_buffer(self) -> Option<Vec<u8>> {
         match self {

@@ -13,6 +13,7 @@ use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{ClientKeyShare, NamedGroup};
 use crate::msgs::{self, encode_handshake, ext, hs, CertificateVerify, Extensions, ServerHello, TLS12, TLS13};
+use crate::session::ClientSession;
 use crate::sign::SignatureScheme;
 use crate::suites::{tls13_suite, Tls13Suite};
 use crate::transcript::Transcript;
@@ -34,6 +35,8 @@ pub struct Hello {
     pub(crate) session_id: [u8; 32],
     pub(crate) transcript: Transcript,
     pub(crate) retried: bool,
+    /// The session offered for resumption, if any.
+    pub(crate) resume: Option<ClientSession>,
 }
 
 /// What the client remembers from ServerHello to the end of the handshake.
@@ -61,8 +64,15 @@ fn random_bytes<const N: usize>() -> Result<[u8; N]> {
     Ok(out)
 }
 
-/// Sends the first ClientHello.
-pub fn start(common: &mut Common, config: &Settings, server_name: Option<&str>) -> Result<State> {
+/// Sends the first ClientHello, offering `resume` when it is still valid and its suite is
+/// one we offer.
+pub fn start(
+    common: &mut Common,
+    config: &Settings,
+    hooks: &mut dyn Hooks,
+    server_name: Option<&str>,
+    resume: Option<ClientSession>,
+) -> Result<State> {
     if config.max_version < TLS12 || config.min_version > config.max_version {
         return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
     }
@@ -74,10 +84,15 @@ pub fn start(common: &mut Common, config: &Settings, server_name: Option<&str>) 
         session_id: random_bytes()?,
         transcript: Transcript::default(),
         retried: false,
+        resume: None,
     };
+    let now_ms = hooks.now().as_secs() * 1000;
+    let mut hello = hello;
+    hello.resume = resume
+        .filter(|s| s.is_valid_at(now_ms) && config.max_version >= TLS13 && config.tls13_suites.contains(&s.suite));
     common.summary.client_random = hello.random;
     common.summary.server_name = server_name.map(str::to_owned);
-    send_client_hello(common, config, server_name, hello, None)
+    send_client_hello(common, config, server_name, hello, None, now_ms)
 }
 
 fn send_client_hello(
@@ -86,8 +101,10 @@ fn send_client_hello(
     server_name: Option<&str>,
     mut hello: Hello,
     cookie: Option<&[u8]>,
+    now_ms: u64,
 ) -> Result<State> {
     let mut msg = Vec::with_capacity(512 + hello.key_share.public.len());
+    let psk = hello.resume.as_ref();
     encode_handshake(&mut msg, hs::CLIENT_HELLO, |w| {
         w.put_u16(TLS12);
         w.put_bytes(&hello.random);
@@ -134,7 +151,7 @@ fn send_client_hello(
             });
             extension(w, ext::SIGNATURE_ALGORITHMS, |w| {
                 w.put_prefixed(2, |w| {
-                    config.schemes.iter().filter(|s| s.allowed_in_tls13()).for_each(|s| w.put_u16(s.iana()))
+                    config.schemes.iter().filter(|s| tls12 || s.allowed_in_tls13()).for_each(|s| w.put_u16(s.iana()))
                 })
             });
             if tls13 {
@@ -154,8 +171,33 @@ fn send_client_hello(
             if let Some(cookie) = cookie {
                 extension(w, ext::COOKIE, |w| w.put_prefixed(2, |w| w.put_bytes(cookie)));
             }
+            if let Some(session) = psk {
+                // psk_dhe_ke only: resumption keeps forward secrecy.
+                extension(w, ext::PSK_KEY_EXCHANGE_MODES, |w| w.put_prefixed(1, |w| w.put_u8(1)));
+                // pre_shared_key must be last; its binder is filled in below.
+                let age = (now_ms - session.received_at_ms) as u32;
+                extension(w, ext::PRE_SHARED_KEY, |w| {
+                    w.put_prefixed(2, |w| {
+                        w.put_prefixed(2, |w| w.put_bytes(&session.ticket));
+                        w.put_u32(age.wrapping_add(session.age_add));
+                    });
+                    w.put_prefixed(2, |w| {
+                        w.put_prefixed(1, |w| w.put_bytes(&[0; 48][..session.suite.hash.output_len()]))
+                    });
+                });
+            }
         });
     });
+    if let Some(session) = psk {
+        // The binder is an HMAC over the transcript up to (not including) the binders list.
+        let hash = session.suite.hash;
+        let binders_len = 2 + 1 + hash.output_len();
+        let truncated = msg.len() - binders_len;
+        let early = EarlySecret::new(hash, Some(session.psk.as_ref()));
+        let binder_hash = hello.transcript.hash_with(hash, &msg[..truncated]);
+        let binder = finished_verify_data(hash, &early.binder_key(true), binder_hash.as_ref());
+        msg[truncated + 3..].copy_from_slice(binder.as_ref());
+    }
     hello.transcript.add(&msg);
     common.send_handshake(&msg);
     Ok(State::WaitServerHello(Box::new(hello)))
@@ -189,7 +231,12 @@ pub fn handle(
         (State::WaitEncryptedExtensions(mut h), hs::ENCRYPTED_EXTENSIONS) => {
             encrypted_extensions(common, config, body)?;
             h.transcript.add(message);
-            State::WaitCertificateOrRequest(h)
+            // A resumed session was authenticated when it was made: no certificates now.
+            if common.summary.resumed {
+                State::WaitFinished(h)
+            } else {
+                State::WaitCertificateOrRequest(h)
+            }
         }
         (State::WaitCertificateOrRequest(mut h), hs::CERTIFICATE_REQUEST) => {
             h.cert_request = Some(certificate_request(body)?);
@@ -243,7 +290,7 @@ fn server_hello(
         .ok_or_else(|| illegal_parameter(ErrorCode::CIPHER_NOT_SUPPORTED))?;
 
     if sh.is_hello_retry_request() {
-        return hello_retry_request(common, config, server_name, hello, &sh, suite, message);
+        return hello_retry_request(common, config, hooks, server_name, hello, &sh, suite, message);
     }
     sh.extensions.check_only(&[ext::KEY_SHARE, ext::SUPPORTED_VERSIONS, ext::PRE_SHARED_KEY])?;
     let key_share = sh.extensions.get(ext::KEY_SHARE).ok_or_else(|| Error::new(ErrorCode::MISSING_EXTENSION))?;
@@ -255,11 +302,23 @@ fn server_hello(
         return Err(illegal_parameter(ErrorCode::BAD_KEY_SHARE));
     }
     common.summary.group = Some(hello.key_share.group());
+    // Did the server accept the session we offered?
+    let psk = match sh.extensions.get(ext::PRE_SHARED_KEY) {
+        None => None,
+        Some(data) => {
+            let session = hello.resume.as_ref().ok_or_else(|| illegal_parameter(ErrorCode::BAD_MESSAGE))?;
+            if msgs::decode_single_u16(data)? != 0 || session.suite.hash != suite.hash {
+                return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+            }
+            Some(session.psk.clone())
+        }
+    };
+    common.summary.resumed = psk.is_some();
     let shared = hello.key_share.complete(server_public)?;
 
     hello.transcript.start_hash(suite.hash);
     hello.transcript.add(message);
-    let secret = EarlySecret::new(suite.hash, None).into_handshake(shared.as_ref());
+    let secret = EarlySecret::new(suite.hash, psk.as_ref().map(|p| p.as_ref())).into_handshake(shared.as_ref());
     let hello_hash = hello.transcript.current();
     let client_secret = secret.client_handshake_traffic_secret(hello_hash.as_ref());
     let server_secret = secret.server_handshake_traffic_secret(hello_hash.as_ref());
@@ -286,6 +345,7 @@ fn server_hello(
 fn hello_retry_request(
     common: &mut Common,
     config: &Settings,
+    hooks: &mut dyn Hooks,
     server_name: Option<&str>,
     mut hello: Hello,
     hrr: &ServerHello<'_>,
@@ -331,7 +391,12 @@ fn hello_retry_request(
     common.summary.hello_retry = true;
     // The compatibility-mode change_cipher_spec goes before the second ClientHello.
     common.send_change_cipher_spec()?;
-    send_client_hello(common, config, server_name, hello, cookie)
+    let now_ms = hooks.now().as_secs() * 1000;
+    // The offered session stays only if the suite the server chose shares its hash.
+    if hello.resume.as_ref().is_some_and(|s| s.suite.hash != suite.hash) {
+        hello.resume = None;
+    }
+    send_client_hello(common, config, server_name, hello, cookie, now_ms)
 }
 
 fn encrypted_extensions(common: &mut Common, config: &Settings, body: &[u8]) -> Result<()> {
@@ -435,6 +500,8 @@ fn server_finished(
     let mut finished = Vec::with_capacity(4 + verify_data.as_ref().len());
     encode_handshake(&mut finished, hs::FINISHED, |w| w.put_bytes(verify_data.as_ref()));
     common.send_handshake(&finished);
+    h.transcript.add(&finished);
+    common.resumption_master = Some(master.resumption_master_secret(h.transcript.current().as_ref()));
     common.set_read_keys(h.suite, &server_app);
     common.set_write_keys(h.suite, &client_app)?;
     common.app_secrets =

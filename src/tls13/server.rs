@@ -7,7 +7,7 @@ use aws_lc_rs::rand::{SecureRandom, SystemRandom};
 use rustls_pki_types::{CertificateDer, ServerName};
 
 use super::client::extension;
-use super::key_schedule::{finished_verify_data, EarlySecret};
+use super::key_schedule::{finished_verify_data, EarlySecret, MasterSecret};
 use crate::alert::AlertDescription;
 use crate::codec::Writer;
 use crate::config::{ClientAuth, ClientHelloAction, Hooks, Settings};
@@ -40,6 +40,7 @@ pub struct Retry {
 pub struct Handshake {
     suite: &'static Tls13Suite,
     transcript: Transcript,
+    master: MasterSecret,
     client_secret: Secret,
     client_app: Secret,
     server_app: Secret,
@@ -111,8 +112,13 @@ pub fn handle(
             verify_slices_are_equal(expected.as_ref(), body)
                 .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
             common.set_read_keys(h.suite, &h.client_app);
-            let Handshake { suite, client_app, server_app, exporter, .. } = *h;
+            let mut h = *h;
+            h.transcript.add(message);
+            let resumption = h.master.resumption_master_secret(h.transcript.current().as_ref());
+            send_tickets(common, config, hooks, h.suite, &resumption, config.initial_ticket_count)?;
+            let Handshake { suite, client_app, server_app, exporter, .. } = h;
             common.app_secrets = Some(Box::new(AppSecrets { suite, client: client_app, server: server_app, exporter }));
+            common.resumption_master = Some(resumption);
             return Ok(None);
         }
         _ => return Err(unexpected()),
@@ -242,11 +248,6 @@ fn client_hello(
         return send_hello_retry_request(common, suite, group, &ch, message).map(Machine::Server);
     };
 
-    let (identity, scheme) = choose_identity(config, server_name.as_deref(), &schemes)
-        .ok_or_else(|| handshake_failure(ErrorCode::NO_VALID_SIGNATURE_SCHEME))?;
-    let alpn = choose_alpn(config, &ch)?;
-
-    let (server_public, shared) = kx::server_respond(group, client_share)?;
     let mut transcript = match retry {
         Some(r) => r.transcript,
         None => {
@@ -255,6 +256,18 @@ fn client_hello(
             t
         }
     };
+    let psk = accept_psk(config, hooks, &ch, suite, &transcript, message)?;
+    // A resumed session is authenticated by the PSK: no certificate is chosen or sent.
+    let chosen = match psk {
+        Some(_) => None,
+        None => Some(
+            choose_identity(config, server_name.as_deref(), &schemes)
+                .ok_or_else(|| handshake_failure(ErrorCode::NO_VALID_SIGNATURE_SCHEME))?,
+        ),
+    };
+    let alpn = choose_alpn(config, &ch)?;
+
+    let (server_public, shared) = kx::server_respond(group, client_share)?;
     transcript.add(message);
     common.summary.client_random = ch.random;
     common.summary.middlebox_compat = !ch.session_id.is_empty();
@@ -276,6 +289,10 @@ fn client_hello(
                 w.put_u16(group.iana());
                 w.put_prefixed(2, |w| w.put_bytes(&server_public));
             });
+            if psk.is_some() {
+                // We only ever accept the first offered identity.
+                extension(w, ext::PRE_SHARED_KEY, |w| w.put_u16(0));
+            }
         });
     });
     transcript.add(&sh);
@@ -285,7 +302,7 @@ fn client_hello(
         common.send_change_cipher_spec()?;
     }
 
-    let secret = EarlySecret::new(suite.hash, None).into_handshake(shared.as_ref());
+    let secret = EarlySecret::new(suite.hash, psk.as_ref().map(|p| p.as_ref())).into_handshake(shared.as_ref());
     let hello_hash = transcript.current();
     let client_secret = secret.client_handshake_traffic_secret(hello_hash.as_ref());
     let server_secret = secret.server_handshake_traffic_secret(hello_hash.as_ref());
@@ -313,7 +330,7 @@ fn client_hello(
     });
     add(&mut transcript, &ee);
 
-    let cert_request_context = (config.client_auth != ClientAuth::None).then(Vec::new);
+    let cert_request_context = (config.client_auth != ClientAuth::None && chosen.is_some()).then(Vec::new);
     if cert_request_context.is_some() {
         let mut cr = Vec::new();
         encode_handshake(&mut cr, hs::CERTIFICATE_REQUEST, |w| {
@@ -330,19 +347,21 @@ fn client_hello(
         common.summary.client_auth = true;
     }
 
-    let id = &config.identities[identity];
-    let mut cert = Vec::new();
-    msgs::Certificate13::encode(&mut cert, &[], id.chain.iter().map(|c| c.as_ref()));
-    add(&mut transcript, &cert);
+    if let Some((identity, scheme)) = chosen {
+        let id = &config.identities[identity];
+        let mut cert = Vec::new();
+        msgs::Certificate13::encode(&mut cert, &[], id.chain.iter().map(|c| c.as_ref()));
+        add(&mut transcript, &cert);
 
-    let signed = msgs::certificate_verify_message(true, transcript.current().as_ref());
-    let signature = scheme.sign(id.key.as_ref().expect("chosen identity has a key"), &signed)?;
-    let mut cv = Vec::with_capacity(8 + signature.len());
-    encode_handshake(&mut cv, hs::CERTIFICATE_VERIFY, |w| {
-        w.put_u16(scheme.iana());
-        w.put_prefixed(2, |w| w.put_bytes(&signature));
-    });
-    add(&mut transcript, &cv);
+        let signed = msgs::certificate_verify_message(true, transcript.current().as_ref());
+        let signature = scheme.sign(id.key.as_ref().expect("chosen identity has a key"), &signed)?;
+        let mut cv = Vec::with_capacity(8 + signature.len());
+        encode_handshake(&mut cv, hs::CERTIFICATE_VERIFY, |w| {
+            w.put_u16(scheme.iana());
+            w.put_prefixed(2, |w| w.put_bytes(&signature));
+        });
+        add(&mut transcript, &cv);
+    }
 
     let verify_data = finished_verify_data(suite.hash, &server_secret, transcript.current().as_ref());
     let mut fin = Vec::with_capacity(4 + verify_data.as_ref().len());
@@ -364,14 +383,16 @@ fn client_hello(
     summary.version = Some(TLS13);
     summary.suite = Some(suite);
     summary.group = Some(group);
-    summary.our_scheme = Some(scheme);
-    summary.identity = Some(identity);
+    summary.our_scheme = chosen.map(|(_, scheme)| scheme);
+    summary.identity = chosen.map(|(identity, _)| identity);
+    summary.resumed = psk.is_some();
     summary.alpn = alpn;
     summary.server_name = server_name;
 
     let h = Box::new(Handshake {
         suite,
         transcript,
+        master,
         client_secret,
         client_app,
         server_app,
@@ -383,6 +404,98 @@ fn client_hello(
     } else {
         State::WaitClientFinished(h)
     }))
+}
+
+/// The PSK of the first session the client offers, if it is one of our tickets, still
+/// valid, for a suite with the negotiated hash, and its binder proves the client holds it.
+/// Tickets we can't use are ignored (a full handshake follows); a wrong binder is fatal.
+fn accept_psk(
+    config: &Settings,
+    hooks: &mut dyn Hooks,
+    ch: &ClientHello<'_>,
+    suite: &'static Tls13Suite,
+    transcript: &Transcript,
+    message: &[u8],
+) -> Result<Option<Secret>> {
+    let Some(data) = ch.extensions.get(ext::PRE_SHARED_KEY) else { return Ok(None) };
+    // It must be the last extension (RFC 8446 §4.2.11).
+    if ch.extensions.iter().last().map(|(t, _)| t) != Some(ext::PRE_SHARED_KEY) {
+        return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+    }
+    let modes = ch.extensions.get(ext::PSK_KEY_EXCHANGE_MODES).map(|m| msgs::decode_u8_vec(m)).transpose()?;
+    let mut r = crate::codec::Reader::new(data);
+    let mut identities = r.vec_u16()?;
+    let binders_start = message.len() - r.remaining();
+    let mut binders = r.vec_u16()?;
+    r.finish()?;
+    let (ticket, obfuscated_age) = {
+        let ticket = identities.vec_u16()?.rest();
+        (ticket, identities.u32()?)
+    };
+    let binder = binders.vec_u8()?.rest();
+    if !config.session_tickets || !modes.is_some_and(|m| m.contains(&1)) {
+        return Ok(None);
+    }
+    let now = hooks.now().as_secs();
+    let Ok(plain) = config.ticket_keys.open(ticket, now * 1_000_000_000) else { return Ok(None) };
+    let Ok(state) = crate::session::TicketState::decode(&plain) else { return Ok(None) };
+    if state.suite.hash != suite.hash || now >= state.issued_at + u64::from(state.lifetime) {
+        return Ok(None);
+    }
+    // The client's idea of the ticket's age should be near ours; too far off (clock trouble
+    // or replay) and we decline the ticket.
+    let client_age_ms = u64::from(obfuscated_age.wrapping_sub(state.age_add));
+    let our_age_ms = (now - state.issued_at.min(now)) * 1000;
+    if client_age_ms.abs_diff(our_age_ms) > 3600 * 1000 {
+        return Ok(None);
+    }
+    let early = EarlySecret::new(suite.hash, Some(state.psk.as_ref()));
+    let binder_hash = transcript.hash_with(suite.hash, &message[..binders_start]);
+    let expected = finished_verify_data(suite.hash, &early.binder_key(true), binder_hash.as_ref());
+    verify_slices_are_equal(expected.as_ref(), binder)
+        .map_err(|_| Error::with_alert(ErrorCode::BAD_PSK_BINDER, AlertDescription::DecryptError))?;
+    Ok(Some(state.psk))
+}
+
+/// Sends `count` NewSessionTickets (RFC 8446 §4.6.1) for sessions resumable from
+/// `resumption`, when tickets are on and a ticket key may encrypt now.
+pub(crate) fn send_tickets(
+    common: &mut Common,
+    config: &Settings,
+    hooks: &mut dyn Hooks,
+    suite: &'static Tls13Suite,
+    resumption: &Secret,
+    count: u8,
+) -> Result<()> {
+    let now = hooks.now().as_secs();
+    if !config.session_tickets || !config.ticket_keys.can_encrypt(now * 1_000_000_000) {
+        return Ok(());
+    }
+    let rng = SystemRandom::new();
+    for _ in 0..count {
+        let nonce = common.tickets_sent.to_be_bytes();
+        let mut age_add = [0u8; 4];
+        rng.fill(&mut age_add).map_err(|_| Error::new(ErrorCode::RANDOM_UNINITIALIZED))?;
+        let state = crate::session::TicketState {
+            suite,
+            psk: super::key_schedule::resumption_psk(suite.hash, resumption, &nonce),
+            issued_at: now,
+            lifetime: config.session_lifetime.min(7 * 24 * 3600),
+            age_add: u32::from_be_bytes(age_add),
+        };
+        let ticket = config.ticket_keys.seal(&state.encode(), now * 1_000_000_000)?;
+        let mut msg = Vec::with_capacity(32 + ticket.len());
+        encode_handshake(&mut msg, hs::NEW_SESSION_TICKET, |w| {
+            w.put_u32(state.lifetime);
+            w.put_u32(state.age_add);
+            w.put_prefixed(1, |w| w.put_bytes(&nonce));
+            w.put_prefixed(2, |w| w.put_bytes(&ticket));
+            w.put_u16(0);
+        });
+        common.send_handshake(&msg);
+        common.tickets_sent += 1;
+    }
+    Ok(())
 }
 
 /// A client's max_fragment_length request (RFC 6066 §4), when we accept such requests: the

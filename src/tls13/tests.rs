@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::alert::AlertDescription;
-use crate::config::{ClientAuth, Config, NoHooks};
+use crate::config::{ClientAuth, Config, Hooks, NoHooks};
 use crate::conn::{Connection, Side, Status};
 use crate::error::ErrorCode;
 use crate::kx::NamedGroup;
@@ -272,4 +272,120 @@ fn max_fragment_length_is_negotiated_and_honoured() {
     cc.max_fragment_length_request = Some(2);
     let (client, _) = handshake(&cc, &server_config("ecdsa_p256_pkcs1"));
     assert_eq!(client.common.negotiated_max_fragment, None);
+}
+
+mod resumption {
+    use super::*;
+    use crate::session::ClientSession;
+
+    fn ticketing_server() -> Config {
+        let mut sc = server_config("ecdsa_p256_pkcs1");
+        sc.session_tickets = true;
+        let now = crate::config::NoHooks.now().as_secs() * 1_000_000_000;
+        sc.ticket_keys.add(b"key-1", &[7; 32], now - 1, now).unwrap();
+        sc.initial_ticket_count = 2;
+        sc
+    }
+
+    fn ticketing_client() -> Config {
+        Config { session_tickets: true, ..client_config() }
+    }
+
+    fn full_then_session(cc: &Config, sc: &Config) -> ClientSession {
+        let (mut client, mut server) = handshake(cc, sc);
+        assert!(!client.common.summary.resumed);
+        // The tickets follow the server's Finished; the client takes them on its next read.
+        exchange(&mut client, cc, &mut server, sc);
+        assert_eq!(server.common.tickets_sent, 2);
+        assert_eq!(client.common.received_sessions.len(), 2);
+        client.common.received_sessions.pop().unwrap()
+    }
+
+    fn resume(cc: &Config, sc: &Config, session: ClientSession) -> (Connection, Connection) {
+        let mut client = Connection::new(Side::Client);
+        client.server_name = Some("localhost".into());
+        client.resume = Some(session);
+        let mut server = Connection::new(Side::Server);
+        pump(&mut client, cc, &mut server, sc).unwrap();
+        assert_eq!(client.status(), Status::Open);
+        assert_eq!(server.status(), Status::Open);
+        (client, server)
+    }
+
+    #[test]
+    fn a_ticket_resumes_without_certificates_and_brings_new_tickets() {
+        let (cc, sc) = (ticketing_client(), ticketing_server());
+        let session = full_then_session(&cc, &sc);
+        let (mut client, mut server) = resume(&cc, &sc, session);
+        assert!(client.common.summary.resumed && server.common.summary.resumed);
+        assert!(client.common.summary.peer_chain.is_empty());
+        assert_eq!(server.common.summary.our_scheme, None);
+        exchange(&mut client, &cc, &mut server, &sc);
+        assert_eq!(client.common.received_sessions.len(), 2, "resumed connections issue tickets too");
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_ticket_means_a_full_handshake() {
+        let (cc, sc) = (ticketing_client(), ticketing_server());
+        let mut session = full_then_session(&cc, &sc);
+        session.ticket[20] ^= 1;
+        let (client, server) = resume(&cc, &sc, session);
+        assert!(!client.common.summary.resumed && !server.common.summary.resumed);
+        assert_eq!(client.common.summary.peer_chain.len(), 2);
+
+        let session = full_then_session(&cc, &sc);
+        let mut other_server = ticketing_server();
+        other_server.ticket_keys = crate::ticket::TicketKeys::default();
+        let now = NoHooks.now().as_secs() * 1_000_000_000;
+        other_server.ticket_keys.add(b"key-2", &[8; 32], now - 1, now).unwrap();
+        let (client, _) = resume(&cc, &other_server, session);
+        assert!(!client.common.summary.resumed);
+    }
+
+    #[test]
+    fn expired_sessions_are_not_offered_and_a_wrong_psk_is_fatal() {
+        let (cc, sc) = (ticketing_client(), ticketing_server());
+        let mut session = full_then_session(&cc, &sc);
+        session.received_at_ms -= u64::from(session.lifetime) * 1000;
+        let (client, _) = resume(&cc, &sc, session);
+        assert!(!client.common.summary.resumed);
+
+        // A ticket with the wrong key: the binder does not verify, which ends the handshake.
+        let mut session = full_then_session(&cc, &sc);
+        session.psk = crate::crypto::Secret::from_slice(&[0; 32]);
+        let mut client = Connection::new(Side::Client);
+        client.server_name = Some("localhost".into());
+        client.resume = Some(session);
+        let mut server = Connection::new(Side::Server);
+        let err = pump(&mut client, &cc, &mut server, &sc).unwrap_err();
+        assert_eq!(err.code, ErrorCode::BAD_PSK_BINDER);
+        assert_eq!(crate::alert::to_send(&err), crate::alert::AlertDescription::DecryptError);
+    }
+
+    #[test]
+    fn resumption_after_hello_retry_request() {
+        let mut cc = ticketing_client();
+        let mut sc = ticketing_server();
+        let session = full_then_session(&cc, &sc);
+        cc.groups = vec![NamedGroup::X25519, NamedGroup::Secp384r1];
+        sc.groups = vec![NamedGroup::Secp384r1];
+        let (client, server) = resume(&cc, &sc, session);
+        assert!(client.common.summary.hello_retry);
+        assert!(client.common.summary.resumed && server.common.summary.resumed);
+    }
+
+    #[test]
+    fn no_tickets_without_keys_or_when_off() {
+        let cc = ticketing_client();
+        let mut sc = ticketing_server();
+        sc.ticket_keys = crate::ticket::TicketKeys::default();
+        let (mut client, mut server) = handshake(&cc, &sc);
+        exchange(&mut client, &cc, &mut server, &sc);
+        assert_eq!(server.common.tickets_sent, 0);
+        let mut sc = ticketing_server();
+        sc.session_tickets = false;
+        let (mut client, mut server) = handshake(&cc, &sc);
+        exchange(&mut client, &cc, &mut server, &sc);
+        assert!(client.common.received_sessions.is_empty());
+    }
 }

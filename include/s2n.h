@@ -337,6 +337,10 @@ typedef int (*s2n_secret_cb)(void *context,
                              uint8_t *secret,
                              uint8_t secret_size);
 
+typedef int (*s2n_session_ticket_fn)(struct s2n_connection *conn,
+                                     void *ctx,
+                                     struct s2n_session_ticket *ticket);
+
 typedef int (*s2n_cache_store_callback)(struct s2n_connection *conn,
                                         void *arg1,
                                         uint64_t ttl_in_seconds,
@@ -356,10 +360,6 @@ typedef int (*s2n_cache_delete_callback)(struct s2n_connection *conn,
                                          void *arg1,
                                          const void *key,
                                          uint64_t key_size);
-
-typedef int (*s2n_session_ticket_fn)(struct s2n_connection *conn,
-                                     void *ctx,
-                                     struct s2n_session_ticket *ticket);
 
 #ifdef __cplusplus
 extern "C" {
@@ -1171,23 +1171,9 @@ int s2n_renegotiate(struct s2n_connection *conn,
                     ssize_t *app_data_size,
                     s2n_blocked_status *blocked);
 
-int s2n_config_set_cache_store_callback(struct s2n_config *config,
-                                        s2n_cache_store_callback cache_store_callback,
-                                        void *data);
-
-int s2n_config_set_cache_retrieve_callback(struct s2n_config *config,
-                                           s2n_cache_retrieve_callback cache_retrieve_callback,
-                                           void *data);
-
-int s2n_config_set_cache_delete_callback(struct s2n_config *config,
-                                         s2n_cache_delete_callback cache_delete_callback,
-                                         void *data);
-
-int s2n_config_set_session_state_lifetime(struct s2n_config *config, uint64_t lifetime_in_secs);
-
 int s2n_config_set_session_tickets_onoff(struct s2n_config *config, uint8_t enabled);
 
-int s2n_config_set_session_cache_onoff(struct s2n_config *config, uint8_t enabled);
+int s2n_config_set_session_state_lifetime(struct s2n_config *config, uint64_t lifetime_in_secs);
 
 int s2n_config_set_ticket_encrypt_decrypt_key_lifetime(struct s2n_config *config,
                                                        uint64_t lifetime_in_secs);
@@ -1201,8 +1187,6 @@ int s2n_config_add_ticket_crypto_key(struct s2n_config *config,
                                      uint8_t *key,
                                      uint32_t key_len,
                                      uint64_t intro_time_in_seconds_from_epoch);
-
-int s2n_config_require_ticket_forward_secrecy(struct s2n_config *config, bool enabled);
 
 int s2n_config_set_initial_ticket_count(struct s2n_config *config, uint8_t num);
 
@@ -1226,17 +1210,33 @@ int s2n_connection_set_session(struct s2n_connection *conn, const uint8_t *sessi
 
 int s2n_connection_get_session(struct s2n_connection *conn, uint8_t *session, size_t max_length);
 
+int s2n_connection_get_session_length(struct s2n_connection *conn);
+
 int s2n_connection_get_session_ticket_lifetime_hint(struct s2n_connection *conn);
 
-int s2n_connection_get_session_length(struct s2n_connection *conn);
+int s2n_connection_is_session_resumed(struct s2n_connection *conn);
+
+int s2n_config_set_cache_store_callback(struct s2n_config *config,
+                                        s2n_cache_store_callback cache_store_callback,
+                                        void *data);
+
+int s2n_config_set_cache_retrieve_callback(struct s2n_config *config,
+                                           s2n_cache_retrieve_callback cache_retrieve_callback,
+                                           void *data);
+
+int s2n_config_set_cache_delete_callback(struct s2n_config *config,
+                                         s2n_cache_delete_callback cache_delete_callback,
+                                         void *data);
+
+int s2n_config_set_session_cache_onoff(struct s2n_config *config, uint8_t enabled);
+
+int s2n_config_require_ticket_forward_secrecy(struct s2n_config *config, bool enabled);
 
 int s2n_connection_get_session_id_length(struct s2n_connection *conn);
 
 int s2n_connection_get_session_id(struct s2n_connection *conn,
                                   uint8_t *session_id,
                                   size_t max_length);
-
-int s2n_connection_is_session_resumed(struct s2n_connection *conn);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -637,6 +637,29 @@ impl Connection {
         Ok(())
     }
 
+    /// TLS 1.3 server: sends `count` more NewSessionTickets now (`s2n_connection_add_new_tickets_to_send`).
+    pub fn issue_tickets(&mut self, config: &Config, hooks: &mut dyn Hooks, count: u16) -> Result<()> {
+        self.check_usable()?;
+        let (Some(suite), Some(master)) = (self.common.summary.suite, self.common.resumption_master.clone()) else {
+            return Ok(());
+        };
+        if self.side() != Side::Server || self.is_handshaking() {
+            return Ok(());
+        }
+        let overrides = std::mem::take(&mut self.overrides);
+        let settings = Settings::new(config, &overrides);
+        let mut result = Ok(());
+        for _ in 0..count {
+            result = tls13::server::send_tickets(&mut self.common, &settings, hooks, suite, &master, 1);
+            if result.is_err() {
+                break;
+            }
+        }
+        self.overrides = overrides;
+        result?;
+        self.common.flush_handshake()
+    }
+
     /// Sends a KeyUpdate and moves our sending keys forward; `request_peer` asks the peer
     /// to update its keys too.
     pub fn send_key_update(&mut self, request_peer: bool) -> Result<()> {

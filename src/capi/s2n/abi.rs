@@ -15,6 +15,7 @@ pub use super::cert::{s2n_cert, s2n_cert_chain_and_key};
 pub use super::client_hello::s2n_client_hello;
 pub use super::config::s2n_config;
 pub use super::connection::s2n_connection;
+pub use super::session::s2n_session_ticket;
 
 pub const S2N_SUCCESS: c_int = 0;
 pub const S2N_FAILURE: c_int = -1;
@@ -309,7 +310,6 @@ macro_rules! opaque_placeholder {
 opaque_placeholder!(
     s2n_pkey,
     s2n_stacktrace,
-    s2n_session_ticket,
     s2n_psk,
     s2n_offered_psk,
     s2n_offered_psk_list,

@@ -51,6 +51,8 @@ pub struct s2n_config {
     pub(crate) recv_multi_record: bool,
     /// `s2n_config_set_max_fragment_length`: the default record payload of new connections.
     pub(crate) max_fragment_length: Option<usize>,
+    pub(crate) session_ticket_cb:
+        Option<(unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *mut s2n_session_ticket) -> c_int, *mut c_void)>,
 }
 
 impl s2n_config {
@@ -74,6 +76,7 @@ impl s2n_config {
             alert_behavior: s2n_alert_behavior::S2N_ALERT_FAIL_ON_WARNINGS,
             recv_multi_record: false,
             max_fragment_length: None,
+            session_ticket_cb: None,
         }
     }
 

@@ -54,6 +54,10 @@ pub struct s2n_connection {
     pub(crate) client_hello: Option<Box<s2n_client_hello>>,
     pub(crate) client_hello_cb: ClientHelloCallback,
     pub(crate) recv_buffering: bool,
+    /// Server: tickets the application asked for that are not sent yet.
+    pub(crate) tickets_to_send: u16,
+    /// Client: the newest resumable session.
+    pub(crate) latest_session: Option<crate::session::ClientSession>,
 }
 
 /// Progress of the application's client-hello callback on one connection.
@@ -93,6 +97,8 @@ impl s2n_connection {
             client_hello: None,
             client_hello_cb: ClientHelloCallback::NotCalled,
             recv_buffering: false,
+            tickets_to_send: 0,
+            latest_session: None,
         }
     }
 
@@ -520,7 +526,7 @@ pub extern "C" fn s2n_connection_get_handshake_type_name(conn: *mut s2n_connecti
         let tls12 = s.version == Some(crate::msgs::TLS12);
         let flags = [
             (true, "NEGOTIATED"),
-            (true, "FULL_HANDSHAKE"),
+            (!s.resumed, "FULL_HANDSHAKE"),
             (s.client_auth, "CLIENT_AUTH"),
             (s.no_client_cert, "NO_CLIENT_CERT"),
             // Every TLS 1.2 suite we implement is ECDHE.

@@ -106,6 +106,26 @@ fn process(conn: *mut s2n_connection) -> Result<()> {
     let result = core.process(&config.core, &mut hooks);
     // SAFETY: as above; re-derived after the callbacks ran.
     unsafe { (*conn).core = core };
+    super::session::deliver_new_sessions(conn);
+    result
+}
+
+/// Server: sends tickets the application asked for with `s2n_connection_add_new_tickets_to_send`.
+fn send_requested_tickets(conn: *mut s2n_connection) -> Result<()> {
+    // SAFETY: `conn` was checked non-NULL by the caller.
+    let c = unsafe { &mut *conn };
+    if c.tickets_to_send == 0 || c.core.is_handshaking() {
+        return Ok(());
+    }
+    let count = std::mem::take(&mut c.tickets_to_send);
+    let config: *const s2n_config = c.config();
+    // SAFETY: configs outlive their connections.
+    let config = unsafe { &*config };
+    let mut hooks = CallbackHooks { config, conn, verify_host: None };
+    let side = c.core.side();
+    let mut core = std::mem::replace(&mut c.core, Connection::new(side));
+    let result = core.issue_tickets(&config.core, &mut hooks, count);
+    unsafe { (*conn).core = core };
     result
 }
 
@@ -302,6 +322,7 @@ pub extern "C" fn s2n_flush(conn: *mut s2n_connection, blocked: *mut s2n_blocked
 /// returns that count, otherwise it fails with a blocked error.
 fn send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, data: &[&[u8]]) -> Result<isize> {
     let total: usize = data.iter().map(|d| d.len()).sum();
+    send_requested_tickets(conn)?;
     flush(conn, blocked)?;
     // SAFETY: checked non-NULL by io_call.
     let c = unsafe { &mut *conn };
@@ -427,6 +448,8 @@ pub extern "C" fn s2n_sendv_with_offset(
 
 /// Reads decrypted data; 0 means the peer closed the connection.
 fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, out: &mut [u8]) -> Result<isize> {
+    send_requested_tickets(conn)?;
+    flush(conn, blocked)?;
     loop {
         // SAFETY: checked non-NULL by io_call.
         let c = unsafe { &mut *conn };

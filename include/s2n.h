@@ -732,6 +732,8 @@ int s2n_config_accept_max_fragment_length(struct s2n_config *config);
 
 int s2n_config_set_max_fragment_length(struct s2n_config *config, uint16_t max_fragment_length);
 
+int s2n_config_set_cipher_preferences(struct s2n_config *config, const char *version);
+
 int s2n_config_free_dhparams(struct s2n_config *config);
 
 int s2n_config_set_verify_after_sign(struct s2n_config *config, s2n_verify_after_sign mode);
@@ -739,8 +741,6 @@ int s2n_config_set_verify_after_sign(struct s2n_config *config, s2n_verify_after
 int s2n_config_set_send_buffer_size(struct s2n_config *config, uint32_t size);
 
 int s2n_config_add_dhparams(struct s2n_config *config, const char *dhparams_pem);
-
-int s2n_config_set_cipher_preferences(struct s2n_config *config, const char *version);
 
 int s2n_config_set_ct_support_level(struct s2n_config *config, s2n_ct_support_level level);
 
@@ -916,6 +916,11 @@ int s2n_connection_get_master_secret(const struct s2n_connection *conn,
 
 int s2n_connection_set_recv_buffering(struct s2n_connection *conn, bool enabled);
 
+int s2n_connection_set_cipher_preferences(struct s2n_connection *conn, const char *version);
+
+int s2n_connection_is_valid_for_cipher_preferences(struct s2n_connection *conn,
+                                                   const char *version);
+
 int s2n_connection_use_corked_io(struct s2n_connection *conn);
 
 int s2n_connection_set_dynamic_buffers(struct s2n_connection *conn, bool enabled);
@@ -924,13 +929,8 @@ int s2n_connection_set_dynamic_record_threshold(struct s2n_connection *conn,
                                                 uint32_t resize_threshold,
                                                 uint16_t timeout_threshold);
 
-int s2n_connection_set_cipher_preferences(struct s2n_connection *conn, const char *version);
-
 int s2n_connection_set_server_keying_material_lifetime(struct s2n_connection *conn,
                                                        uint32_t lifetime_in_secs);
-
-int s2n_connection_is_valid_for_cipher_preferences(struct s2n_connection *conn,
-                                                   const char *version);
 
 int s2n_connection_serialization_length(struct s2n_connection *conn, uint32_t *length);
 

@@ -12,6 +12,7 @@ pub mod error;
 pub mod kx;
 pub mod msgs;
 pub mod pki;
+pub mod policy;
 pub mod record;
 pub mod session;
 pub mod sign;

@@ -31,6 +31,9 @@ pub enum State {
 /// What the client remembers between ClientHello and ServerHello.
 pub struct Hello {
     pub(crate) key_share: ClientKeyShare,
+    /// When the first group is a hybrid post-quantum one, a classical share too, so servers
+    /// without ML-KEM need no HelloRetryRequest (s2n offers the same pair).
+    pub(crate) classical_share: Option<ClientKeyShare>,
     pub(crate) random: [u8; 32],
     pub(crate) session_id: [u8; 32],
     pub(crate) transcript: Transcript,
@@ -79,6 +82,10 @@ pub fn start(
     let group = *config.groups.first().ok_or_else(|| Error::new(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
     let hello = Hello {
         key_share: ClientKeyShare::generate(group)?,
+        classical_share: match group.is_hybrid() {
+            true => config.groups.iter().find(|g| !g.is_hybrid()).map(|g| ClientKeyShare::generate(*g)).transpose()?,
+            false => None,
+        },
         random: random_bytes()?,
         // A non-empty session id is half of middlebox compatibility mode (RFC 8446 §D.4).
         session_id: random_bytes()?,
@@ -157,8 +164,10 @@ fn send_client_hello(
             if tls13 {
                 extension(w, ext::KEY_SHARE, |w| {
                     w.put_prefixed(2, |w| {
-                        w.put_u16(hello.key_share.group().iana());
-                        w.put_prefixed(2, |w| w.put_bytes(&hello.key_share.public));
+                        for share in std::iter::once(&hello.key_share).chain(hello.classical_share.as_ref()) {
+                            w.put_u16(share.group().iana());
+                            w.put_prefixed(2, |w| w.put_bytes(&share.public));
+                        }
                     })
                 });
             }
@@ -298,10 +307,15 @@ fn server_hello(
     let group = r.u16()?;
     let server_public = r.vec_u16()?.rest();
     r.finish()?;
-    if group != hello.key_share.group().iana() {
-        return Err(illegal_parameter(ErrorCode::BAD_KEY_SHARE));
-    }
-    common.summary.group = Some(hello.key_share.group());
+    let share = if group == hello.key_share.group().iana() {
+        hello.key_share
+    } else {
+        match hello.classical_share.take() {
+            Some(share) if share.group().iana() == group => share,
+            _ => return Err(illegal_parameter(ErrorCode::BAD_KEY_SHARE)),
+        }
+    };
+    common.summary.group = Some(share.group());
     // Did the server accept the session we offered?
     let psk = match sh.extensions.get(ext::PRE_SHARED_KEY) {
         None => None,
@@ -314,7 +328,7 @@ fn server_hello(
         }
     };
     common.summary.resumed = psk.is_some();
-    let shared = hello.key_share.complete(server_public)?;
+    let shared = share.complete(server_public)?;
 
     hello.transcript.start_hash(suite.hash);
     hello.transcript.add(message);
@@ -375,7 +389,11 @@ fn hello_retry_request(
     let new_group = match group {
         Some(g) => {
             let g = NamedGroup::from_iana(g)
-                .filter(|g| config.groups.contains(g) && *g != hello.key_share.group())
+                .filter(|g| {
+                    config.groups.contains(g)
+                        && *g != hello.key_share.group()
+                        && hello.classical_share.as_ref().is_none_or(|c| c.group() != *g)
+                })
                 .ok_or_else(|| illegal_parameter(ErrorCode::INVALID_HELLO_RETRY))?;
             Some(g)
         }
@@ -386,6 +404,7 @@ fn hello_retry_request(
     hello.transcript.add(message);
     if let Some(group) = new_group {
         hello.key_share = ClientKeyShare::generate(group)?;
+        hello.classical_share = None;
     }
     hello.retried = true;
     common.summary.hello_retry = true;

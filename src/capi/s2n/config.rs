@@ -59,6 +59,16 @@ impl s2n_config {
     fn new(trust_system: bool) -> s2n_config {
         let mut core = Config::default();
         core.trust.include_system = trust_system;
+        // New configs use s2n's "default" policy, as in s2n.
+        if let Some(policy) = crate::policy::lookup("default") {
+            let p = crate::policy::implemented(policy);
+            core.min_version = p.min_version;
+            core.max_version = p.max_version;
+            core.tls13_suites = p.tls13_suites;
+            core.tls12_suites = p.tls12_suites;
+            core.groups = p.groups;
+            core.schemes = p.schemes;
+        }
         s2n_config {
             ctx: std::ptr::null_mut(),
             core,
@@ -392,6 +402,37 @@ pub extern "C" fn s2n_config_set_max_fragment_length(config: *mut s2n_config, ma
     })
 }
 
+/// Selects s2n's security policy `version` (e.g. "default_tls13", "20240501") for this config:
+/// its versions, suites, groups and signature schemes, less what we do not implement.
+#[no_mangle]
+pub extern "C" fn s2n_config_set_cipher_preferences(config: *mut s2n_config, version: *const c_char) -> c_int {
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        let name =
+            unsafe { arg_cstr(version) }?.to_str().map_err(|_| Error::new(ErrorCode::INVALID_SECURITY_POLICY))?;
+        let policy = find_policy(name)?;
+        let p = crate::policy::implemented(policy);
+        let core = &mut config.core;
+        core.min_version = p.min_version;
+        core.max_version = p.max_version;
+        core.tls13_suites = p.tls13_suites;
+        core.tls12_suites = p.tls12_suites;
+        core.groups = p.groups;
+        core.schemes = p.schemes;
+        config.policy_name = policy.name;
+        OK
+    })
+}
+
+/// The named policy, or s2n's errors for deprecated and unknown names.
+pub(crate) fn find_policy(name: &str) -> Result<&'static crate::policy::SecurityPolicy> {
+    match crate::policy::lookup(name) {
+        Some(policy) => Ok(policy),
+        None if crate::policy::is_deprecated(name) => Err(Error::new(ErrorCode::DEPRECATED_SECURITY_POLICY)),
+        None => Err(Error::new(ErrorCode::INVALID_SECURITY_POLICY)),
+    }
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -411,11 +452,6 @@ pub extern "C" fn s2n_config_set_send_buffer_size(config: *mut s2n_config, size:
 
 #[no_mangle]
 pub extern "C" fn s2n_config_add_dhparams(config: *mut s2n_config, dhparams_pem: *const c_char) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_cipher_preferences(config: *mut s2n_config, version: *const c_char) -> c_int {
     unimplemented()
 }
 

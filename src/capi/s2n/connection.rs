@@ -872,6 +872,43 @@ pub extern "C" fn s2n_connection_set_recv_buffering(conn: *mut s2n_connection, e
     })
 }
 
+/// This connection's security policy, replacing its config's.
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_cipher_preferences(conn: *mut s2n_connection, version: *const c_char) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        let name =
+            unsafe { arg_cstr(version) }?.to_str().map_err(|_| Error::new(ErrorCode::INVALID_SECURITY_POLICY))?;
+        let p = crate::policy::implemented(super::config::find_policy(name)?);
+        let o = &mut conn.core.overrides;
+        o.versions = Some((p.min_version, p.max_version));
+        o.tls13_suites = Some(p.tls13_suites);
+        o.tls12_suites = Some(p.tls12_suites);
+        o.groups = Some(p.groups);
+        o.schemes = Some(p.schemes);
+        OK
+    })
+}
+
+/// 1 if the negotiated version and suite are allowed by the named policy, else 0.
+#[no_mangle]
+pub extern "C" fn s2n_connection_is_valid_for_cipher_preferences(
+    conn: *mut s2n_connection,
+    version: *const c_char,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let name =
+            unsafe { arg_cstr(version) }?.to_str().map_err(|_| Error::new(ErrorCode::INVALID_SECURITY_POLICY))?;
+        let policy = super::config::find_policy(name)?;
+        let s = &conn.core.common.summary;
+        let (Some(version), Some(iana)) = (s.version, s.suite.map(|x| x.iana).or(s.tls12_suite.map(|x| x.iana))) else {
+            return Err(Error::new(ErrorCode::NULL));
+        };
+        Ok((version >= policy.min_version && policy.cipher_suites.contains(&iana)) as c_int)
+    })
+}
+
 // ---- stubs ----
 
 #[no_mangle]
@@ -894,22 +931,9 @@ pub extern "C" fn s2n_connection_set_dynamic_record_threshold(
 }
 
 #[no_mangle]
-pub extern "C" fn s2n_connection_set_cipher_preferences(conn: *mut s2n_connection, version: *const c_char) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
 pub extern "C" fn s2n_connection_set_server_keying_material_lifetime(
     conn: *mut s2n_connection,
     lifetime_in_secs: u32,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_is_valid_for_cipher_preferences(
-    conn: *mut s2n_connection,
-    version: *const c_char,
 ) -> c_int {
     unimplemented()
 }

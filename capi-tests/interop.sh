@@ -74,5 +74,22 @@ else
   failed=$((failed + 1)); echo "FAIL could not build the real s2n-tls peer (tools/s2n-peer)"
 fi
 
+# Our libtls client and server (examples/tls_echo_*.c, linked to libtls.so) against
+# openssl, TLS 1.3.
+if command -v openssl >/dev/null; then
+  next_port
+  cell "ferrotls libtls client -> openssl s_server (TLS 1.3)" "
+    openssl s_server -accept $port -cert $leaf -key $key -tls1_3 -rev -naccept 1 -quiet >/dev/null 2>&1 &
+    sleep 0.3
+    out=\$($bin/tls_echo_client 127.0.0.1 $port $ca localhost \$'ping\n'); rc=\$?; wait
+    echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'client received: gnip' && echo \"\$out\" | grep -q 'version=TLSv1.3'"
+  next_port
+  cell "openssl s_client -> ferrotls libtls server (TLS 1.3)" "
+    $bin/tls_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key >/dev/null &
+    sleep 0.3
+    out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error -tls1_3 -quiet -ign_eof 2>&1); wait
+    echo \"\$out\"; echo \"\$out\" | grep -qx 'ping'"
+fi
+
 echo "interop: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

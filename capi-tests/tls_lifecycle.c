@@ -1,6 +1,6 @@
 /* Lifecycle and error model of the libtls ABI: init, contexts and configs (including the
  * config's reference counting), error strings, tls_load_file, protocol parsing, and the
- * functions that must fail until the handshake is wired up. Built against include/tls.h
+ * behaviour of connection functions before any connection. Built against include/tls.h
  * and also compiled against Debian's /usr/include/tls.h. Certificates come from
  * $TEST_PEMS_DIR. */
 #include <errno.h>
@@ -106,37 +106,36 @@ static void server_configuration(void)
     tls_free(client);
 }
 
-/* Everything that needs a handshake fails, with a message naming the function, and never
- * pretends to succeed. */
-static void unimplemented_functions_fail(void)
+/* Before any connection: I/O fails on an unconnected context, facts are absent (NULL / 0,
+ * which is no error), and what is not built yet fails with a message naming the function
+ * and never pretends to succeed. (tls_connect.c covers real connections.) */
+static void before_connecting(void)
 {
     struct tls_config *config = tls_config_new();
     struct tls *client = tls_client(), *server = tls_server();
     CHECK(tls_configure(client, config) == 0);
 
-    CHECK(tls_connect(client, "localhost", "443") == -1);
-    CHECK(str_is(tls_error(client), "tls_connect: not implemented yet"));
-    CHECK(tls_connect_socket(client, 0, "localhost") == -1);
-    CHECK(str_is(tls_error(client), "tls_connect_socket: not implemented yet"));
     CHECK(tls_handshake(client) == -1);
+    CHECK(str_is(tls_error(client), "context not connected"));
     char buf[16];
     CHECK(tls_read(client, buf, sizeof buf) == -1);
-    CHECK(str_is(tls_error(client), "tls_read: not implemented yet"));
     CHECK(tls_write(client, "x", 1) == -1);
-    CHECK(tls_close(client) == -1);
+    CHECK(tls_close(client) == 0);
     CHECK(tls_conn_version(client) == NULL);
-    CHECK(str_is(tls_error(client), "tls_conn_version: not implemented yet"));
-    CHECK(tls_conn_cipher_strength(client) == -1);
-    CHECK(tls_peer_cert_notafter(client) == -1);
+    CHECK(tls_conn_cipher_strength(client) == 0);
     size_t len = 99;
-    CHECK(tls_peer_cert_chain_pem(client, &len) == NULL);
+    CHECK(tls_peer_cert_chain_pem(client, &len) == NULL && len == 99);
+    CHECK(tls_error(client) == NULL);
+    CHECK(tls_peer_cert_notafter(client) == -1);
+    CHECK(str_is(tls_error(client), "tls_peer_cert_notafter: not implemented yet"));
     CHECK(tls_peer_ocsp_url(client) == NULL);
     CHECK(str_is(tls_error(client), "tls_peer_ocsp_url: not implemented yet"));
 
-    struct tls *cctx = (struct tls *) &cctx; /* a marker: must not be overwritten */
+    /* An unconfigured server cannot accept; the out-pointer is cleared, as libtls does. */
+    struct tls *cctx = (struct tls *) &cctx;
     CHECK(tls_accept_socket(server, &cctx, 0) == -1);
-    CHECK(cctx == (struct tls *) &cctx);
-    CHECK(str_is(tls_error(server), "tls_accept_socket: not implemented yet"));
+    CHECK(cctx == NULL);
+    CHECK(str_is(tls_error(server), "server context is not configured"));
 
     tls_config_free(config);
     tls_free(client);
@@ -224,7 +223,7 @@ int main(void)
     init_and_objects();
     config_reference_counting();
     server_configuration();
-    unimplemented_functions_fail();
+    before_connecting();
     load_file();
     parse_protocols();
     return checks_report();

@@ -13,9 +13,11 @@ use rustls_pki_types::{CertificateDer, CertificateRevocationListDer};
 use zeroize::Zeroizing;
 
 use super::abi::{PROTOCOLS_DEFAULT, TLS_MAX_SESSION_ID_LENGTH, TLS_TICKET_KEY_SIZE};
+use super::engine::Built;
 use super::files::{arg_path, is_encrypted_key, read_config_file};
 use super::{arg_buf, arg_opt_str, call, call_static, lock, ErrorSlot, Handle, TlsError, TlsResult};
 use crate::config::ClientAuth;
+use crate::conn::Side;
 use crate::error::{Error, ErrorCode};
 use crate::kx::NamedGroup;
 use crate::pki::{certificates_from_pem, check_key_matches, SigningKey};
@@ -31,7 +33,14 @@ const DEFAULT_VERIFY_DEPTH: c_int = 6;
 pub struct tls_config {
     errors: ErrorSlot,
     settings: Mutex<Settings>,
+    /// The engine configurations last built from `settings` (client, server), each with
+    /// the settings generation it was built from. Contexts share them, so configuring many
+    /// contexts (and accepting many connections) with one config builds it once.
+    built: Mutex<[Option<BuiltAt>; 2]>,
 }
+
+/// An engine configuration and the settings generation it was built from.
+type BuiltAt = (u64, Arc<Built>);
 
 impl Handle for tls_config {
     fn errors(&self) -> Option<&ErrorSlot> {
@@ -41,11 +50,34 @@ impl Handle for tls_config {
 
 impl tls_config {
     fn new() -> tls_config {
-        tls_config { errors: ErrorSlot::default(), settings: Mutex::new(Settings::default()) }
+        tls_config { errors: ErrorSlot::default(), settings: Mutex::new(Settings::default()), built: Mutex::default() }
     }
 
+    /// The settings, for a change: what was built from them before is out of date.
     pub(crate) fn settings(&self) -> MutexGuard<'_, Settings> {
+        let mut settings = lock(&self.settings);
+        settings.generation += 1;
+        settings
+    }
+
+    /// The settings, to look at only.
+    pub(crate) fn current(&self) -> MutexGuard<'_, Settings> {
         lock(&self.settings)
+    }
+
+    /// The engine configuration for a context of `side`: the one built before if the
+    /// settings have not changed since, else a new one.
+    pub(crate) fn engine(&self, side: Side) -> TlsResult<Arc<Built>> {
+        let settings = self.current();
+        let slot = &mut lock(&self.built)[(side == Side::Server) as usize];
+        if let Some((generation, built)) = slot {
+            if *generation == settings.generation {
+                return Ok(Arc::clone(built));
+            }
+        }
+        let built = Arc::new(super::engine::build(&settings, side)?);
+        *slot = Some((settings.generation, Arc::clone(&built)));
+        Ok(built)
     }
 }
 
@@ -54,8 +86,7 @@ impl tls_config {
 #[derive(Default)]
 pub(crate) struct Keypair {
     pub chain: Vec<CertificateDer<'static>>,
-    /// aws-lc wipes key material when it frees it, which dropping this does.
-    pub key: Option<SigningKey>,
+    pub key: Option<PrivateKey>,
     /// A DER OCSP response, sent as is.
     pub ocsp_staple: Vec<u8>,
 }
@@ -67,11 +98,26 @@ impl Keypair {
             return Err(TlsError::new("no certificate configured"));
         }
         let key = self.key.as_ref().ok_or_else(|| TlsError::new("no private key configured"))?;
-        check_key_matches(&self.chain[0], key).map_err(|e| pki_error("certificate", e))
+        check_key_matches(&self.chain[0], &key.signing).map_err(|e| pki_error("certificate", e))
     }
 
     pub fn is_empty(&self) -> bool {
         self.chain.is_empty() && self.key.is_none()
+    }
+}
+
+/// A private key, loaded, with the PEM it came from: every engine configuration built from
+/// the config gets its own copy of the key, loaded again from that PEM.
+pub(crate) struct PrivateKey {
+    /// aws-lc wipes key material when it frees it, which dropping this does.
+    pub signing: SigningKey,
+    pem: Zeroizing<Vec<u8>>,
+}
+
+impl PrivateKey {
+    /// A fresh copy of the key for the engine.
+    pub fn load(&self) -> TlsResult<SigningKey> {
+        SigningKey::from_pem(&self.pem).map_err(|e| pki_error("private key", e))
     }
 }
 
@@ -117,6 +163,8 @@ pub(crate) struct Settings {
     pub session_fd: c_int,
     /// Newest first.
     pub ticket_keys: Vec<TicketKey>,
+    /// Counts the changes, so that what was built from an older state is not reused.
+    pub generation: u64,
 }
 
 impl Default for Settings {
@@ -147,6 +195,7 @@ impl Default for Settings {
             session_lifetime: 0,
             session_fd: -1,
             ticket_keys: Vec::new(),
+            generation: 0,
         }
     }
 }
@@ -179,11 +228,12 @@ fn parse_chain(pem: &[u8], what: &str, from: &str) -> TlsResult<Vec<CertificateD
     certificates_from_pem(pem).map_err(|e| pki_error(&format!("{what}{from}"), e))
 }
 
-fn parse_key(pem: &[u8], from: &str) -> TlsResult<SigningKey> {
+fn parse_key(pem: &[u8], from: &str) -> TlsResult<PrivateKey> {
     if is_encrypted_key(pem) {
         return Err(TlsError::new(format!("failed to load private key{from}: encrypted keys are not supported")));
     }
-    SigningKey::from_pem(pem).map_err(|e| pki_error(&format!("private key{from}"), e))
+    let signing = SigningKey::from_pem(pem).map_err(|e| pki_error(&format!("private key{from}"), e))?;
+    Ok(PrivateKey { signing, pem: Zeroizing::new(pem.to_vec()) })
 }
 
 fn parse_crls(pem: &[u8], from: &str) -> TlsResult<Vec<CertificateRevocationListDer<'static>>> {
@@ -216,7 +266,7 @@ impl KeypairParts<'_> {
     fn build(&self) -> TlsResult<Keypair> {
         let chain = parse_chain(self.cert, "certificate", &origin(self.files[0]))?;
         let key = parse_key(self.key, &origin(self.files[1]))?;
-        check_key_matches(&chain[0], &key).map_err(|e| pki_error("certificate", e))?;
+        check_key_matches(&chain[0], &key.signing).map_err(|e| pki_error("certificate", e))?;
         Ok(Keypair { chain, key: Some(key), ocsp_staple: self.staple.unwrap_or_default().to_vec() })
     }
 }

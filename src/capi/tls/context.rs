@@ -4,16 +4,31 @@ use std::os::raw::{c_char, c_int};
 use std::sync::{Arc, Mutex};
 
 use super::config::{self, tls_config};
+use super::connection::Session;
+use super::engine::Built;
 use super::{call, call_static, lock, ErrorSlot, Handle, TlsError, TlsResult};
 use crate::capi::{from_c, into_c};
 use crate::conn::Side;
 
+/// What a context is for: `tls_client`, `tls_server`, or one connection a server accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    Client,
+    Server,
+    ServerConn,
+}
+
 #[allow(non_camel_case_types)]
 pub struct tls {
-    errors: ErrorSlot,
-    side: Side,
+    pub(crate) errors: ErrorSlot,
+    pub(crate) role: Role,
     /// The config from `tls_configure`, shared with the application and other contexts.
-    config: Mutex<Option<Arc<tls_config>>>,
+    pub(crate) config: Mutex<Option<Arc<tls_config>>>,
+    /// A server's engine configuration, built when it is configured (as libtls builds its
+    /// SSL_CTX then), and shared with every connection it accepts.
+    pub(crate) engine: Mutex<Option<Arc<Built>>>,
+    /// The connection of a client or of an accepted connection's context.
+    pub(crate) session: Mutex<Option<Box<Session>>>,
 }
 
 impl Handle for tls {
@@ -23,8 +38,31 @@ impl Handle for tls {
 }
 
 impl tls {
-    fn new(side: Side) -> tls {
-        tls { errors: ErrorSlot::default(), side, config: Mutex::new(None) }
+    pub(crate) fn new(role: Role) -> tls {
+        tls {
+            errors: ErrorSlot::default(),
+            role,
+            config: Mutex::new(None),
+            engine: Mutex::new(None),
+            session: Mutex::new(None),
+        }
+    }
+
+    pub(crate) fn side(&self) -> Side {
+        if self.role == Role::Client {
+            Side::Client
+        } else {
+            Side::Server
+        }
+    }
+
+    /// The context's config; a context never configured uses a default one, as in libtls.
+    pub(crate) fn config(&self) -> TlsResult<Arc<tls_config>> {
+        let mut config = lock(&self.config);
+        if config.is_none() {
+            *config = Some(default_config()?);
+        }
+        Ok(Arc::clone(config.as_ref().expect("set above")))
     }
 
     /// Checks what `config` must provide before this context can use it.
@@ -33,9 +71,9 @@ impl tls {
     /// certificate is optional, but if it has one part it needs the other. This is what
     /// libtls checks when it configures, before any peer is involved.
     fn check(&self, config: &tls_config) -> TlsResult<()> {
-        let settings = config.settings();
+        let settings = config.current();
         for keypair in &settings.keypairs {
-            if self.side == Side::Server || !keypair.is_empty() {
+            if self.side() == Side::Server || !keypair.is_empty() {
                 keypair.check_complete()?;
             }
         }
@@ -45,12 +83,12 @@ impl tls {
 
 #[no_mangle]
 pub extern "C" fn tls_client() -> *mut tls {
-    call_static(|| Ok(into_c(tls::new(Side::Client))))
+    call_static(|| Ok(into_c(tls::new(Role::Client))))
 }
 
 #[no_mangle]
 pub extern "C" fn tls_server() -> *mut tls {
-    call_static(|| Ok(into_c(tls::new(Side::Server))))
+    call_static(|| Ok(into_c(tls::new(Role::Server))))
 }
 
 /// Configures a context. NULL means a default configuration. The context keeps its own
@@ -65,6 +103,12 @@ pub extern "C" fn tls_configure(ctx: *mut tls, config: *mut tls_config) -> c_int
             unsafe { config::retain(config) }
         };
         ctx.check(&config)?;
+        // A server's engine configuration is built now, so that keys cleared from the
+        // config afterwards (tls_config_clear_keys) stay in use; a client's is built when
+        // it connects.
+        if ctx.role == Role::Server {
+            *lock(&ctx.engine) = Some(config.engine(Side::Server)?);
+        }
         *lock(&ctx.config) = Some(config);
         Ok(0)
     })
@@ -86,6 +130,9 @@ fn default_config() -> TlsResult<Arc<tls_config>> {
 #[no_mangle]
 pub extern "C" fn tls_reset(ctx: *mut tls) {
     call(ctx, |ctx| {
+        let session = lock(&ctx.session).take();
+        drop(session);
+        *lock(&ctx.engine) = None;
         *lock(&ctx.config) = None;
         ctx.errors.clear();
         Ok(())

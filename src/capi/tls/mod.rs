@@ -25,6 +25,7 @@ pub mod abi;
 mod config;
 mod connection;
 mod context;
+mod engine;
 mod files;
 mod protocols;
 

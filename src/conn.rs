@@ -771,6 +771,12 @@ impl Connection {
     }
 }
 
+/// A well-formed message with a value the peer may not choose.
+#[track_caller]
+pub fn illegal_parameter(code: ErrorCode) -> Error {
+    Error::with_alert(code, AlertDescription::IllegalParameter)
+}
+
 #[track_caller]
 pub fn unexpected() -> Error {
     Error::with_alert(ErrorCode::BAD_MESSAGE, AlertDescription::UnexpectedMessage)

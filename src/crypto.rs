@@ -11,6 +11,20 @@ pub enum HashAlgorithm {
     Sha384,
 }
 
+/// Fills `out` from the system's secure random generator: the one place the protocol draws
+/// randomness (hello randoms, session IDs, ticket nonces, ticket age offsets, key choice).
+pub fn fill_random(out: &mut [u8]) -> crate::error::Result<()> {
+    use aws_lc_rs::rand::{SecureRandom, SystemRandom};
+    SystemRandom::new().fill(out).map_err(|_| crate::error::Error::new(crate::error::ErrorCode::RANDOM_UNINITIALIZED))
+}
+
+/// `N` random bytes (see [`fill_random`]).
+pub fn random_array<const N: usize>() -> crate::error::Result<[u8; N]> {
+    let mut out = [0u8; N];
+    fill_random(&mut out)?;
+    Ok(out)
+}
+
 /// The largest hash output we use (SHA-384).
 pub const MAX_HASH_LEN: usize = 48;
 

@@ -17,6 +17,8 @@ pub mod record;
 pub mod session;
 pub mod sign;
 pub mod suites;
+#[cfg(test)]
+mod test_support;
 pub mod ticket;
 pub mod tls12;
 pub mod tls13;

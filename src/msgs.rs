@@ -59,6 +59,12 @@ pub const TLS13: u16 = 0x0304;
 /// generous for real chains and bounds what a peer can make us buffer.
 pub const MAX_HANDSHAKE_MESSAGE: usize = 64 * 1024;
 
+/// Appends one extension: its type and its body behind a two-byte length.
+pub fn extension(w: &mut Vec<u8>, typ: u16, body: impl FnOnce(&mut Vec<u8>)) {
+    w.put_u16(typ);
+    w.put_prefixed(2, body);
+}
+
 /// Writes a handshake message header and body (`body` writes the body).
 pub fn encode_handshake(out: &mut Vec<u8>, msg_type: u8, body: impl FnOnce(&mut Vec<u8>)) {
     out.put_u8(msg_type);

@@ -10,7 +10,6 @@
 //! with the key name and a per-key implicit value as additional data.
 
 use aws_lc_rs::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
-use aws_lc_rs::rand::{SecureRandom, SystemRandom};
 use zeroize::Zeroizing;
 
 use crate::crypto::HashAlgorithm;
@@ -132,8 +131,7 @@ impl TicketKeys {
                 if total <= 0.0 {
                     return Ok(candidates[candidates.len() - 1]);
                 }
-                let mut bytes = [0u8; 8];
-                SystemRandom::new().fill(&mut bytes).map_err(|_| Error::new(ErrorCode::RANDOM_UNINITIALIZED))?;
+                let bytes: [u8; 8] = crate::crypto::random_array()?;
                 let point = (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64 * total;
                 let mut cumulative = 0.0;
                 for (key, weight) in candidates.iter().zip(&weights) {
@@ -150,8 +148,7 @@ impl TicketKeys {
     /// Encrypts `state` into a ticket with a key that may encrypt at `now`.
     pub fn seal(&self, state: &[u8], now: u64) -> Result<Vec<u8>> {
         let key = self.encrypting_key(now)?;
-        let mut nonce = [0u8; NONCE_LEN];
-        SystemRandom::new().fill(&mut nonce).map_err(|_| Error::new(ErrorCode::RANDOM_UNINITIALIZED))?;
+        let nonce: [u8; NONCE_LEN] = crate::crypto::random_array()?;
         let mut ticket = Vec::with_capacity(state.len() + OVERHEAD);
         ticket.extend_from_slice(&key.name);
         ticket.extend_from_slice(&nonce);

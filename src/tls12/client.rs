@@ -5,7 +5,7 @@ use super::{certificate_list, encode_certificate_list, key_protections, Secrets}
 use crate::alert::AlertDescription;
 use crate::codec::{Reader, Writer};
 use crate::config::{Hooks, Settings};
-use crate::conn::{unexpected, Common, Handshake};
+use crate::conn::{illegal_parameter, unexpected, Common, Handshake};
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{ClientKeyShare, NamedGroup};
 use crate::msgs::{self, encode_handshake, ext, hs, ServerHello, TLS12, TLS13};
@@ -39,10 +39,6 @@ pub struct Handshake12 {
     server_share: Option<(NamedGroup, Vec<u8>)>,
     cert_request: Option<Vec<SignatureScheme>>,
     secrets: Option<Secrets>,
-}
-
-fn illegal_parameter(code: ErrorCode) -> Error {
-    Error::with_alert(code, AlertDescription::IllegalParameter)
 }
 
 /// Continues from a TLS 1.2 ServerHello.

@@ -1,7 +1,6 @@
 //! The TLS 1.2 server handshake (RFC 5246 §7.3) with ECDHE.
 
 use aws_lc_rs::constant_time::verify_slices_are_equal;
-use aws_lc_rs::rand::{SecureRandom, SystemRandom};
 
 use super::client::DOWNGRADE_TLS12;
 use super::{certificate_list, encode_certificate_list, key_protections, Secrets};
@@ -9,12 +8,13 @@ use crate::alert::AlertDescription;
 use crate::codec::{Reader, Writer};
 use crate::config::{ClientAuth, Hooks, Settings};
 use crate::conn::{unexpected, Common, Handshake};
+use crate::crypto::random_array;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::ClientKeyShare;
+use crate::msgs::extension;
 use crate::msgs::{self, encode_handshake, ext, hs, ClientHello, TLS12, TLS13};
 use crate::sign::SignatureScheme;
 use crate::suites::{Tls12Auth, Tls12Suite};
-use crate::tls13::client::extension;
 use crate::tls13::server::choose_identity_for;
 
 pub enum State {
@@ -104,12 +104,8 @@ pub fn client_hello(common: &mut Common, config: &Settings, ch: &ClientHello<'_>
     let ems = ch.extensions.contains(ext::EXTENDED_MASTER_SECRET);
     let mfl = crate::tls13::server::negotiate_max_fragment_length(common, config, ch)?;
 
-    let rng = SystemRandom::new();
-    let mut server_random = [0u8; 32];
-    let mut session_id = [0u8; 32];
-    rng.fill(&mut server_random)
-        .and_then(|_| rng.fill(&mut session_id))
-        .map_err(|_| Error::new(ErrorCode::RANDOM_UNINITIALIZED))?;
+    let mut server_random: [u8; 32] = random_array()?;
+    let session_id: [u8; 32] = random_array()?;
     if config.max_version >= TLS13 {
         server_random[24..].copy_from_slice(&DOWNGRADE_TLS12);
     }

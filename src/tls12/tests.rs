@@ -1,49 +1,12 @@
 //! TLS 1.2 between our client and server in memory, and version negotiation.
 
-use std::sync::Arc;
-
 use crate::config::{ClientAuth, Config, NoHooks};
 use crate::conn::{Connection, Side, Status};
 use crate::error::{Error, ErrorCode};
 use crate::kx::NamedGroup;
 use crate::msgs::{TLS12, TLS13};
-use crate::pki::CertifiedKey;
 use crate::suites::{Tls12Auth, TLS12_SUITES};
-
-fn testdata(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
-
-fn identity(name: &str) -> Arc<CertifiedKey> {
-    Arc::new(
-        CertifiedKey::from_pem(&testdata(&format!("{name}_cert.pem")), &testdata(&format!("{name}_key.pem"))).unwrap(),
-    )
-}
-
-fn client_config() -> Config {
-    let mut config = Config::default();
-    config.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
-    config
-}
-
-fn pump(client: &mut Connection, cc: &Config, server: &mut Connection, sc: &Config) -> Result<(), Error> {
-    for _ in 0..20 {
-        let c = client.process(cc, &mut NoHooks);
-        let to_server = client.outgoing().to_vec();
-        client.consume_outgoing(to_server.len());
-        server.read_tls(&to_server);
-        let s = server.process(sc, &mut NoHooks);
-        let to_client = server.outgoing().to_vec();
-        server.consume_outgoing(to_client.len());
-        client.read_tls(&to_client);
-        c?;
-        s?;
-        if to_server.is_empty() && to_client.is_empty() {
-            break;
-        }
-    }
-    Ok(())
-}
+use crate::test_support::{client_config, identity, pump, testdata};
 
 fn connect(cc: &Config, sc: &Config) -> Result<(Connection, Connection), Error> {
     let mut client = Connection::new(Side::Client);

@@ -1,18 +1,18 @@
 //! The TLS 1.3 client handshake (RFC 8446 §2, full 1-RTT with HelloRetryRequest).
 
 use aws_lc_rs::constant_time::verify_slices_are_equal;
-use aws_lc_rs::rand::{SecureRandom, SystemRandom};
 use rustls_pki_types::CertificateDer;
 
 use super::key_schedule::{finished_verify_data, EarlySecret, HandshakeSecret};
 use crate::alert::AlertDescription;
 use crate::codec::{Reader, Writer};
 use crate::config::{Hooks, Settings};
-use crate::conn::{unexpected, AppSecrets, Common};
+use crate::conn::{illegal_parameter, unexpected, AppSecrets, Common};
+use crate::crypto::random_array;
 use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{ClientKeyShare, NamedGroup};
-use crate::msgs::{self, encode_handshake, ext, hs, CertificateVerify, Extensions, ServerHello, TLS12, TLS13};
+use crate::msgs::{self, encode_handshake, ext, extension, hs, Extensions, ServerHello, TLS12, TLS13};
 use crate::session::ClientSession;
 use crate::sign::SignatureScheme;
 use crate::suites::{tls13_suite, Tls13Suite};
@@ -57,16 +57,6 @@ struct CertRequest {
     schemes: Vec<SignatureScheme>,
 }
 
-fn illegal_parameter(code: ErrorCode) -> Error {
-    Error::with_alert(code, AlertDescription::IllegalParameter)
-}
-
-fn random_bytes<const N: usize>() -> Result<[u8; N]> {
-    let mut out = [0u8; N];
-    SystemRandom::new().fill(&mut out).map_err(|_| Error::new(ErrorCode::RANDOM_UNINITIALIZED))?;
-    Ok(out)
-}
-
 /// Sends the first ClientHello, offering `resume` when it is still valid and its suite is
 /// one we offer.
 pub fn start(
@@ -86,9 +76,9 @@ pub fn start(
             true => config.groups.iter().find(|g| !g.is_hybrid()).map(|g| ClientKeyShare::generate(*g)).transpose()?,
             false => None,
         },
-        random: random_bytes()?,
+        random: random_array()?,
         // A non-empty session id is half of middlebox compatibility mode (RFC 8446 §D.4).
-        session_id: random_bytes()?,
+        session_id: random_array()?,
         transcript: Transcript::default(),
         retried: false,
         resume: None,
@@ -212,12 +202,6 @@ fn send_client_hello(
     Ok(State::WaitServerHello(Box::new(hello)))
 }
 
-/// Writes one extension: type, then its body with a two-byte length.
-pub fn extension(w: &mut Vec<u8>, typ: u16, body: impl FnOnce(&mut Vec<u8>)) {
-    w.put_u16(typ);
-    w.put_prefixed(2, body);
-}
-
 /// Handles one handshake message; `Ok(None)` when the handshake is complete.
 pub fn handle(
     state: State,
@@ -259,13 +243,7 @@ pub fn handle(
             State::WaitCertificateVerify(h)
         }
         (State::WaitCertificateVerify(mut h), hs::CERTIFICATE_VERIFY) => {
-            let cv = CertificateVerify::decode(body)?;
-            let scheme = SignatureScheme::from_iana(cv.scheme)
-                .filter(|s| s.allowed_in_tls13() && config.schemes.contains(s))
-                .ok_or_else(|| illegal_parameter(ErrorCode::INVALID_SIGNATURE_SCHEME))?;
-            let signed = msgs::certificate_verify_message(true, h.transcript.current().as_ref());
-            scheme.verify(&common.summary.peer_chain[0], &signed, cv.signature)?;
-            common.summary.peer_scheme = Some(scheme);
+            super::verify_peer_certificate_verify(common, config, true, h.transcript.current().as_ref(), body)?;
             h.transcript.add(message);
             State::WaitFinished(h)
         }

@@ -5,3 +5,29 @@ pub mod key_schedule;
 pub mod server;
 #[cfg(test)]
 mod tests;
+
+use crate::config::Settings;
+use crate::conn::{illegal_parameter, Common};
+use crate::error::{ErrorCode, Result};
+use crate::msgs::{self, CertificateVerify};
+use crate::sign::SignatureScheme;
+
+/// Checks the peer's CertificateVerify `body` over `transcript_hash` (the hash up to the
+/// peer's Certificate) against the leaf it sent, and records the scheme. `from_server` picks
+/// the context string the signature covers (RFC 8446 §4.4.3). Both roles use this.
+pub(crate) fn verify_peer_certificate_verify(
+    common: &mut Common,
+    config: &Settings,
+    from_server: bool,
+    transcript_hash: &[u8],
+    body: &[u8],
+) -> Result<()> {
+    let cv = CertificateVerify::decode(body)?;
+    let scheme = SignatureScheme::from_iana(cv.scheme)
+        .filter(|s| s.allowed_in_tls13() && config.schemes.contains(s))
+        .ok_or_else(|| illegal_parameter(ErrorCode::INVALID_SIGNATURE_SCHEME))?;
+    let signed = msgs::certificate_verify_message(from_server, transcript_hash);
+    scheme.verify(&common.summary.peer_chain[0], &signed, cv.signature)?;
+    common.summary.peer_scheme = Some(scheme);
+    Ok(())
+}

@@ -3,18 +3,18 @@
 use std::sync::Arc;
 
 use aws_lc_rs::constant_time::verify_slices_are_equal;
-use aws_lc_rs::rand::{SecureRandom, SystemRandom};
 use rustls_pki_types::{CertificateDer, ServerName};
 
-use super::client::extension;
 use super::key_schedule::{finished_verify_data, EarlySecret, MasterSecret};
 use crate::alert::AlertDescription;
 use crate::codec::Writer;
 use crate::config::{ClientAuth, ClientHelloAction, Hooks, Settings};
-use crate::conn::{unexpected, AppSecrets, Common, Handshake as Machine};
+use crate::conn::{illegal_parameter, unexpected, AppSecrets, Common, Handshake as Machine};
+use crate::crypto::random_array;
 use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{self, NamedGroup};
+use crate::msgs::extension;
 use crate::msgs::{self, encode_handshake, ext, hs, ClientHello, TLS12, TLS13};
 use crate::pki::CertifiedKey;
 use crate::sign::SignatureScheme;
@@ -50,10 +50,6 @@ pub struct Handshake {
 
 fn handshake_failure(code: ErrorCode) -> Error {
     Error::with_alert(code, AlertDescription::HandshakeFailure)
-}
-
-fn illegal_parameter(code: ErrorCode) -> Error {
-    Error::with_alert(code, AlertDescription::IllegalParameter)
 }
 
 pub fn handle(
@@ -97,13 +93,7 @@ pub fn handle(
             }
         }
         (State::WaitClientCertificateVerify(mut h), hs::CERTIFICATE_VERIFY) => {
-            let cv = msgs::CertificateVerify::decode(body)?;
-            let scheme = SignatureScheme::from_iana(cv.scheme)
-                .filter(|s| s.allowed_in_tls13() && config.schemes.contains(s))
-                .ok_or_else(|| illegal_parameter(ErrorCode::INVALID_SIGNATURE_SCHEME))?;
-            let signed = msgs::certificate_verify_message(false, h.transcript.current().as_ref());
-            scheme.verify(&common.summary.peer_chain[0], &signed, cv.signature)?;
-            common.summary.peer_scheme = Some(scheme);
+            super::verify_peer_certificate_verify(common, config, false, h.transcript.current().as_ref(), body)?;
             h.transcript.add(message);
             State::WaitClientFinished(h)
         }
@@ -274,8 +264,7 @@ fn client_hello(
     common.summary.client_hello_version = Some(ch.legacy_version);
     common.summary.client_max_version = versions.and_then(|v| msgs::u16_list(v).filter(|v| v & 0xff00 == 0x0300).max());
 
-    let mut random = [0u8; 32];
-    SystemRandom::new().fill(&mut random).map_err(|_| Error::new(ErrorCode::RANDOM_UNINITIALIZED))?;
+    let random: [u8; 32] = random_array()?;
     let mut sh = Vec::with_capacity(128 + server_public.len());
     encode_handshake(&mut sh, hs::SERVER_HELLO, |w| {
         w.put_u16(TLS12);
@@ -471,11 +460,9 @@ pub(crate) fn send_tickets(
     if !config.session_tickets || !config.ticket_keys.can_encrypt(now * 1_000_000_000) {
         return Ok(());
     }
-    let rng = SystemRandom::new();
     for _ in 0..count {
         let nonce = common.tickets_sent.to_be_bytes();
-        let mut age_add = [0u8; 4];
-        rng.fill(&mut age_add).map_err(|_| Error::new(ErrorCode::RANDOM_UNINITIALIZED))?;
+        let age_add: [u8; 4] = random_array()?;
         let state = crate::session::TicketState {
             suite,
             psk: super::key_schedule::resumption_psk(suite.hash, resumption, &nonce),

@@ -1,53 +1,15 @@
 //! Our client against our server, in memory: every handshake path and failure mode.
 
-use std::sync::Arc;
-
 use crate::alert::AlertDescription;
 use crate::config::{ClientAuth, Config, Hooks, NoHooks};
 use crate::conn::{Connection, Side, Status};
 use crate::error::ErrorCode;
 use crate::kx::NamedGroup;
-use crate::pki::CertifiedKey;
 use crate::suites::TLS13_SUITES;
-
-fn testdata(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/testdata/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-}
-
-fn identity(name: &str) -> Arc<CertifiedKey> {
-    Arc::new(
-        CertifiedKey::from_pem(&testdata(&format!("{name}_cert.pem")), &testdata(&format!("{name}_key.pem"))).unwrap(),
-    )
-}
+use crate::test_support::{client_config, identity, pump, testdata};
 
 fn server_config(name: &str) -> Config {
     Config { identities: vec![identity(name)], ..Config::default() }
-}
-
-fn client_config() -> Config {
-    let mut config = Config::default();
-    config.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
-    config
-}
-
-/// Moves bytes between the two until neither makes progress.
-fn pump(client: &mut Connection, cc: &Config, server: &mut Connection, sc: &Config) -> Result<(), crate::error::Error> {
-    for _ in 0..20 {
-        let c = client.process(cc, &mut NoHooks);
-        let to_server = client.outgoing().to_vec();
-        client.consume_outgoing(to_server.len());
-        server.read_tls(&to_server);
-        let s = server.process(sc, &mut NoHooks);
-        let to_client = server.outgoing().to_vec();
-        server.consume_outgoing(to_client.len());
-        client.read_tls(&to_client);
-        c?;
-        s?;
-        if to_server.is_empty() && to_client.is_empty() {
-            break;
-        }
-    }
-    Ok(())
 }
 
 fn handshake(cc: &Config, sc: &Config) -> (Connection, Connection) {

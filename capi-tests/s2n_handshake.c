@@ -1,6 +1,7 @@
 /* Real TLS 1.3 handshakes between our s2n client and server over socketpairs: blocking
  * (one thread per side) and non-blocking (one thread, poll), data both ways, shutdown,
- * accessors, client authentication, certificate failures and garbage input. */
+ * accessors, client authentication, certificate failures and garbage input, and one
+ * thread sending while another receives on the same connection. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -50,6 +51,7 @@ struct side {
     struct s2n_connection *conn;
     int rc;
     int err;
+    int paused; /* s2n_shutdown calls refused while the blinding delay ran */
 };
 
 static void *negotiate_thread(void *arg)
@@ -58,6 +60,16 @@ static void *negotiate_thread(void *arg)
     s2n_blocked_status blocked;
     side->rc = s2n_negotiate(side->conn, &blocked);
     side->err = s2n_errno;
+    if (side->rc != S2N_SUCCESS) {
+        /* As in s2n, the alert goes out from s2n_shutdown, and with self-service blinding
+         * only once the delay has passed (S2N_ERR_SHUTDOWN_PAUSED until then). */
+        int rc;
+        while ((rc = s2n_shutdown(side->conn, &blocked)) != S2N_SUCCESS
+                && strcmp(s2n_strerror_name(s2n_errno), "S2N_ERR_SHUTDOWN_PAUSED") == 0) {
+            side->paused++;
+            usleep(20 * 1000);
+        }
+    }
     return NULL;
 }
 
@@ -70,10 +82,14 @@ static struct s2n_connection *new_conn(s2n_mode mode, struct s2n_config *config,
     return conn;
 }
 
+/* s2n_shutdown calls the client side of the last handshake() had refused while its
+ * blinding delay ran. */
+static int client_paused;
+
 /* Negotiates both sides concurrently; returns 1 if both succeeded. */
 static int handshake(struct s2n_connection *client, struct s2n_connection *server, int *client_err, int *server_err)
 {
-    struct side s = { server, 0, 0 }, c = { client, 0, 0 };
+    struct side s = { server, 0, 0, 0 }, c = { client, 0, 0, 0 };
     pthread_t st, ct;
     pthread_create(&st, NULL, negotiate_thread, &s);
     pthread_create(&ct, NULL, negotiate_thread, &c);
@@ -81,6 +97,7 @@ static int handshake(struct s2n_connection *client, struct s2n_connection *serve
     pthread_join(ct, NULL);
     if (client_err) *client_err = c.err;
     if (server_err) *server_err = s.err;
+    client_paused = c.paused;
     return c.rc == 0 && s.rc == 0;
 }
 
@@ -157,6 +174,78 @@ static void blocking_round_trip(void)
     pthread_join(echo, NULL);
     CHECK(s2n_connection_free_handshake(client) == S2N_SUCCESS);
     CHECK(strcmp(s2n_get_application_protocol(client), "h2") == 0);
+
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    free_server_config(sc);
+    s2n_config_free(cc);
+    close(fds[0]);
+    close(fds[1]);
+}
+
+/* One direction of a full-duplex transfer: a thread that only sends or only receives. */
+struct stream {
+    struct s2n_connection *conn;
+    size_t len;
+    uint8_t seed;
+    size_t done; /* bytes sent, or received intact */
+};
+
+static void *send_stream(void *arg)
+{
+    struct stream *st = arg;
+    static __thread char buf[16384];
+    s2n_blocked_status blocked;
+    while (st->done < st->len) {
+        size_t n = st->len - st->done < sizeof buf ? st->len - st->done : sizeof buf;
+        for (size_t i = 0; i < n; i++) buf[i] = (char) (st->seed + st->done + i);
+        ssize_t w = s2n_send(st->conn, buf, n, &blocked);
+        if (w <= 0) break;
+        st->done += w;
+    }
+    return NULL;
+}
+
+static void *recv_stream(void *arg)
+{
+    struct stream *st = arg;
+    static __thread char buf[16384];
+    s2n_blocked_status blocked;
+    while (st->done < st->len) {
+        ssize_t r = s2n_recv(st->conn, buf, sizeof buf, &blocked);
+        if (r <= 0) break;
+        for (ssize_t i = 0; i < r; i++) {
+            if (buf[i] != (char) (st->seed + st->done + i)) return NULL;
+        }
+        st->done += r;
+    }
+    return NULL;
+}
+
+/* s2n lets one thread send while another receives on the same connection. Both peers do
+ * that at once here, with more data in flight than the socket buffers hold, so neither
+ * side can finish unless its reader and writer really run concurrently. */
+static void full_duplex_threads(void)
+{
+    int fds[2];
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    struct s2n_config *sc = server_config(S2N_CERT_AUTH_NONE), *cc = client_config(1);
+    struct s2n_connection *server = new_conn(S2N_SERVER, sc, fds[0]);
+    struct s2n_connection *client = new_conn(S2N_CLIENT, cc, fds[1]);
+    CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
+    CHECK(handshake(client, server, NULL, NULL));
+
+    const size_t len = 2 * 1024 * 1024;
+    struct stream streams[4] = {
+        { client, len, 1, 0 }, /* client sends */
+        { server, len, 1, 0 }, /* server receives it */
+        { server, len, 2, 0 }, /* server sends */
+        { client, len, 2, 0 }, /* client receives it */
+    };
+    pthread_t threads[4];
+    for (int i = 0; i < 4; i++) pthread_create(&threads[i], NULL, i % 2 ? recv_stream : send_stream, &streams[i]);
+    for (int i = 0; i < 4; i++) pthread_join(threads[i], NULL);
+    for (int i = 0; i < 4; i++) CHECK(streams[i].done == len);
 
     s2n_connection_free(client);
     s2n_connection_free(server);
@@ -269,6 +358,9 @@ static void client_auth_and_failures(void)
 
     /* Untrusted server and wrong host name. */
     struct s2n_config *untrusting = client_config(0);
+    /* Keep the blinding delay the failing client must sit out short (1/3 s to 1 s). */
+    CHECK(s2n_config_set_max_blinding_delay(untrusting, 1) == S2N_SUCCESS);
+    CHECK(s2n_config_set_max_blinding_delay(bare, 1) == S2N_SUCCESS);
     sc = server_config(S2N_CERT_AUTH_NONE);
     const char *names[] = { "localhost", "example.com" };
     struct s2n_config *client_configs[] = { untrusting, bare };
@@ -280,9 +372,11 @@ static void client_auth_and_failures(void)
         s2n_set_server_name(client, names[i]);
         CHECK(!handshake(client, server, &cerr, &serr));
         CHECK(strcmp(s2n_strerror_name(cerr), expected[i]) == 0);
-        /* The server hears about it through an alert. */
+        /* The server hears about it through the alert the client's s2n_shutdown sent. */
         CHECK(strcmp(s2n_strerror_name(serr), "S2N_ERR_ALERT") == 0);
-        CHECK(s2n_connection_get_delay(client) > 0); /* self-service blinding: the delay is ours to honour */
+        /* Self-service blinding: the delay was ours to honour before the alert could go. */
+        CHECK(client_paused > 0);
+        CHECK(s2n_connection_get_delay(client) == 0);
         s2n_connection_free(client);
         s2n_connection_free(server);
         close(fds[0]);
@@ -298,7 +392,7 @@ static void client_auth_and_failures(void)
     CHECK(s2n_negotiate(client, &blocked) == S2N_FAILURE);
     CHECK(s2n_error_get_type(s2n_errno) == S2N_ERR_T_PROTO);
     char alert[7] = { 0 };
-    CHECK(read(fds[0], alert, sizeof alert) > 0); /* the ClientHello, then our alert */
+    CHECK(read(fds[0], alert, sizeof alert) > 0); /* the ClientHello (the alert waits for s2n_shutdown) */
     s2n_connection_free(client);
     close(fds[0]);
     close(fds[1]);
@@ -443,6 +537,7 @@ int main(void)
     }
     CHECK(s2n_init() == S2N_SUCCESS);
     blocking_round_trip();
+    full_duplex_threads();
     non_blocking_round_trip();
     client_auth_and_failures();
     client_hello_callbacks();

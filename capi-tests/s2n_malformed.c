@@ -83,6 +83,17 @@ static void oversize(struct pipe *p)
 }
 static void truncate_record(struct pipe *p) { p->end -= 3; }
 
+/* As in s2n, a failed connection writes nothing until the application calls s2n_shutdown
+ * (here with no blinding delay to sit out), which sends the alert. Returns whether the
+ * failure itself wrote nothing. */
+static int alert_waits_for_shutdown(struct s2n_connection *failed, struct pipe *out)
+{
+    int quiet = out->start == out->end;
+    s2n_blocked_status blocked;
+    CHECK(s2n_shutdown_send(failed, &blocked) == S2N_SUCCESS);
+    return quiet;
+}
+
 /* After a failure, the client hears the server's alert (encrypted under its keys). */
 static int client_got_alert(struct s2n_connection *client, int expected)
 {
@@ -100,6 +111,7 @@ static void run_case(const char *name, void (*tamper)(struct pipe *), const char
     int ok = r < 0 && strcmp(err_name(), error) == 0;
     if (!ok) fprintf(stderr, "%s: recv=%zd error=%s\n", name, r, err_name());
     CHECK(ok);
+    CHECK(alert_waits_for_shutdown(server, &to_client));
     if (alert >= 0) CHECK(client_got_alert(client, alert));
     /* The failure is final: later calls fail the same way and do not touch the pipes. */
     s2n_blocked_status blocked;
@@ -120,6 +132,7 @@ static void plaintext_attacks(void)
     const uint8_t app_data[] = { 23, 3, 3, 0, 3, 'a', 'b', 'c' };
     pipe_send(&to_server, app_data, sizeof app_data);
     CHECK(s2n_negotiate(server, &blocked) == S2N_FAILURE && s2n_error_get_type(s2n_errno) == S2N_ERR_T_PROTO);
+    CHECK(alert_waits_for_shutdown(server, &to_client));
     const uint8_t expected_alert[] = { 21, 3, 3, 0, 2, 2, 10 };
     CHECK(to_client.end == sizeof expected_alert && memcmp(to_client.buf, expected_alert, sizeof expected_alert) == 0);
     s2n_connection_free(server);
@@ -132,6 +145,7 @@ static void plaintext_attacks(void)
     pipe_send(&to_server, bad_hello, sizeof bad_hello);
     CHECK(s2n_negotiate(server, &blocked) == S2N_FAILURE);
     CHECK(strcmp(err_name(), "S2N_ERR_BAD_MESSAGE") == 0);
+    CHECK(alert_waits_for_shutdown(server, &to_client));
     CHECK(to_client.end == 7 && to_client.buf[6] == 50); /* decode_error */
     s2n_connection_free(server);
 
@@ -143,6 +157,7 @@ static void plaintext_attacks(void)
     pipe_send(&to_server, huge, sizeof huge);
     CHECK(s2n_negotiate(server, &blocked) == S2N_FAILURE);
     CHECK(strcmp(err_name(), "S2N_ERR_RECORD_LENGTH_TOO_LARGE") == 0);
+    CHECK(alert_waits_for_shutdown(server, &to_client));
     CHECK(to_client.end == 7 && to_client.buf[6] == 22); /* record_overflow */
     s2n_connection_free(server);
 
@@ -169,6 +184,7 @@ int main(void)
     CHECK(s2n_init() == S2N_SUCCESS);
     server_config = s2n_config_new_minimal();
     client_config = s2n_config_new_minimal();
+    CHECK(s2n_config_set_max_blinding_delay(server_config, 0) == S2N_SUCCESS);
     chain = s2n_cert_chain_and_key_new();
     CHECK(s2n_cert_chain_and_key_load_pem(chain, cert, key) == S2N_SUCCESS);
     CHECK(s2n_config_add_cert_chain_and_key_to_store(server_config, chain) == S2N_SUCCESS);

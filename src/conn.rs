@@ -228,6 +228,15 @@ pub struct Connection {
     app_in_start: usize,
     peer_closed: bool,
     we_closed: bool,
+    /// Whether a fatal error's alert waits for [`Connection::send_close_notify`] (s2n's
+    /// behaviour: `s2n_negotiate` fails without writing, `s2n_shutdown` sends the alert)
+    /// instead of going out at once (libtls, OpenSSL).
+    pub alert_at_shutdown: bool,
+    /// The alert a failure left for shutdown to send.
+    pending_alert: Option<AlertDescription>,
+    /// The peer asked for a KeyUpdate; ours goes out before our next application data
+    /// (RFC 8446 4.6.3), from the sending side, so that receiving never writes.
+    key_update_owed: bool,
     /// Client only: the name to send in server_name and check the certificate against.
     pub server_name: Option<String>,
     /// Settings this connection uses instead of its config's.
@@ -253,6 +262,9 @@ impl Connection {
             app_in_start: 0,
             peer_closed: false,
             we_closed: false,
+            alert_at_shutdown: false,
+            pending_alert: None,
+            key_update_owed: false,
             server_name: None,
             overrides: Overrides::default(),
             resume: None,
@@ -338,6 +350,20 @@ impl Connection {
         self.common.outgoing.drain(..n);
     }
 
+    /// Takes the protected bytes waiting to be sent, so that an I/O layer can write them
+    /// without holding the connection; hand them back with [`Connection::restore_outgoing`].
+    pub fn take_outgoing(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.common.outgoing)
+    }
+
+    /// Returns what [`Connection::take_outgoing`] gave after `sent` of its bytes went out;
+    /// anything queued in the meantime stays behind the rest.
+    pub fn restore_outgoing(&mut self, mut taken: Vec<u8>, sent: usize) {
+        taken.drain(..sent.min(taken.len()));
+        taken.extend_from_slice(&self.common.outgoing);
+        self.common.outgoing = taken;
+    }
+
     /// Decrypted application data not yet read.
     pub fn plaintext(&self) -> &[u8] {
         &self.app_in[self.app_in_start..]
@@ -373,7 +399,11 @@ impl Connection {
             }
             if err.code != ErrorCode::ALERT && err.code != ErrorCode::CLOSED {
                 self.common.hs_out.clear();
-                self.common.send_alert(alert::to_send(&err));
+                if self.alert_at_shutdown {
+                    self.pending_alert = Some(alert::to_send(&err));
+                } else {
+                    self.common.send_alert(alert::to_send(&err));
+                }
             }
             self.status = Status::Failed(err);
             self.handshake = None;
@@ -618,9 +648,7 @@ impl Connection {
                     return Err(Error::with_alert(ErrorCode::BAD_MESSAGE, AlertDescription::IllegalParameter));
                 }
                 self.update_read_keys()?;
-                if request == 1 {
-                    self.send_key_update(false)?;
-                }
+                self.key_update_owed |= request == 1;
                 Ok(())
             }
             _ => Err(unexpected()),
@@ -688,16 +716,25 @@ impl Connection {
         if self.we_closed {
             return Err(Error::new(ErrorCode::CLOSED));
         }
+        if std::mem::take(&mut self.key_update_owed) {
+            self.send_key_update(false)?;
+        }
         for chunk in data.chunks(self.common.max_fragment) {
             self.common.send_record(ContentType::ApplicationData, chunk)?;
         }
         Ok(data.len())
     }
 
-    /// Queues close_notify; nothing more can be written after it.
+    /// Queues close_notify, or the fatal alert a failure left for shutdown; nothing more can
+    /// be written after it. Nothing is sent to a peer whose own fatal alert ended the connection.
     pub fn send_close_notify(&mut self) {
-        if !self.we_closed {
-            self.we_closed = true;
+        if self.we_closed {
+            return;
+        }
+        self.we_closed = true;
+        if let Some(alert) = self.pending_alert.take() {
+            self.common.send_alert(alert);
+        } else if !matches!(self.status, Status::Failed(err) if err.code == ErrorCode::ALERT) {
             self.common.send_alert(AlertDescription::CloseNotify);
         }
     }

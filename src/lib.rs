@@ -24,6 +24,7 @@ pub mod tls12;
 pub mod tls13;
 pub mod transcript;
 pub mod verify;
+pub mod x509;
 
 pub mod capi;
 

@@ -1,6 +1,7 @@
 //! Certificates and private keys as the library holds them: PEM decoding, key loading and
 //! the check that a key belongs to its certificate. X.509 structure comes from
-//! rustls-webpki and PEM from rustls-pki-types; we parse neither by hand.
+//! rustls-webpki and x509-cert (see `x509`), PEM from rustls-pki-types; we parse neither
+//! by hand.
 
 use aws_lc_rs::signature::{
     EcdsaKeyPair, Ed25519KeyPair, KeyPair, RsaKeyPair, ECDSA_P256_SHA256_ASN1_SIGNING, ECDSA_P384_SHA384_ASN1_SIGNING,
@@ -93,22 +94,69 @@ pub fn certificates_from_pem(pem: &[u8]) -> Result<Vec<CertificateDer<'static>>>
 pub struct CertifiedKey {
     pub chain: Vec<CertificateDer<'static>>,
     pub key: Option<SigningKey>,
+    /// The leaf's host names, lower-cased, for choosing a chain by SNI: its DNS
+    /// subjectAltNames, or its commonName when it has none (s2n's rule).
+    names: Vec<String>,
+}
+
+/// How a chain's names relate to the server name a client asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameMatch {
+    Exact,
+    /// A "*.example.com" name covers the first label of the requested name.
+    Wildcard,
+    None,
 }
 
 impl CertifiedKey {
+    pub fn new(chain: Vec<CertificateDer<'static>>, key: Option<SigningKey>) -> CertifiedKey {
+        let names = chain.first().map(|leaf| leaf_names(leaf)).unwrap_or_default();
+        CertifiedKey { chain, key, names }
+    }
+
     /// Builds a chain and key from PEM, checking that the key belongs to the leaf.
     pub fn from_pem(chain_pem: &[u8], key_pem: &[u8]) -> Result<CertifiedKey> {
         let chain = certificates_from_pem(chain_pem)?;
         // The PEM text of a key is a secret too; don't leave copies of it around.
         let key = SigningKey::from_pem(&Zeroizing::new(key_pem.to_vec()))?;
         check_key_matches(&chain[0], &key)?;
-        Ok(CertifiedKey { chain, key: Some(key) })
+        Ok(CertifiedKey::new(chain, Some(key)))
     }
 
     /// A chain with no private key (the key operations happen elsewhere).
     pub fn public_only(chain_pem: &[u8]) -> Result<CertifiedKey> {
-        Ok(CertifiedKey { chain: certificates_from_pem(chain_pem)?, key: None })
+        Ok(CertifiedKey::new(certificates_from_pem(chain_pem)?, None))
     }
+
+    /// Whether this chain is one for `server_name`: an exact (case-insensitive) name, or a
+    /// wildcard standing for its first label.
+    pub fn match_name(&self, server_name: &str) -> NameMatch {
+        let wanted = server_name.to_ascii_lowercase();
+        if self.names.iter().any(|n| *n == wanted) {
+            return NameMatch::Exact;
+        }
+        match wanted.find('.') {
+            Some(dot) if self.names.iter().any(|n| n.strip_prefix('*') == Some(&wanted[dot..])) => NameMatch::Wildcard,
+            _ => NameMatch::None,
+        }
+    }
+}
+
+fn leaf_names(leaf: &CertificateDer<'_>) -> Vec<String> {
+    let Ok(fields) = crate::x509::CertFields::parse(leaf) else { return Vec::new() };
+    let dns: Vec<String> = fields
+        .subject_alt_names()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|entry| match entry {
+            crate::x509::SanEntry::Dns(name) => Some(name.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect();
+    if !dns.is_empty() {
+        return dns;
+    }
+    fields.common_name().map(|cn| vec![cn.to_ascii_lowercase()]).unwrap_or_default()
 }
 
 /// Fails with `S2N_ERR_KEY_MISMATCH` unless `key` is the private half of `cert`'s public key.

@@ -2,11 +2,12 @@
 
 use std::time::Duration;
 
-use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
 use webpki::{EndEntityCert, KeyUsage};
 
 use crate::config::{Config, Hooks};
 use crate::error::{Error, ErrorCode, Result};
+use crate::x509::{CertFields, SanEntry};
 
 /// Validates `chain` (leaf first) against the config's trust store for `usage`.
 ///
@@ -26,10 +27,23 @@ pub fn verify_chain(config: &Config, hooks: &mut dyn Hooks, chain: &[Certificate
     let now = hooks.now();
     let mut last = ErrorCode::CERT_UNTRUSTED;
     for roots in config.trust.root_sets() {
+        // A certificate in the trust store stands for itself: its validity window is all
+        // there is to check (its intent is implied by being trusted, as in s2n).
+        if is_trusted_anchor(roots, leaf) {
+            return match config.check_time {
+                true => check_validity(leaf, now),
+                false => Ok(()),
+            };
+        }
         let mut time = now;
         // Each retry moves the clock into one more certificate's window; a chain can't need more.
         for _ in 0..=chain.len() {
             match cert.verify_for_usage(webpki::ALL_VERIFICATION_ALGS, roots, &chain[1..], time, &usage, None, None) {
+                Ok(path) if config.check_intent => {
+                    let intermediates: Vec<CertificateDer<'_>> =
+                        path.intermediate_certificates().map(|c| c.der()).collect();
+                    return check_key_usage(leaf, &intermediates, client);
+                }
                 Ok(_) => return Ok(()),
                 Err(webpki::Error::CertExpired { not_after, .. }) if !config.check_time => {
                     time = UnixTime::since_unix_epoch(Duration::from_secs(not_after.as_secs().saturating_sub(1)));
@@ -49,6 +63,50 @@ pub fn verify_chain(config: &Config, hooks: &mut dyn Hooks, chain: &[Certificate
         }
     }
     Err(Error::new(last))
+}
+
+/// The keyUsage half of s2n's intent check (OpenSSL's TLS purposes; webpki checked the
+/// extended key usage): a server's leaf must allow digitalSignature, keyEncipherment or
+/// keyAgreement, a client's digitalSignature or keyAgreement, and an intermediate CA
+/// keyCertSign. A certificate without the extension may be used for anything.
+fn check_key_usage(leaf: &CertificateDer<'_>, intermediates: &[CertificateDer<'_>], client: bool) -> Result<()> {
+    let invalid = || Error::new(ErrorCode::CERT_INTENT_INVALID);
+    if let Some(usage) = CertFields::parse(leaf)?.key_usage() {
+        let allowed = usage.digital_signature() || usage.key_agreement() || (!client && usage.key_encipherment());
+        if !allowed {
+            return Err(invalid());
+        }
+    }
+    for ca in intermediates {
+        if CertFields::parse(ca)?.key_usage().is_some_and(|usage| !usage.key_cert_sign()) {
+            return Err(invalid());
+        }
+    }
+    Ok(())
+}
+
+/// Whether the application trusts the leaf itself: a certificate in the trust store stands
+/// for itself, even a self-signed CA certificate used as a server's own (OpenSSL and s2n
+/// accept it; webpki alone refuses a CA as an end entity). Matching is by subject and key, as
+/// a trust anchor is defined; the path is then just that anchor.
+fn is_trusted_anchor(roots: &[TrustAnchor<'_>], leaf: &CertificateDer<'_>) -> bool {
+    let Ok(own) = webpki::anchor_from_trusted_cert(leaf) else { return false };
+    roots
+        .iter()
+        .any(|anchor| anchor.subject == own.subject && anchor.subject_public_key_info == own.subject_public_key_info)
+}
+
+/// The validity window of a certificate trusted as itself, which no path check covered.
+fn check_validity(cert: &CertificateDer<'_>, now: UnixTime) -> Result<()> {
+    let fields = CertFields::parse(cert)?;
+    let now = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
+    if now < fields.not_before() {
+        return Err(Error::new(ErrorCode::CERT_NOT_YET_VALID));
+    }
+    if now > fields.not_after() {
+        return Err(Error::new(ErrorCode::CERT_EXPIRED));
+    }
+    Ok(())
 }
 
 /// The extended-key-usage check, which the application may switch off.
@@ -97,24 +155,50 @@ pub fn default_host_match(expected: &str, cert_name: &str) -> bool {
     }
 }
 
-/// Checks the leaf's names with the application's verify-host callback, or with the
-/// default rule against `server_name`.
+/// Checks the leaf's identities with the application's verify-host callback, or with the
+/// default rule against `server_name`, in s2n's order (RFC 6125 6.4.4): every DNS, URI and
+/// IP subjectAltName entry until one is accepted; only when there are none, the subject's
+/// last commonName (never an IP address); with neither, the empty name.
 pub fn verify_host(hooks: &mut dyn Hooks, leaf: &CertificateDer<'_>, server_name: Option<&str>) -> Result<()> {
-    let cert = EndEntityCert::try_from(leaf).map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))?;
+    let cert = CertFields::parse(leaf)?;
     let expected = server_name.unwrap_or("");
-    for name in cert.valid_dns_names() {
-        let accepted = hooks.verify_host(name).unwrap_or_else(|| default_host_match(expected, name));
-        if accepted {
-            return Ok(());
+    let mut accepts = |name: &str| hooks.verify_host(name).unwrap_or_else(|| default_host_match(expected, name));
+    let verdict = |accepted: bool| match accepted {
+        true => Ok(()),
+        false => Err(Error::new(ErrorCode::CERT_INVALID_HOSTNAME)),
+    };
+
+    if let Some(entries) = cert.subject_alt_names() {
+        let mut identity_found = false;
+        // Like s2n, report what the last entry gave when none is accepted.
+        let mut last_failure = ErrorCode::CERT_UNTRUSTED;
+        for entry in entries {
+            let name = match entry {
+                SanEntry::Dns(name) | SanEntry::Uri(name) => name,
+                SanEntry::Ip(address) => address.to_string(),
+                SanEntry::MalformedIp | SanEntry::Other => {
+                    last_failure = ErrorCode::CERT_UNTRUSTED;
+                    continue;
+                }
+            };
+            identity_found = true;
+            if accepts(&name) {
+                return Ok(());
+            }
+            last_failure = ErrorCode::CERT_INVALID_HOSTNAME;
+        }
+        if identity_found {
+            return Err(Error::new(last_failure));
         }
     }
-    // IP addresses are not DNS names; let webpki compare them with the certificate's IP SANs.
-    if let Ok(ip @ ServerName::IpAddress(_)) = ServerName::try_from(expected) {
-        if hooks.verify_host(expected).unwrap_or(true) && cert.verify_is_valid_for_subject_name(&ip).is_ok() {
-            return Ok(());
+    if let Some(common_name) = cert.common_name() {
+        // An IP address is not a DNS name: it may only match an iPAddress entry.
+        if common_name.parse::<std::net::IpAddr>().is_ok() {
+            return Err(Error::new(ErrorCode::CERT_UNTRUSTED));
         }
+        return verdict(accepts(&common_name));
     }
-    Err(Error::new(ErrorCode::CERT_INVALID_HOSTNAME))
+    verdict(accepts(""))
 }
 
 #[cfg(test)]

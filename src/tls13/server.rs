@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use aws_lc_rs::constant_time::verify_slices_are_equal;
-use rustls_pki_types::{CertificateDer, ServerName};
+use rustls_pki_types::CertificateDer;
 
 use super::key_schedule::{finished_verify_data, EarlySecret, MasterSecret};
 use crate::alert::AlertDescription;
@@ -124,11 +124,8 @@ pub(crate) fn choose_identity_for(
     server_name: Option<&str>,
     accept: impl Fn(SignatureScheme, &crate::pki::SigningKey) -> bool,
 ) -> Option<(usize, SignatureScheme)> {
-    let name = server_name.and_then(|n| ServerName::try_from(n).ok());
-    let matches_name = |id: &Arc<CertifiedKey>| {
-        let Some(name) = &name else { return false };
-        webpki::EndEntityCert::try_from(&id.chain[0]).is_ok_and(|c| c.verify_is_valid_for_subject_name(name).is_ok())
-    };
+    let matches_name =
+        |id: &Arc<CertifiedKey>| server_name.is_some_and(|name| id.match_name(name) != crate::pki::NameMatch::None);
     let usable = |id: &Arc<CertifiedKey>| {
         let key = id.key.as_ref()?;
         config.schemes.iter().copied().find(|s| accept(*s, key))

@@ -153,6 +153,27 @@ fn key_update_both_ways() {
     exchange(&mut client, &cc, &mut server, &sc);
 }
 
+/// The answer to a requested KeyUpdate waits for our next write (so that a reader thread
+/// never writes) and then precedes the data, under the new keys.
+#[test]
+fn requested_key_update_is_answered_by_the_next_write() {
+    let cc = client_config();
+    let sc = server_config("ecdsa_p256_pkcs1");
+    let (mut client, mut server) = handshake(&cc, &sc);
+    client.send_key_update(true).unwrap();
+    let update = client.take_outgoing();
+    server.read_tls(&update);
+    server.process(&sc, &mut NoHooks).unwrap();
+    assert!(server.outgoing().is_empty(), "receiving must not write");
+    server.write_plaintext(b"after").unwrap();
+    let records = server.take_outgoing();
+    client.read_tls(&records);
+    client.process(&cc, &mut NoHooks).unwrap();
+    assert_eq!(client.plaintext(), b"after");
+    client.consume_plaintext(5);
+    exchange(&mut client, &cc, &mut server, &sc);
+}
+
 #[test]
 fn tampered_record_is_a_bad_record_mac() {
     let cc = client_config();

@@ -17,7 +17,7 @@ use rustls_pki_types::CertificateDer;
 use super::config::CertOwnership;
 use crate::capi::write_out;
 use crate::error::{Error, ErrorCode, Result};
-use crate::pki::{CertifiedKey, SigningKey};
+use crate::pki::{CertifiedKey, NameMatch, SigningKey};
 
 /// A certificate chain and (usually) its private key, owned by the application and shared
 /// by the configs it is added to.
@@ -462,7 +462,7 @@ pub extern "C" fn s2n_connection_get_peer_cert_chain(
         if chain.is_empty() || !conn.config().core.verify_peer {
             return Err(Error::new(ErrorCode::CERT_NOT_VALIDATED));
         }
-        out.set_chain(Arc::new(CertifiedKey { chain: chain.clone(), key: None }));
+        out.set_chain(Arc::new(CertifiedKey::new(chain.clone(), None)));
         OK
     })
 }
@@ -500,19 +500,11 @@ pub extern "C" fn s2n_connection_get_certificate_match(
         let identity = summary.identity.ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
         let status = match &summary.server_name {
             None => s2n_cert_sni_match::S2N_SNI_NONE,
-            Some(name) => {
-                let leaf = &conn.config().core.identities[identity].chain[0];
-                let cert =
-                    webpki::EndEntityCert::try_from(leaf).map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))?;
-                let names: Vec<&str> = cert.valid_dns_names().collect();
-                if names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-                    s2n_cert_sni_match::S2N_SNI_EXACT_MATCH
-                } else if names.iter().any(|n| n.starts_with("*.") && crate::verify::default_host_match(name, n)) {
-                    s2n_cert_sni_match::S2N_SNI_WILDCARD_MATCH
-                } else {
-                    s2n_cert_sni_match::S2N_SNI_NO_MATCH
-                }
-            }
+            Some(name) => match conn.config().core.identities[identity].match_name(name) {
+                NameMatch::Exact => s2n_cert_sni_match::S2N_SNI_EXACT_MATCH,
+                NameMatch::Wildcard => s2n_cert_sni_match::S2N_SNI_WILDCARD_MATCH,
+                NameMatch::None => s2n_cert_sni_match::S2N_SNI_NO_MATCH,
+            },
         };
         unsafe { write_out(match_status, status) }?;
         OK

@@ -15,12 +15,20 @@ use crate::error::{Error, ErrorCode};
 use crate::kx::NamedGroup;
 use crate::sign::SignatureScheme;
 
-/// Where a connection reads or writes its TLS bytes.
+/// Where a connection reads or writes its TLS bytes. (A NULL callback is `None`: an
+/// `Option` inside a variant lets the compiler test the pointer of an `Fd` variant, whose
+/// bytes there are undefined, before its tag, which valgrind rightly reports.)
 #[derive(Clone, Copy)]
 pub(crate) enum IoEnd<F> {
     None,
     Fd(c_int),
-    Callback(Option<F>),
+    Callback(F),
+}
+
+impl<F> IoEnd<F> {
+    fn callback(f: Option<F>) -> IoEnd<F> {
+        f.map_or(IoEnd::None, IoEnd::Callback)
+    }
 }
 
 pub(crate) type RecvFn = unsafe extern "C" fn(*mut c_void, *mut u8, u32) -> c_int;
@@ -34,6 +42,9 @@ pub struct s2n_connection {
     pub(crate) config: *mut s2n_config,
     ctx: *mut c_void,
     pub(crate) core: Connection,
+    /// s2n lets one thread send while another receives: `core` is only touched with this
+    /// held (see `io::lock_engine`); the transport is used outside it.
+    pub(crate) engine_lock: std::sync::Mutex<()>,
     pub(crate) read: IoEnd<RecvFn>,
     pub(crate) write: IoEnd<SendFn>,
     pub(crate) recv_ctx: *mut c_void,
@@ -77,11 +88,13 @@ impl s2n_connection {
         };
         let mut core = Connection::new(side);
         core.common.max_fragment = DEFAULT_FRAGMENT;
+        core.alert_at_shutdown = true;
         s2n_connection {
             mode,
             config: std::ptr::null_mut(),
             ctx: std::ptr::null_mut(),
             core,
+            engine_lock: std::sync::Mutex::new(()),
             read: IoEnd::None,
             write: IoEnd::None,
             recv_ctx: std::ptr::null_mut(),
@@ -137,7 +150,11 @@ pub extern "C" fn s2n_connection_free(conn: *mut s2n_connection) -> c_int {
 pub extern "C" fn s2n_connection_set_config(conn: *mut s2n_connection, config: *mut s2n_config) -> c_int {
     call(|| {
         let conn = unsafe { arg_mut(conn) }?;
-        unsafe { arg_ref(config) }?;
+        let new_config = unsafe { arg_ref(config) }?;
+        // A client presents one certificate, so its config may have one default chain.
+        if conn.mode == s2n_mode::S2N_CLIENT && new_config.core.default_identities.len() > 1 {
+            return Err(Error::new(ErrorCode::TOO_MANY_CERTIFICATES));
+        }
         conn.config = config;
         if let Some(len) = conn.config().max_fragment_length {
             conn.set_max_fragment(len);
@@ -241,7 +258,7 @@ pub extern "C" fn s2n_connection_get_write_fd(conn: *mut s2n_connection, writefd
 #[no_mangle]
 pub extern "C" fn s2n_connection_set_recv_cb(conn: *mut s2n_connection, recv: s2n_recv_fn_arg) -> c_int {
     call(|| {
-        unsafe { arg_mut(conn) }?.read = IoEnd::Callback(recv);
+        unsafe { arg_mut(conn) }?.read = IoEnd::callback(recv);
         OK
     })
 }
@@ -249,7 +266,7 @@ pub extern "C" fn s2n_connection_set_recv_cb(conn: *mut s2n_connection, recv: s2
 #[no_mangle]
 pub extern "C" fn s2n_connection_set_send_cb(conn: *mut s2n_connection, send: s2n_send_fn_arg) -> c_int {
     call(|| {
-        unsafe { arg_mut(conn) }?.write = IoEnd::Callback(send);
+        unsafe { arg_mut(conn) }?.write = IoEnd::callback(send);
         OK
     })
 }
@@ -960,5 +977,39 @@ pub extern "C" fn s2n_conn_get_signature_public_key_type(
     output: *mut c_char,
     output_size: *mut u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let size = unsafe { arg_mut(output_size) }?;
+        let own = s2n_mode::from_raw(mode)? == conn.mode;
+        let summary = &conn.core.common.summary;
+        let leaf = if own {
+            let index = match conn.mode {
+                s2n_mode::S2N_SERVER => summary.identity,
+                s2n_mode::S2N_CLIENT => summary.our_scheme.map(|_| 0),
+            };
+            index.and_then(|i| conn.config().core.identities.get(i)).map(|id| &id.chain[0])
+        } else if conn.config().core.verify_peer {
+            summary.peer_chain.first()
+        } else {
+            None
+        };
+        let Some(leaf) = leaf else {
+            let code = if own { ErrorCode::NULL } else { ErrorCode::CERT_NOT_VALIDATED };
+            return Err(Error::new(code));
+        };
+        let description = crate::x509::CertFields::parse(leaf)?
+            .public_key_description()
+            .ok_or_else(|| Error::new(ErrorCode::CERT_TYPE_UNSUPPORTED))?;
+        let required = description.len() + 1;
+        let room = *size as usize;
+        *size = required as u32;
+        if output.is_null() || room < required {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        // SAFETY: the caller's buffer holds `room` >= `required` bytes.
+        let out = unsafe { std::slice::from_raw_parts_mut(output.cast::<u8>(), required) };
+        out[..description.len()].copy_from_slice(description.as_bytes());
+        out[description.len()] = 0;
+        OK
+    })
 }

@@ -91,9 +91,26 @@ impl Hooks for CallbackHooks<'_> {
     }
 }
 
-/// Runs the core engine on what has been received. The core is moved out of the
-/// connection while it runs, so callbacks that receive the connection pointer may use it.
+/// Holds the connection's engine lock. s2n allows one thread in `s2n_send` while another is
+/// in `s2n_recv`: each touches `core` only with this held, and moves bytes over the transport
+/// without it, on memory the other side leaves alone (the writer owns the records it took out
+/// of the engine; the reader the free space at the end of the engine's input buffer).
+fn lock_engine<'a>(conn: *mut s2n_connection) -> std::sync::MutexGuard<'a, ()> {
+    // SAFETY: `conn` was checked non-NULL by io_call and outlives the call; only the lock
+    // field is borrowed, so the guard does not alias the rest of the connection.
+    let lock = unsafe { &*std::ptr::addr_of!((*conn).engine_lock) };
+    lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Runs the core engine on what has been received.
 fn process(conn: *mut s2n_connection) -> Result<()> {
+    let _engine = lock_engine(conn);
+    process_locked(conn)
+}
+
+/// [`process`] for a caller that holds the engine lock. The core is moved out of the
+/// connection while it runs, so callbacks that receive the connection pointer may use it.
+fn process_locked(conn: *mut s2n_connection) -> Result<()> {
     // SAFETY: `conn` was checked non-NULL by the caller and stays valid for this call.
     let c = unsafe { &mut *conn };
     let config: *const s2n_config = c.config();
@@ -112,6 +129,7 @@ fn process(conn: *mut s2n_connection) -> Result<()> {
 
 /// Server: sends tickets the application asked for with `s2n_connection_add_new_tickets_to_send`.
 fn send_requested_tickets(conn: *mut s2n_connection) -> Result<()> {
+    let _engine = lock_engine(conn);
     // SAFETY: `conn` was checked non-NULL by the caller.
     let c = unsafe { &mut *conn };
     if c.tickets_to_send == 0 || c.core.is_handshaking() {
@@ -139,65 +157,98 @@ fn would_block(errno: c_int) -> bool {
 
 /// Sends queued TLS bytes until none are left or the transport would block.
 fn flush(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<()> {
-    // SAFETY: checked non-NULL by the caller.
-    let c = unsafe { &mut *conn };
-    while !c.core.outgoing().is_empty() {
-        let out = c.core.outgoing();
-        let len = out.len().min(u32::MAX as usize);
-        let written = match c.write {
-            IoEnd::Fd(fd) => loop {
-                // MSG_NOSIGNAL: a peer that went away is an error to report, not SIGPIPE.
-                let mut n = unsafe { libc::send(fd, out.as_ptr().cast(), len, libc::MSG_NOSIGNAL) };
-                if n < 0 && last_os_error() == libc::ENOTSOCK {
-                    n = unsafe { libc::write(fd, out.as_ptr().cast(), len) };
-                }
-                if n >= 0 || last_os_error() != libc::EINTR {
-                    break n;
-                }
-            },
-            IoEnd::Callback(Some(send)) => (unsafe { send(c.send_ctx, out.as_ptr(), len as u32) }) as isize,
-            IoEnd::Callback(None) | IoEnd::None => return Err(Error::new(ErrorCode::IO)),
+    loop {
+        let (out, write, send_ctx) = {
+            let _engine = lock_engine(conn);
+            // SAFETY: checked non-NULL by the caller.
+            let c = unsafe { &mut *conn };
+            (c.core.take_outgoing(), c.write, c.send_ctx)
         };
-        if written < 0 {
-            if would_block(last_os_error()) {
-                *blocked = s2n_blocked_status::S2N_BLOCKED_ON_WRITE;
-                return Err(Error::new(ErrorCode::IO_BLOCKED));
-            }
-            return Err(Error::new(ErrorCode::IO));
+        if out.is_empty() {
+            let _engine = lock_engine(conn);
+            unsafe { &mut *conn }.core.restore_outgoing(out, 0);
+            return Ok(());
         }
-        c.core.consume_outgoing(written as usize);
-        c.wire_bytes_out += written as u64;
+        let mut sent = 0;
+        let mut failure = None;
+        while sent < out.len() {
+            let rest = &out[sent..];
+            let len = rest.len().min(u32::MAX as usize);
+            // (bytes written or -1, whether there is a transport at all)
+            let (written, transport) = match write {
+                IoEnd::Fd(fd) => (
+                    loop {
+                        // MSG_NOSIGNAL: a peer that went away is an error to report, not SIGPIPE.
+                        let mut n = unsafe { libc::send(fd, rest.as_ptr().cast(), len, libc::MSG_NOSIGNAL) };
+                        if n < 0 && last_os_error() == libc::ENOTSOCK {
+                            n = unsafe { libc::write(fd, rest.as_ptr().cast(), len) };
+                        }
+                        if n >= 0 || last_os_error() != libc::EINTR {
+                            break n;
+                        }
+                    },
+                    true,
+                ),
+                // SAFETY: the application registered this callback with `send_ctx`.
+                IoEnd::Callback(send) => ((unsafe { send(send_ctx, rest.as_ptr(), len as u32) }) as isize, true),
+                IoEnd::None => (-1, false),
+            };
+            if written < 0 {
+                failure = Some(if transport && would_block(last_os_error()) {
+                    *blocked = s2n_blocked_status::S2N_BLOCKED_ON_WRITE;
+                    ErrorCode::IO_BLOCKED
+                } else {
+                    ErrorCode::IO
+                });
+                break;
+            }
+            sent += (written as usize).min(rest.len());
+        }
+        let _engine = lock_engine(conn);
+        let c = unsafe { &mut *conn };
+        c.core.restore_outgoing(out, sent);
+        c.wire_bytes_out += sent as u64;
+        if let Some(code) = failure {
+            return Err(Error::new(code));
+        }
     }
-    Ok(())
 }
 
 /// Reads the bytes the engine needs next (the rest of one record, never more, so data
 /// after the TLS stream stays in the socket). End of stream is `S2N_ERR_CLOSED`.
 fn read_more(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<()> {
-    // SAFETY: checked non-NULL by the caller.
-    let c = unsafe { &mut *conn };
-    // With recv buffering, take up to a full record's worth whatever the stream holds.
-    let want = if c.recv_buffering {
-        c.core.wanted_bytes().max(crate::record::HEADER_LEN + crate::record::MAX_CIPHERTEXT)
-    } else {
-        c.core.wanted_bytes()
+    let (space, want, read, recv_ctx) = {
+        let _engine = lock_engine(conn);
+        // SAFETY: checked non-NULL by the caller.
+        let c = unsafe { &mut *conn };
+        // With recv buffering, take up to a full record's worth whatever the stream holds.
+        let want = if c.recv_buffering {
+            c.core.wanted_bytes().max(crate::record::HEADER_LEN + crate::record::MAX_CIPHERTEXT)
+        } else {
+            c.core.wanted_bytes()
+        };
+        (c.core.read_buffer(want).as_mut_ptr(), want, c.read, c.recv_ctx)
     };
-    let (read, recv_ctx) = (c.read, c.recv_ctx);
-    let buf = c.core.read_buffer(want);
+    // SAFETY: `space` is `want` bytes at the end of the engine's input buffer. Only the
+    // receiving side resizes that buffer, and it is here, so the space stays put until
+    // `commit_read` below.
     let got = match read {
         IoEnd::Fd(fd) => loop {
-            let n = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), want) };
+            let n = unsafe { libc::read(fd, space.cast(), want) };
             if n >= 0 || last_os_error() != libc::EINTR {
                 break n;
             }
         },
-        IoEnd::Callback(Some(recv)) => (unsafe { recv(recv_ctx, buf.as_mut_ptr(), want as u32) }) as isize,
-        IoEnd::Callback(None) | IoEnd::None => {
-            c.core.commit_read(want, 0);
+        IoEnd::Callback(recv) => (unsafe { recv(recv_ctx, space, want as u32) }) as isize,
+        IoEnd::None => {
+            let _engine = lock_engine(conn);
+            unsafe { &mut *conn }.core.commit_read(want, 0);
             return Err(Error::new(ErrorCode::IO));
         }
     };
     let errno = last_os_error();
+    let _engine = lock_engine(conn);
+    let c = unsafe { &mut *conn };
     c.core.commit_read(want, got.max(0) as usize);
     match got {
         0 => Err(Error::new(ErrorCode::CLOSED)),
@@ -239,8 +290,8 @@ fn apply_blinding(conn: *mut s2n_connection, result: &Result<c_int>) {
     if max.is_zero() {
         return;
     }
-    let mut random = [0u8; 8];
-    let _ = aws_lc_rs::rand::fill(&mut random);
+    // Without randomness the delay is the minimum, which still hides the failure's timing.
+    let random = crate::crypto::random_array::<8>().unwrap_or_default();
     let span = (max - min).as_nanos() as u64;
     let delay = min + Duration::from_nanos(if span == 0 { 0 } else { u64::from_ne_bytes(random) % span });
     c.delay = Some((std::time::Instant::now(), delay));
@@ -330,12 +381,19 @@ fn send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, data: &[&[u
         return Err(Error::new(ErrorCode::SEND_SIZE));
     }
     let mut sent = c.send_consumed;
-    let max_record = c.core.common.max_fragment;
+    let max_record = {
+        let _engine = lock_engine(conn);
+        unsafe { &*conn }.core.common.max_fragment
+    };
     let mut record = Vec::new();
     while c.send_consumed < total {
         let chunk = gather(data, c.send_consumed, max_record, &mut record);
         let n = chunk.len();
-        c.core.write_plaintext(chunk)?;
+        {
+            let _engine = lock_engine(conn);
+            unsafe { &mut *conn }.core.write_plaintext(chunk)?;
+        }
+        let c = unsafe { &mut *conn };
         c.send_consumed += n;
         if let Err(err) = flush(conn, blocked) {
             let c = unsafe { &mut *conn };
@@ -446,51 +504,49 @@ pub extern "C" fn s2n_sendv_with_offset(
     })
 }
 
-/// Reads decrypted data; 0 means the peer closed the connection.
+/// Reads decrypted data; 0 means the peer closed the connection. As in s2n, receiving
+/// never writes (a requested KeyUpdate is answered by the next `s2n_send`), so that one
+/// thread may receive while another sends.
 fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, out: &mut [u8]) -> Result<isize> {
-    send_requested_tickets(conn)?;
-    flush(conn, blocked)?;
     loop {
-        // SAFETY: checked non-NULL by io_call.
-        let c = unsafe { &mut *conn };
-        let available = c.core.plaintext();
-        if !available.is_empty() {
-            let n = available.len().min(out.len());
-            out[..n].copy_from_slice(&available[..n]);
-            c.core.consume_plaintext(n);
-            let mut total = n;
-            // Multi-record mode: keep filling from records already received, never blocking.
-            while c.config().recv_multi_record && total < out.len() && c.core.has_complete_record() {
-                process(conn)?;
-                let c = unsafe { &mut *conn };
-                let more = c.core.plaintext();
-                let m = more.len().min(out.len() - total);
-                if m == 0 {
-                    break;
+        {
+            let _engine = lock_engine(conn);
+            // SAFETY: checked non-NULL by io_call.
+            let c = unsafe { &mut *conn };
+            let available = c.core.plaintext();
+            if !available.is_empty() {
+                let n = available.len().min(out.len());
+                out[..n].copy_from_slice(&available[..n]);
+                c.core.consume_plaintext(n);
+                let mut total = n;
+                // Multi-record mode: keep filling from records already received, never blocking.
+                while c.config().recv_multi_record && total < out.len() && c.core.has_complete_record() {
+                    process_locked(conn)?;
+                    let c = unsafe { &mut *conn };
+                    let more = c.core.plaintext();
+                    let m = more.len().min(out.len() - total);
+                    if m == 0 {
+                        break;
+                    }
+                    out[total..total + m].copy_from_slice(&more[..m]);
+                    c.core.consume_plaintext(m);
+                    total += m;
                 }
-                out[total..total + m].copy_from_slice(&more[..m]);
-                c.core.consume_plaintext(m);
-                total += m;
+                return Ok(total as isize);
             }
-            return Ok(total as isize);
-        }
-        if c.core.peer_closed() {
-            return Ok(0);
-        }
-        if c.core.has_complete_record() {
-            process(conn)?;
-            continue;
+            if c.core.peer_closed() {
+                return Ok(0);
+            }
+            if c.core.has_complete_record() {
+                process_locked(conn)?;
+                continue;
+            }
         }
         match read_more(conn, blocked) {
             Err(err) if err.code == ErrorCode::CLOSED => return Ok(0),
             other => other?,
         }
-        if let Err(err) = process(conn) {
-            let _ = flush(conn, &mut s2n_blocked_status::S2N_NOT_BLOCKED);
-            return Err(err);
-        }
-        // A KeyUpdate answer or similar may be waiting.
-        flush(conn, blocked)?;
+        process(conn)?;
     }
 }
 
@@ -518,31 +574,48 @@ pub extern "C" fn s2n_recv(
 /// Decrypted bytes ready to be read without touching the transport.
 #[no_mangle]
 pub extern "C" fn s2n_peek(conn: *mut s2n_connection) -> u32 {
-    call(|| Ok(unsafe { arg_ref(conn) }?.core.plaintext().len() as u32))
+    call(|| {
+        unsafe { arg_ref(conn) }?;
+        let _engine = lock_engine(conn);
+        Ok(unsafe { &*conn }.core.plaintext().len() as u32)
+    })
 }
 
 /// Received TLS bytes not yet decrypted.
 #[no_mangle]
 pub extern "C" fn s2n_peek_buffered(conn: *mut s2n_connection) -> u32 {
-    call(|| Ok(unsafe { arg_ref(conn) }?.core.buffered_tls() as u32))
+    call(|| {
+        unsafe { arg_ref(conn) }?;
+        let _engine = lock_engine(conn);
+        Ok(unsafe { &*conn }.core.buffered_tls() as u32)
+    })
 }
 
-/// Sends close_notify and waits for the peer's, discarding data that arrives meanwhile.
+/// Sends close_notify (or the alert a failure left) and, after a completed handshake, waits
+/// for the peer's close_notify, discarding data that arrives meanwhile. As in s2n, nothing is
+/// awaited from a peer when the handshake never finished or the connection failed.
 #[no_mangle]
 pub extern "C" fn s2n_shutdown(conn: *mut s2n_connection, blocked: *mut s2n_blocked_status) -> c_int {
     call(|| {
         io_call(conn, blocked, |conn, blocked| {
             shutdown_send(conn, blocked)?;
+            let c = unsafe { &mut *conn };
+            if c.core.status() != crate::conn::Status::Open {
+                return OK;
+            }
             loop {
-                let c = unsafe { &mut *conn };
-                if c.core.peer_closed() {
-                    return OK;
-                }
-                let pending = c.core.plaintext().len();
-                c.core.consume_plaintext(pending);
-                if c.core.has_complete_record() {
-                    process(conn)?;
-                    continue;
+                {
+                    let _engine = lock_engine(conn);
+                    let c = unsafe { &mut *conn };
+                    if c.core.peer_closed() {
+                        return OK;
+                    }
+                    let pending = c.core.plaintext().len();
+                    c.core.consume_plaintext(pending);
+                    if c.core.has_complete_record() {
+                        process_locked(conn)?;
+                        continue;
+                    }
                 }
                 read_more(conn, blocked)?;
                 process(conn)?;
@@ -553,10 +626,16 @@ pub extern "C" fn s2n_shutdown(conn: *mut s2n_connection, blocked: *mut s2n_bloc
 
 fn shutdown_send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<c_int> {
     let c = unsafe { &mut *conn };
-    if let crate::conn::Status::Failed(err) = c.core.status() {
-        return Err(err);
+    // Self-service blinding: no alert may reveal the failure before the delay has passed.
+    if let Some((since, delay)) = c.delay {
+        if since.elapsed() < delay {
+            return Err(Error::new(ErrorCode::SHUTDOWN_PAUSED));
+        }
     }
-    c.core.send_close_notify();
+    {
+        let _engine = lock_engine(conn);
+        unsafe { &mut *conn }.core.send_close_notify();
+    }
     flush(conn, blocked)?;
     OK
 }

@@ -326,8 +326,6 @@ impl Session {
                 return Ok(0);
             }
             self.process("read")?;
-            // A KeyUpdate answer may be waiting.
-            self.flush_opportunistically("read")?;
         }
     }
 

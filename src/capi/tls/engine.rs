@@ -57,9 +57,7 @@ pub(crate) fn build(settings: &Settings, side: Side) -> TlsResult<Built> {
     let mut identities = Vec::new();
     let load = |keypair: &super::config::Keypair| -> TlsResult<Option<Arc<CertifiedKey>>> {
         match (&keypair.key, keypair.chain.is_empty()) {
-            (Some(key), false) => {
-                Ok(Some(Arc::new(CertifiedKey { chain: keypair.chain.clone(), key: Some(key.load()?) })))
-            }
+            (Some(key), false) => Ok(Some(Arc::new(CertifiedKey::new(keypair.chain.clone(), Some(key.load()?))))),
             _ => Ok(None),
         }
     };

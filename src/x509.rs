@@ -1,0 +1,240 @@
+//! Read-only access to the certificate fields that path validation does not expose: the
+//! names a host check compares, the subject and issuer as text, validity dates and raw
+//! extensions. Decoding is x509-cert's; webpki (in `verify`) stays the only judge of trust.
+
+use crate::error::{Error, ErrorCode, Result};
+use std::net::IpAddr;
+use x509_cert::der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, UintRef, Utf8StringRef};
+use x509_cert::der::oid::ObjectIdentifier;
+use x509_cert::der::{Decode, Reader, SliceReader, Tag, Tagged};
+use x509_cert::ext::pkix::name::GeneralName;
+pub use x509_cert::ext::pkix::KeyUsage;
+use x509_cert::ext::pkix::SubjectAltName;
+use x509_cert::name::Name;
+use x509_cert::Certificate;
+
+const OID_SUBJECT_ALT_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.17");
+const OID_COMMON_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
+const OID_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.15");
+
+/// A subjectAltName entry a host check can compare with a reference name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SanEntry {
+    Dns(String),
+    Uri(String),
+    Ip(IpAddr),
+    /// An iPAddress entry that is neither 4 nor 16 bytes long.
+    MalformedIp,
+    /// Any other kind (e-mail, directory name, ...): never a host identity.
+    Other,
+}
+
+/// One decoded certificate.
+pub struct CertFields {
+    cert: Certificate,
+}
+
+impl CertFields {
+    pub fn parse(der: &[u8]) -> Result<CertFields> {
+        Certificate::from_der(der)
+            .map(|cert| CertFields { cert })
+            .map_err(|_| Error::new(ErrorCode::DECODE_CERTIFICATE))
+    }
+
+    /// The subjectAltName entries in certificate order; `None` when there is no such
+    /// extension (or it does not decode), which is when a CN fallback may apply.
+    pub fn subject_alt_names(&self) -> Option<Vec<SanEntry>> {
+        let (value, _) = self.extension(&OID_SUBJECT_ALT_NAME)?;
+        let names = SubjectAltName::from_der(value).ok()?;
+        Some(names.0.iter().map(san_entry).collect())
+    }
+
+    /// The last commonName of the subject (the most specific one, as OpenSSL picks it),
+    /// if it is one of the string types RFC 5280 allows for it.
+    pub fn common_name(&self) -> Option<String> {
+        attributes(&self.cert.tbs_certificate.subject)
+            .filter(|(oid, _)| *oid == OID_COMMON_NAME)
+            .last()
+            .and_then(|(_, value)| value)
+    }
+
+    /// The subject in OpenSSL's one-line form ("/C=US/O=Example/CN=host"), the text
+    /// libtls's tls_peer_cert_subject returns.
+    pub fn subject_line(&self) -> String {
+        one_line(&self.cert.tbs_certificate.subject)
+    }
+
+    pub fn issuer_line(&self) -> String {
+        one_line(&self.cert.tbs_certificate.issuer)
+    }
+
+    /// notBefore as seconds since the Unix epoch.
+    pub fn not_before(&self) -> i64 {
+        unix_seconds(self.cert.tbs_certificate.validity.not_before)
+    }
+
+    /// notAfter as seconds since the Unix epoch.
+    pub fn not_after(&self) -> i64 {
+        unix_seconds(self.cert.tbs_certificate.validity.not_after)
+    }
+
+    /// The keyUsage extension; `None` when absent (any use is allowed), and an empty set
+    /// when it does not decode (so no use is).
+    pub fn key_usage(&self) -> Option<KeyUsage> {
+        let (value, _) = self.extension(&OID_KEY_USAGE)?;
+        Some(KeyUsage::from_der(value).unwrap_or(KeyUsage(Default::default())))
+    }
+
+    /// The leaf's public key as s2n names it: "rsa<bits>" (RSA and RSA-PSS),
+    /// "ecdsa_secp256r1", "ecdsa_secp384r1" or "ecdsa_secp521r1"; `None` for other keys.
+    pub fn public_key_description(&self) -> Option<String> {
+        let spki = &self.cert.tbs_certificate.subject_public_key_info;
+        match spki.algorithm.oid.to_string().as_str() {
+            "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
+                let key = spki.subject_public_key.as_bytes()?;
+                let modulus = SliceReader::new(key)
+                    .and_then(|mut r| {
+                        r.sequence(|r| {
+                            let modulus = UintRef::decode(r)?;
+                            UintRef::decode(r)?; // the public exponent
+                            Ok(modulus)
+                        })
+                    })
+                    .ok()?;
+                let bytes = modulus.as_bytes();
+                let bits = bytes.len() * 8 - bytes.first().map_or(0, |b| b.leading_zeros() as usize);
+                Some(format!("rsa{bits}"))
+            }
+            "1.2.840.10045.2.1" => {
+                let curve: ObjectIdentifier = spki.algorithm.parameters.as_ref()?.decode_as().ok()?;
+                let name = match curve.to_string().as_str() {
+                    "1.2.840.10045.3.1.7" => "ecdsa_secp256r1",
+                    "1.3.132.0.34" => "ecdsa_secp384r1",
+                    "1.3.132.0.35" => "ecdsa_secp521r1",
+                    _ => return None,
+                };
+                Some(name.to_owned())
+            }
+            _ => None,
+        }
+    }
+
+    /// The raw value (the content of the extnValue OCTET STRING) and critical flag of the
+    /// extension with this OID.
+    pub fn extension(&self, oid: &ObjectIdentifier) -> Option<(&[u8], bool)> {
+        let extensions = self.cert.tbs_certificate.extensions.as_ref()?;
+        extensions.iter().find(|ext| ext.extn_id == *oid).map(|ext| (ext.extn_value.as_bytes(), ext.critical))
+    }
+}
+
+fn san_entry(name: &GeneralName) -> SanEntry {
+    match name {
+        GeneralName::DnsName(dns) => SanEntry::Dns(dns.to_string()),
+        GeneralName::UniformResourceIdentifier(uri) => SanEntry::Uri(uri.to_string()),
+        GeneralName::IpAddress(octets) => match octets.as_bytes() {
+            b if b.len() == 4 => SanEntry::Ip(IpAddr::from(<[u8; 4]>::try_from(b).unwrap_or_default())),
+            b if b.len() == 16 => SanEntry::Ip(IpAddr::from(<[u8; 16]>::try_from(b).unwrap_or_default())),
+            _ => SanEntry::MalformedIp,
+        },
+        _ => SanEntry::Other,
+    }
+}
+
+/// Every attribute of a name in encoding order, with its value when it is a string type.
+fn attributes(name: &Name) -> impl Iterator<Item = (ObjectIdentifier, Option<String>)> + '_ {
+    name.0.iter().flat_map(|rdn| rdn.0.iter()).map(|atv| {
+        let value = &atv.value;
+        let text = match value.tag() {
+            Tag::Utf8String => Utf8StringRef::try_from(value).ok().map(|s| s.as_str().to_owned()),
+            Tag::PrintableString => PrintableStringRef::try_from(value).ok().map(|s| s.as_str().to_owned()),
+            Tag::Ia5String => Ia5StringRef::try_from(value).ok().map(|s| s.as_str().to_owned()),
+            Tag::TeletexString => TeletexStringRef::try_from(value).ok().map(|s| s.as_str().to_owned()),
+            Tag::BmpString => bmp_to_string(value.value()),
+            _ => None,
+        };
+        (atv.oid, text)
+    })
+}
+
+fn bmp_to_string(bytes: &[u8]) -> Option<String> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let units = bytes.chunks_exact(2).map(|pair| u16::from_be_bytes([pair[0], pair[1]]));
+    char::decode_utf16(units).collect::<std::result::Result<String, _>>().ok()
+}
+
+/// OpenSSL's short names for the attributes certificates commonly carry.
+fn short_name(oid: &ObjectIdentifier) -> Option<&'static str> {
+    let arcs = oid.to_string();
+    Some(match arcs.as_str() {
+        "2.5.4.3" => "CN",
+        "2.5.4.4" => "SN",
+        "2.5.4.5" => "serialNumber",
+        "2.5.4.6" => "C",
+        "2.5.4.7" => "L",
+        "2.5.4.8" => "ST",
+        "2.5.4.9" => "street",
+        "2.5.4.10" => "O",
+        "2.5.4.11" => "OU",
+        "2.5.4.12" => "title",
+        "2.5.4.42" => "GN",
+        "2.5.4.46" => "dnQualifier",
+        "0.9.2342.19200300.100.1.25" => "DC",
+        "0.9.2342.19200300.100.1.1" => "UID",
+        "1.2.840.113549.1.9.1" => "emailAddress",
+        _ => return None,
+    })
+}
+
+fn one_line(name: &Name) -> String {
+    let mut line = String::new();
+    for (oid, value) in attributes(name) {
+        line.push('/');
+        match short_name(&oid) {
+            Some(short) => line.push_str(short),
+            None => line.push_str(&oid.to_string()),
+        }
+        line.push('=');
+        line.push_str(value.as_deref().unwrap_or("<unsupported>"));
+    }
+    line
+}
+
+fn unix_seconds(time: x509_cert::time::Time) -> i64 {
+    i64::try_from(time.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_of_a_real_certificate() {
+        let pem = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/ecdsa_p256_pkcs1_cert.pem")).unwrap();
+        let chain = crate::pki::certificates_from_pem(&pem).unwrap();
+        let leaf = CertFields::parse(&chain[0]).unwrap();
+        assert_eq!(
+            leaf.subject_alt_names(),
+            Some(vec![SanEntry::Dns("localhost".into()), SanEntry::Ip(IpAddr::from([127, 0, 0, 1]))])
+        );
+        assert_eq!(leaf.common_name().as_deref(), Some("localhost"));
+        assert_eq!(leaf.subject_line(), "/CN=localhost");
+        assert_eq!(leaf.issuer_line(), "/CN=ferrotls test CA");
+        // Made on 2026-11-22, valid for ten years.
+        assert!((1_795_000_000..1_796_000_000).contains(&leaf.not_before()), "{}", leaf.not_before());
+        assert!(leaf.not_after() - leaf.not_before() > 9 * 365 * 86_400);
+        assert_eq!(leaf.public_key_description().as_deref(), Some("ecdsa_secp256r1"));
+        let ca = CertFields::parse(&chain[1]).unwrap();
+        assert_eq!(ca.subject_alt_names(), None);
+        let pem = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/rsa_2048_pkcs1_cert.pem")).unwrap();
+        let rsa = CertFields::parse(&crate::pki::certificates_from_pem(&pem).unwrap()[0]).unwrap();
+        assert_eq!(rsa.public_key_description().as_deref(), Some("rsa2048"));
+    }
+
+    #[test]
+    fn garbage_is_a_decode_error() {
+        let err = CertFields::parse(&[0x30, 0x03, 0x02, 0x01, 0x00]).err().unwrap();
+        assert_eq!(err.code, ErrorCode::DECODE_CERTIFICATE);
+    }
+}

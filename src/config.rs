@@ -2,7 +2,7 @@
 //! layers build one of these per `s2n_config` / `tls_config`; connections read it on every
 //! handshake step, so a change applies to the connections that use the config.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
@@ -26,43 +26,59 @@ pub enum ClientAuth {
 #[derive(Default)]
 pub struct TrustStore {
     anchors: Vec<TrustAnchor<'static>>,
-    /// Whether the system bundle is trusted too. It is parsed once per process, on first use.
-    pub include_system: bool,
+    /// The system's roots, when trusted: shared by every config that trusts them.
+    system: Option<Arc<[TrustAnchor<'static>]>>,
 }
 
-static SYSTEM_ANCHORS: OnceLock<Vec<TrustAnchor<'static>>> = OnceLock::new();
+/// Where the system's roots are, as OpenSSL's default paths put it: `SSL_CERT_FILE` and
+/// `SSL_CERT_DIR` when set, else the usual Linux bundles.
+type SystemLocation = (Option<std::ffi::OsString>, Option<std::ffi::OsString>);
 
-/// The system's CA bundle, from the usual Linux locations (or `SSL_CERT_FILE`).
-fn system_anchors() -> &'static [TrustAnchor<'static>] {
-    SYSTEM_ANCHORS.get_or_init(|| {
-        let mut store = TrustStore::default();
-        let env = std::env::var_os("SSL_CERT_FILE").map(std::path::PathBuf::from);
-        let bundles = [
-            "/etc/ssl/certs/ca-certificates.crt",
-            "/etc/pki/tls/certs/ca-bundle.crt",
-            "/etc/ssl/ca-bundle.pem",
-            "/etc/ssl/cert.pem",
-        ];
-        let found = env
-            .into_iter()
-            .chain(bundles.iter().map(std::path::PathBuf::from))
-            .any(|path| store.add_pem_file(&path).is_ok());
-        if !found {
+/// The system roots parsed so far, per location: a bundle is parsed once per process, yet a
+/// config made after the environment changed sees the new location, as with OpenSSL.
+static SYSTEM_ANCHORS: Mutex<Vec<(SystemLocation, Arc<[TrustAnchor<'static>]>)>> = Mutex::new(Vec::new());
+
+fn system_anchors() -> Arc<[TrustAnchor<'static>]> {
+    let location: SystemLocation = (std::env::var_os("SSL_CERT_FILE"), std::env::var_os("SSL_CERT_DIR"));
+    let mut cache = SYSTEM_ANCHORS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, anchors)) = cache.iter().find(|(at, _)| *at == location) {
+        return anchors.clone();
+    }
+    let mut store = TrustStore::default();
+    let bundles = [
+        "/etc/ssl/certs/ca-certificates.crt",
+        "/etc/pki/tls/certs/ca-bundle.crt",
+        "/etc/ssl/ca-bundle.pem",
+        "/etc/ssl/cert.pem",
+    ];
+    let file = location.0.as_ref().map(std::path::PathBuf::from);
+    let found = match &file {
+        Some(path) => store.add_pem_file(path).is_ok(),
+        None => bundles.iter().any(|path| store.add_pem_file(std::path::Path::new(path)).is_ok()),
+    };
+    match &location.1 {
+        Some(dir) => {
+            let _ = store.add_pem_dir(std::path::Path::new(dir));
+        }
+        None if !found && file.is_none() => {
             let _ = store.add_pem_dir(std::path::Path::new("/etc/ssl/certs"));
         }
-        store.anchors
-    })
+        None => {}
+    }
+    let anchors: Arc<[TrustAnchor<'static>]> = store.anchors.into();
+    cache.push((location, anchors.clone()));
+    anchors
 }
 
 impl TrustStore {
     /// The root sets to try, in order: ours, then the system's.
     pub fn root_sets(&self) -> impl Iterator<Item = &[TrustAnchor<'static>]> {
-        let system = self.include_system.then(system_anchors);
+        let system = self.system.as_deref();
         std::iter::once(self.anchors.as_slice()).filter(|a| !a.is_empty()).chain(system)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.anchors.is_empty() && !self.include_system
+        self.anchors.is_empty() && self.system.is_none()
     }
 
     pub fn add_der(&mut self, der: &CertificateDer<'_>) -> Result<()> {
@@ -110,7 +126,16 @@ impl TrustStore {
     /// Forgets every root, the system's included.
     pub fn clear(&mut self) {
         self.anchors.clear();
-        self.include_system = false;
+        self.system = None;
+    }
+
+    /// Trusts the system's roots too, from where the environment says they are now.
+    pub fn trust_system(&mut self) {
+        self.system = Some(system_anchors());
+    }
+
+    pub fn trusts_system(&self) -> bool {
+        self.system.is_some()
     }
 }
 
@@ -134,6 +159,9 @@ pub struct Config {
     /// Whether a certificate's extended key usage must allow its role
     /// (`s2n_config_disable_x509_intent_verification` turns this off).
     pub check_intent: bool,
+    /// Whether a server name that is an IP address still goes out as SNI. RFC 6066 forbids
+    /// it and libtls follows that; s2n sends whatever name the application set.
+    pub sni_for_ip_literals: bool,
     pub max_chain_depth: usize,
     pub alpn: Vec<Vec<u8>>,
     pub client_auth: ClientAuth,
@@ -177,6 +205,7 @@ impl Default for Config {
             verify_peer: true,
             check_time: true,
             check_intent: true,
+            sni_for_ip_literals: false,
             max_chain_depth: 7,
             alpn: Vec::new(),
             client_auth: ClientAuth::None,

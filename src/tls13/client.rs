@@ -118,8 +118,10 @@ fn send_client_hello(
         });
         w.put_prefixed(1, |w| w.put_u8(0));
         w.put_prefixed(2, |w| {
-            // IP addresses are not sent as server names (RFC 6066 §3).
-            if let Some(name) = server_name.filter(|n| n.parse::<std::net::IpAddr>().is_err()) {
+            // IP addresses are not sent as server names (RFC 6066 §3), unless the API we
+            // stand in for does so.
+            let sendable = |n: &&str| config.sni_for_ip_literals || n.parse::<std::net::IpAddr>().is_err();
+            if let Some(name) = server_name.filter(sendable) {
                 extension(w, ext::SERVER_NAME, |w| {
                     w.put_prefixed(2, |w| {
                         w.put_u8(0);

@@ -332,10 +332,10 @@ pub extern "C" fn s2n_config_wipe_trust_store(config: *mut s2n_config) -> c_int 
 pub extern "C" fn s2n_config_load_system_certs(config: *mut s2n_config) -> c_int {
     call(|| {
         let config = unsafe { arg_mut(config) }?;
-        if config.core.trust.include_system {
+        if config.core.trust.trusts_system() {
             return Err(Error::new(ErrorCode::X509_TRUST_STORE));
         }
-        config.core.trust.include_system = true;
+        config.core.trust.trust_system();
         OK
     })
 }
@@ -581,7 +581,27 @@ pub extern "C" fn s2n_connection_get_client_cert_chain(
     der_cert_chain_out: *mut *mut u8,
     cert_chain_len: *mut u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        unsafe { arg_ref(der_cert_chain_out) }?;
+        unsafe { arg_ref(cert_chain_len) }?;
+        let chain = &conn.core.common.summary.peer_chain;
+        if conn.mode != s2n_mode::S2N_SERVER || chain.is_empty() {
+            return Err(Error::new(ErrorCode::NULL));
+        }
+        // RFC 5246's Certificate list, whatever the version; kept for the connection's life.
+        let raw = conn.client_cert_chain_c.get_or_insert_with(|| {
+            let mut out = Vec::new();
+            for cert in chain {
+                out.extend_from_slice(&(cert.len() as u32).to_be_bytes()[1..]);
+                out.extend_from_slice(cert);
+            }
+            out
+        });
+        unsafe { write_out(der_cert_chain_out, raw.as_mut_ptr()) }?;
+        unsafe { write_out(cert_chain_len, raw.len() as u32) }?;
+        OK
+    })
 }
 
 #[no_mangle]

@@ -58,7 +58,10 @@ pub struct s2n_config {
 impl s2n_config {
     fn new(trust_system: bool) -> s2n_config {
         let mut core = Config::default();
-        core.trust.include_system = trust_system;
+        if trust_system {
+            core.trust.trust_system();
+        }
+        core.sni_for_ip_literals = true;
         // New configs use s2n's "default" policy, as in s2n.
         if let Some(policy) = crate::policy::lookup("default") {
             let p = crate::policy::implemented(policy);

@@ -61,6 +61,8 @@ pub struct s2n_connection {
     /// NUL-terminated copies of strings handed to C (server name, ALPN protocol).
     pub(crate) server_name_c: Option<CString>,
     pub(crate) alpn_c: Option<CString>,
+    /// Server: the client's chain as `s2n_connection_get_client_cert_chain` hands it out.
+    pub(crate) client_cert_chain_c: Option<Vec<u8>>,
     /// The ClientHello a server received, for the `s2n_client_hello_*` accessors.
     pub(crate) client_hello: Option<Box<s2n_client_hello>>,
     pub(crate) client_hello_cb: ClientHelloCallback,
@@ -107,6 +109,7 @@ impl s2n_connection {
             wire_bytes_out: 0,
             server_name_c: None,
             alpn_c: None,
+            client_cert_chain_c: None,
             client_hello: None,
             client_hello_cb: ClientHelloCallback::NotCalled,
             recv_buffering: false,

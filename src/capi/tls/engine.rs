@@ -108,10 +108,10 @@ fn trust_store(settings: &Settings) -> TlsResult<TrustStore> {
     if let Some(dir) = &settings.ca_path {
         trust.add_pem_dir(dir).map_err(|_| TlsError::new("ssl verify locations failure"))?;
     }
-    // No CA given: the default CA file, which is the system bundle the engine loads once
-    // per process (tls_default_ca_cert_file names it; SSL_CERT_FILE may point elsewhere).
+    // No CA given: the default CA file, which is the system bundle the engine parses once
+    // per location (tls_default_ca_cert_file names it; SSL_CERT_FILE may point elsewhere).
     if settings.ca.is_none() && settings.ca_path.is_none() {
-        trust.include_system = true;
+        trust.trust_system();
     }
     Ok(trust)
 }

@@ -1,4 +1,4 @@
-/* TLS 1.3 session resumption through the s2n API: ticket keys, tickets delivered to the
+/* TLS 1.3 and TLS 1.2 session resumption through the s2n API: ticket keys, tickets delivered to the
  * client's callback during s2n_recv, s2n_connection_get_session / set_session, resumed
  * handshakes without certificates, extra tickets on demand, damaged and foreign sessions
  * falling back to full handshakes, and a controllable clock for key lifetimes. */
@@ -30,16 +30,22 @@ static int ticket_cb(struct s2n_connection *conn, void *ctx, struct s2n_session_
     return 0;
 }
 
-struct side { struct s2n_connection *conn; int rc; };
+struct side { struct s2n_connection *conn; int rc; const char *err; };
 static void *negotiate_thread(void *arg)
 {
     struct side *s = arg;
     s2n_blocked_status blocked;
     s->rc = s2n_negotiate(s->conn, &blocked);
+    if (s->rc != S2N_SUCCESS) {
+        s->err = s2n_strerror_name(s2n_errno);
+        /* The alert goes out from s2n_shutdown (no blinding delay: self-service). */
+        s2n_shutdown(s->conn, &blocked);
+    }
     return NULL;
 }
 
 static struct s2n_config *server_config, *client_config;
+static int last_version; /* the protocol version of connect_once's last handshake */
 
 /* One connection: handshake, one message each way (which carries the tickets), close. */
 static int connect_once(const uint8_t *session, size_t session_len, int extra_tickets, int *client_resumed, int *server_resumed)
@@ -55,19 +61,21 @@ static int connect_once(const uint8_t *session, size_t session_len, int extra_ti
     s2n_connection_set_blinding(client, S2N_SELF_SERVICE_BLINDING);
     s2n_set_server_name(client, "localhost");
     if (session) CHECK(s2n_connection_set_session(client, session, session_len) == S2N_SUCCESS);
-    struct side s = { server, 0 }, c = { client, 0 };
+    struct side s = { server, 0, NULL }, c = { client, 0, NULL };
     pthread_t st, ct;
     pthread_create(&st, NULL, negotiate_thread, &s);
     pthread_create(&ct, NULL, negotiate_thread, &c);
     pthread_join(st, NULL);
     pthread_join(ct, NULL);
     int ok = s.rc == 0 && c.rc == 0;
+    if (!ok) fprintf(stderr, "handshake failed: client %s, server %s\n", c.err ? c.err : "-", s.err ? s.err : "-");
     if (ok) {
         s2n_blocked_status blocked;
         if (extra_tickets) CHECK(s2n_connection_add_new_tickets_to_send(server, extra_tickets) == S2N_SUCCESS);
         CHECK(s2n_send(server, "hi", 2, &blocked) == 2);
         char buf[8];
         CHECK(s2n_recv(client, buf, sizeof buf, &blocked) == 2);
+        last_version = s2n_connection_get_actual_protocol_version(client);
         *client_resumed = s2n_connection_is_session_resumed(client);
         *server_resumed = s2n_connection_is_session_resumed(server);
         if (*server_resumed) {
@@ -114,6 +122,9 @@ int main(void)
     CHECK(s2n_config_set_session_tickets_onoff(client_config, 1) == S2N_SUCCESS);
     CHECK(s2n_config_set_session_ticket_cb(client_config, ticket_cb, NULL) == S2N_SUCCESS);
     CHECK(s2n_config_set_wall_clock(client_config, clock_cb, NULL) == S2N_SUCCESS);
+    /* A failed handshake's alert goes out at once from s2n_shutdown (see negotiate_thread). */
+    CHECK(s2n_config_set_max_blinding_delay(server_config, 0) == S2N_SUCCESS);
+    CHECK(s2n_config_set_max_blinding_delay(client_config, 0) == S2N_SUCCESS);
 
     int cr = -1, sr = -1;
     CHECK(connect_once(NULL, 0, 0, &cr, &sr) && cr == 0 && sr == 0);
@@ -145,6 +156,27 @@ int main(void)
     CHECK(tickets_seen == before);
     fake_now_ns += 13ull * 3600 * 1000000000ull;
     CHECK(connect_once(session, session_len, 0, &cr, &sr) && sr == 0);
+
+    /* TLS 1.2 (RFC 5077): with a policy that stops at TLS 1.2 the client offers an empty
+     * session_ticket, the server answers with a NewSessionTicket before its Finished, and
+     * the next handshake is abbreviated: no certificates, the server finishes first. */
+    fake_now_ns = 1900000000ull * 1000000000ull;
+    CHECK(s2n_config_add_ticket_crypto_key(server_config, (const uint8_t *) "key-12", 6, key_material, 32, 0) == S2N_SUCCESS);
+    CHECK(s2n_config_set_cipher_preferences(client_config, "test_all_tls12") == S2N_SUCCESS);
+    before = tickets_seen;
+    CHECK(connect_once(NULL, 0, 0, &cr, &sr) && cr == 0 && sr == 0);
+    CHECK(last_version == S2N_TLS12);
+    CHECK(tickets_seen == before + 1 && saved_len > 0 && last_lifetime == 15 * 3600);
+    memcpy(session, saved, saved_len);
+    session_len = saved_len;
+    CHECK(connect_once(session, session_len, 0, &cr, &sr) && cr == 1 && sr == 1);
+    CHECK(last_version == S2N_TLS12);
+    /* A resumed TLS 1.2 handshake issues no new ticket. */
+    CHECK(tickets_seen == before + 1);
+    /* A damaged TLS 1.2 ticket means a full handshake. */
+    memcpy(bad, session, session_len);
+    bad[session_len - 5] ^= 1;
+    CHECK(connect_once(bad, session_len, 0, &cr, &sr) && cr == 0 && sr == 0);
 
     s2n_config_free(server_config);
     s2n_config_free(client_config);

@@ -92,6 +92,9 @@ pub struct Common {
     /// TLS 1.3 client: sessions from NewSessionTicket messages, newest last, until the
     /// application takes them.
     pub received_sessions: Vec<crate::session::ClientSession>,
+    /// The session this handshake resumed: on a client the one it offered, on a server the
+    /// one the client's TLS 1.2 ticket carried.
+    pub resumed_session: Option<crate::session::ClientSession>,
     pub tickets_sent: u16,
     /// Set when the handshake switches the read keys, to check no message spans the change.
     read_keys_changed: bool,
@@ -113,6 +116,7 @@ impl Common {
             tls12_pending_write: None,
             resumption_master: None,
             received_sessions: Vec::new(),
+            resumed_session: None,
             tickets_sent: 0,
             read_keys_changed: false,
         }
@@ -632,11 +636,9 @@ impl Connection {
                 let now = hooks.now().as_secs() * 1000;
                 self.common.received_sessions.push(crate::session::ClientSession {
                     ticket: nst.ticket.to_vec(),
-                    suite,
-                    psk,
+                    secret: crate::session::SessionSecret::Tls13 { suite, psk, age_add: nst.age_add },
                     received_at_ms: now,
                     lifetime: nst.lifetime,
-                    age_add: nst.age_add,
                 });
                 Ok(())
             }
@@ -782,6 +784,7 @@ impl Connection {
                     C12::WaitServerKeyExchange(_) => "SERVER_KEY",
                     C12::WaitCertificateRequestOrDone(_) => "SERVER_CERT_REQ",
                     C12::WaitServerHelloDone(_) => "SERVER_HELLO_DONE",
+                    C12::WaitNewSessionTicket(_) => "SERVER_NEW_SESSION_TICKET",
                     C12::WaitChangeCipherSpec(_) => "SERVER_CHANGE_CIPHER_SPEC",
                     C12::WaitFinished(_) => "SERVER_FINISHED",
                 }

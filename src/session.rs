@@ -7,63 +7,122 @@
 use crate::codec::{Reader, Writer};
 use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
-use crate::suites::{tls13_suite, Tls13Suite};
+use crate::suites::{tls12_suite, tls13_suite, Tls12Suite, Tls13Suite};
 
-const SERVER_STATE_VERSION: u8 = 1;
-const CLIENT_SESSION_VERSION: u8 = 0x31;
+const SERVER_STATE_TLS13: u8 = 1;
+const SERVER_STATE_TLS12: u8 = 2;
+const CLIENT_SESSION_TLS13: u8 = 0x31;
+const CLIENT_SESSION_TLS12: u8 = 0x32;
 
-/// The TLS 1.3 session a ticket stands for, as the server encrypts it into the ticket.
+/// The secret a resumed handshake rests on, per protocol version.
+#[derive(Clone)]
+pub enum SessionSecret {
+    /// TLS 1.3: the PSK derived for one ticket (RFC 8446 §4.6.1) and the ticket's age
+    /// obfuscator.
+    Tls13 { suite: &'static Tls13Suite, psk: Secret, age_add: u32 },
+    /// TLS 1.2: the master secret, reused with fresh randoms (RFC 5077 §3.4), and whether
+    /// it was made with the extended master secret (RFC 7627), which a resumption must match.
+    Tls12 { suite: &'static Tls12Suite, master: Secret, extended_master_secret: bool },
+}
+
+impl SessionSecret {
+    fn encode_into(&self, out: &mut Vec<u8>) {
+        match self {
+            SessionSecret::Tls13 { suite, psk, age_add } => {
+                out.put_u16(suite.iana);
+                out.put_u32(*age_add);
+                out.put_prefixed(1, |w| w.put_bytes(psk.as_ref()));
+            }
+            SessionSecret::Tls12 { suite, master, extended_master_secret } => {
+                out.put_u16(suite.iana);
+                out.put_u8(u8::from(*extended_master_secret));
+                out.put_prefixed(1, |w| w.put_bytes(master.as_ref()));
+            }
+        }
+    }
+
+    /// Decodes what `encode_into` wrote for the version `tls13` names; `None` if damaged.
+    fn decode_from(r: &mut Reader<'_>, tls13: bool) -> Option<SessionSecret> {
+        let iana = r.u16().ok()?;
+        if tls13 {
+            let suite = tls13_suite(iana)?;
+            let age_add = r.u32().ok()?;
+            let psk = r.vec_u8().ok()?.rest();
+            (psk.len() == suite.hash.output_len()).then(|| SessionSecret::Tls13 {
+                suite,
+                psk: Secret::from_slice(psk),
+                age_add,
+            })
+        } else {
+            let suite = tls12_suite(iana)?;
+            let extended_master_secret = match r.u8().ok()? {
+                0 => false,
+                1 => true,
+                _ => return None,
+            };
+            let master = r.vec_u8().ok()?.rest();
+            (master.len() == 48).then(|| SessionSecret::Tls12 {
+                suite,
+                master: Secret::from_slice(master),
+                extended_master_secret,
+            })
+        }
+    }
+
+    fn is_tls13(&self) -> bool {
+        matches!(self, SessionSecret::Tls13 { .. })
+    }
+}
+
+/// The session a ticket stands for, as the server encrypts it into the ticket.
 pub struct TicketState {
-    pub suite: &'static Tls13Suite,
-    pub psk: Secret,
+    pub secret: SessionSecret,
     /// Seconds since the Unix epoch, server clock.
     pub issued_at: u64,
     pub lifetime: u32,
-    pub age_add: u32,
 }
 
 impl TicketState {
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(24 + self.psk.as_ref().len());
-        out.put_u8(SERVER_STATE_VERSION);
-        out.put_u16(self.suite.iana);
+        let mut out = Vec::with_capacity(80);
+        out.put_u8(if self.secret.is_tls13() { SERVER_STATE_TLS13 } else { SERVER_STATE_TLS12 });
         out.extend_from_slice(&self.issued_at.to_be_bytes());
         out.put_u32(self.lifetime);
-        out.put_u32(self.age_add);
-        out.put_prefixed(1, |w| w.put_bytes(self.psk.as_ref()));
+        self.secret.encode_into(&mut out);
         out
     }
 
     pub fn decode(bytes: &[u8]) -> Result<TicketState> {
         let bad = || Error::new(ErrorCode::INVALID_SESSION_TICKET);
         let mut r = Reader::new(bytes);
-        if r.u8().map_err(|_| bad())? != SERVER_STATE_VERSION {
-            return Err(bad());
-        }
-        let suite = tls13_suite(r.u16().map_err(|_| bad())?).ok_or_else(bad)?;
+        let tls13 = match r.u8().map_err(|_| bad())? {
+            SERVER_STATE_TLS13 => true,
+            SERVER_STATE_TLS12 => false,
+            _ => return Err(bad()),
+        };
         let issued_at = u64::from_be_bytes(r.take(8).map_err(|_| bad())?.try_into().expect("8 bytes"));
         let lifetime = r.u32().map_err(|_| bad())?;
-        let age_add = r.u32().map_err(|_| bad())?;
-        let psk = r.vec_u8().map_err(|_| bad())?.rest();
+        let secret = SessionSecret::decode_from(&mut r, tls13).ok_or_else(bad)?;
         r.finish().map_err(|_| bad())?;
-        if psk.len() != suite.hash.output_len() {
-            return Err(bad());
-        }
-        Ok(TicketState { suite, psk: Secret::from_slice(psk), issued_at, lifetime, age_add })
+        Ok(TicketState { secret, issued_at, lifetime })
+    }
+
+    /// Whether the ticket is still within its lifetime at `now` (seconds).
+    pub fn is_valid_at(&self, now: u64) -> bool {
+        now >= self.issued_at.saturating_sub(60) && now < self.issued_at + u64::from(self.lifetime)
     }
 }
 
-/// What a client needs to resume a TLS 1.3 session.
+/// What a client keeps to resume a session (and a server's record of the session a client
+/// resumed).
 #[derive(Clone)]
 pub struct ClientSession {
     pub ticket: Vec<u8>,
-    pub suite: &'static Tls13Suite,
-    pub psk: Secret,
+    pub secret: SessionSecret,
     /// When the ticket arrived, milliseconds since the Unix epoch (client clock).
     pub received_at_ms: u64,
     /// Seconds the server allows the ticket to be used.
     pub lifetime: u32,
-    pub age_add: u32,
 }
 
 impl ClientSession {
@@ -72,15 +131,21 @@ impl ClientSession {
         now_ms >= self.received_at_ms && now_ms - self.received_at_ms < u64::from(self.lifetime) * 1000
     }
 
+    /// The TLS 1.3 parts: suite, PSK and age obfuscator.
+    pub fn tls13(&self) -> Option<(&'static Tls13Suite, &Secret, u32)> {
+        match &self.secret {
+            SessionSecret::Tls13 { suite, psk, age_add } => Some((*suite, psk, *age_add)),
+            SessionSecret::Tls12 { .. } => None,
+        }
+    }
+
     /// The serialised form handed to applications.
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(32 + self.ticket.len() + self.psk.as_ref().len());
-        out.put_u8(CLIENT_SESSION_VERSION);
-        out.put_u16(self.suite.iana);
+        let mut out = Vec::with_capacity(80 + self.ticket.len());
+        out.put_u8(if self.secret.is_tls13() { CLIENT_SESSION_TLS13 } else { CLIENT_SESSION_TLS12 });
         out.extend_from_slice(&self.received_at_ms.to_be_bytes());
         out.put_u32(self.lifetime);
-        out.put_u32(self.age_add);
-        out.put_prefixed(1, |w| w.put_bytes(self.psk.as_ref()));
+        self.secret.encode_into(&mut out);
         out.put_prefixed(2, |w| w.put_bytes(&self.ticket));
         out
     }
@@ -88,20 +153,20 @@ impl ClientSession {
     pub fn decode(bytes: &[u8]) -> Result<ClientSession> {
         let bad = || Error::new(ErrorCode::INVALID_SERIALIZED_SESSION_STATE);
         let mut r = Reader::new(bytes);
-        if r.u8().map_err(|_| bad())? != CLIENT_SESSION_VERSION {
-            return Err(bad());
-        }
-        let suite = tls13_suite(r.u16().map_err(|_| bad())?).ok_or_else(bad)?;
+        let tls13 = match r.u8().map_err(|_| bad())? {
+            CLIENT_SESSION_TLS13 => true,
+            CLIENT_SESSION_TLS12 => false,
+            _ => return Err(bad()),
+        };
         let received_at_ms = u64::from_be_bytes(r.take(8).map_err(|_| bad())?.try_into().expect("8 bytes"));
         let lifetime = r.u32().map_err(|_| bad())?;
-        let age_add = r.u32().map_err(|_| bad())?;
-        let psk = r.vec_u8().map_err(|_| bad())?.rest();
+        let secret = SessionSecret::decode_from(&mut r, tls13).ok_or_else(bad)?;
         let ticket = r.vec_u16().map_err(|_| bad())?.rest().to_vec();
         r.finish().map_err(|_| bad())?;
-        if psk.len() != suite.hash.output_len() || ticket.is_empty() {
+        if ticket.is_empty() {
             return Err(bad());
         }
-        Ok(ClientSession { ticket, suite, psk: Secret::from_slice(psk), received_at_ms, lifetime, age_add })
+        Ok(ClientSession { ticket, secret, received_at_ms, lifetime })
     }
 }
 
@@ -114,16 +179,19 @@ mod tests {
     fn client_sessions_round_trip_and_reject_damage() {
         let session = ClientSession {
             ticket: vec![7; 100],
-            suite: &TLS13_AES_256_GCM_SHA384,
-            psk: Secret::from_slice(&[1; 48]),
+            secret: SessionSecret::Tls13 {
+                suite: &TLS13_AES_256_GCM_SHA384,
+                psk: Secret::from_slice(&[1; 48]),
+                age_add: 0xdeadbeef,
+            },
             received_at_ms: 1_700_000_000_000,
             lifetime: 3600,
-            age_add: 0xdeadbeef,
         };
         let blob = session.encode();
         let back = ClientSession::decode(&blob).unwrap();
         assert_eq!(back.ticket, session.ticket);
-        assert_eq!(back.psk.as_ref(), session.psk.as_ref());
+        assert_eq!(back.tls13().unwrap().1.as_ref(), &[1; 48]);
+        assert_eq!(back.tls13().unwrap().2, 0xdeadbeef);
         assert!(back.is_valid_at(session.received_at_ms + 3_599_999));
         assert!(!back.is_valid_at(session.received_at_ms + 3_600_000));
         for cut in 0..blob.len() {

@@ -9,6 +9,7 @@ use crate::conn::{illegal_parameter, unexpected, Common, Handshake};
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{ClientKeyShare, NamedGroup};
 use crate::msgs::{self, encode_handshake, ext, hs, ServerHello, TLS12, TLS13};
+use crate::session::{ClientSession, SessionSecret};
 use crate::sign::SignatureScheme;
 use crate::suites::{tls12_suite, Tls12Suite};
 use crate::tls13::client::Hello;
@@ -24,6 +25,9 @@ pub enum State {
     WaitServerKeyExchange(Box<Handshake12>),
     WaitCertificateRequestOrDone(Box<Handshake12>),
     WaitServerHelloDone(Box<Handshake12>),
+    /// The server said (with an empty session_ticket extension) that a ticket comes before
+    /// its ChangeCipherSpec (RFC 5077 §3.3).
+    WaitNewSessionTicket(Box<Handshake12>),
     WaitChangeCipherSpec(Box<Handshake12>),
     WaitFinished(Box<Handshake12>),
 }
@@ -39,6 +43,10 @@ pub struct Handshake12 {
     server_share: Option<(NamedGroup, Vec<u8>)>,
     cert_request: Option<Vec<SignatureScheme>>,
     secrets: Option<Secrets>,
+    /// The server accepted our ticket: the abbreviated handshake, where the server finishes
+    /// first (RFC 5077 §3.1).
+    resumed: bool,
+    expect_ticket: bool,
 }
 
 /// Continues from a TLS 1.2 ServerHello.
@@ -91,23 +99,60 @@ pub fn server_hello(
         }
         common.summary.alpn = Some(name.to_vec());
     }
-    let Hello { random: client_random, transcript, .. } = hello;
+    let Hello { random: client_random, transcript, session_id, resume, .. } = hello;
     let mut messages = transcript.into_buffer().ok_or_else(unexpected)?;
     messages.extend_from_slice(message);
+    let ems = sh.extensions.contains(ext::EXTENDED_MASTER_SECRET);
     common.summary.version = Some(TLS12);
     common.summary.tls12_suite = Some(suite);
-    common.summary.extended_master_secret = sh.extensions.contains(ext::EXTENDED_MASTER_SECRET);
-    let h = Handshake12 {
+    common.summary.extended_master_secret = ems;
+    let mut h = Handshake12 {
         suite,
         messages,
         client_random,
         server_random: sh.random,
-        extended_master_secret: sh.extensions.contains(ext::EXTENDED_MASTER_SECRET),
+        extended_master_secret: ems,
         server_share: None,
         cert_request: None,
         secrets: None,
+        resumed: false,
+        expect_ticket: sh.extensions.contains(ext::SESSION_TICKET),
     };
-    Ok(Handshake::Client12(State::WaitCertificate(Box::new(h))))
+    // The server echoes our session id to resume the session our ticket carried.
+    let accepted = resume.filter(|_| sh.session_id == session_id);
+    let Some(session) = accepted else { return Ok(Handshake::Client12(State::WaitCertificate(Box::new(h)))) };
+    let SessionSecret::Tls12 { suite: session_suite, master, extended_master_secret } = &session.secret else {
+        return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+    };
+    if *session_suite != suite {
+        return Err(illegal_parameter(ErrorCode::CIPHER_NOT_SUPPORTED));
+    }
+    // RFC 7627 §5.3: a resumption must keep the extended master secret, either way.
+    if *extended_master_secret != ems {
+        return Err(Error::with_alert(ErrorCode::MISSING_EXTENSION, AlertDescription::HandshakeFailure));
+    }
+    let (client_write, server_read) = key_protections(suite, master, &h.client_random, &h.server_random);
+    common.tls12_pending_write = Some(client_write);
+    h.secrets = Some(Secrets {
+        master: master.clone(),
+        client_random: h.client_random,
+        server_random: h.server_random,
+        suite,
+        pending_read: Some(server_read),
+    });
+    h.resumed = true;
+    common.summary.resumed = true;
+    common.resumed_session = Some(session);
+    Ok(Handshake::Client12(after_server_flight(Box::new(h))))
+}
+
+/// After the server's last handshake message before its ChangeCipherSpec.
+fn after_server_flight(h: Box<Handshake12>) -> State {
+    if h.expect_ticket {
+        State::WaitNewSessionTicket(h)
+    } else {
+        State::WaitChangeCipherSpec(h)
+    }
 }
 
 pub fn handle(
@@ -155,14 +200,48 @@ pub fn handle(
             }
             h.messages.extend_from_slice(message);
             client_flight(common, config, hooks, &mut h)?;
+            after_server_flight(h)
+        }
+        (State::WaitNewSessionTicket(mut h), hs::NEW_SESSION_TICKET) => {
+            let mut r = Reader::new(body);
+            let lifetime_hint = r.u32()?;
+            let ticket = r.vec_u16()?.rest();
+            r.finish()?;
+            let secrets = h.secrets.as_ref().ok_or_else(unexpected)?;
+            // An empty ticket means the server changed its mind; a zero hint leaves the
+            // lifetime to us (RFC 5077 §3.3).
+            if !ticket.is_empty() && config.session_tickets {
+                common.received_sessions.push(ClientSession {
+                    ticket: ticket.to_vec(),
+                    secret: SessionSecret::Tls12 {
+                        suite: h.suite,
+                        master: secrets.master.clone(),
+                        extended_master_secret: h.extended_master_secret,
+                    },
+                    received_at_ms: hooks.now().as_secs() * 1000,
+                    lifetime: if lifetime_hint == 0 { config.session_lifetime } else { lifetime_hint },
+                });
+            }
+            h.messages.extend_from_slice(message);
             State::WaitChangeCipherSpec(h)
         }
-        (State::WaitFinished(h), hs::FINISHED) => {
+        (State::WaitFinished(mut h), hs::FINISHED) => {
             let secrets = h.secrets.as_ref().expect("keys derived before Finished");
-            let expected =
-                super::prf::verify_data(h.suite.hash, &secrets.master, false, h.suite.hash.hash(&h.messages).as_ref());
+            let hash = h.suite.hash;
+            let expected = super::prf::verify_data(hash, &secrets.master, false, hash.hash(&h.messages).as_ref());
             verify_slices_are_equal(&expected, body)
                 .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
+            if h.resumed {
+                // Abbreviated handshake: our ChangeCipherSpec and Finished answer the server's.
+                h.messages.extend_from_slice(message);
+                let verify = super::prf::verify_data(hash, &secrets.master, true, hash.hash(&h.messages).as_ref());
+                common.send_change_cipher_spec()?;
+                let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;
+                common.set_write_protection(write)?;
+                let mut fin = Vec::with_capacity(16);
+                encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
+                common.send_handshake(&fin);
+            }
             common.tls12_secrets = h.secrets;
             return Ok(None);
         }

@@ -13,6 +13,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::kx::ClientKeyShare;
 use crate::msgs::extension;
 use crate::msgs::{self, encode_handshake, ext, hs, ClientHello, TLS12, TLS13};
+use crate::session::{ClientSession, SessionSecret, TicketState};
 use crate::sign::SignatureScheme;
 use crate::suites::{Tls12Auth, Tls12Suite};
 use crate::tls13::server::choose_identity_for;
@@ -33,6 +34,38 @@ pub struct Handshake12 {
     extended_master_secret: bool,
     share: Option<ClientKeyShare>,
     secrets: Option<Secrets>,
+    /// The client's ticket resumed a session: we finished first (RFC 5077 §3.1).
+    resumed: bool,
+    /// Whether a NewSessionTicket goes before our ChangeCipherSpec (RFC 5077 §3.3).
+    issue_ticket: bool,
+}
+
+/// The session a client's ticket carries, when it decrypts under one of our keys, is within
+/// its lifetime, and can be resumed with what this ClientHello offers (same suite, same
+/// extended-master-secret choice: RFC 7627 §5.3).
+fn ticket_session(
+    config: &Settings,
+    ch: &ClientHello<'_>,
+    ticket: &[u8],
+    ems: bool,
+    now: u64,
+) -> Option<ClientSession> {
+    if ticket.is_empty() || ch.session_id.is_empty() {
+        return None;
+    }
+    let plain = config.ticket_keys.open(ticket, now * 1_000_000_000).ok()?;
+    let state = TicketState::decode(&plain).ok()?;
+    let SessionSecret::Tls12 { suite, extended_master_secret, .. } = &state.secret else { return None };
+    let offered = msgs::u16_list(ch.cipher_suites).any(|s| s == suite.iana);
+    if !state.is_valid_at(now) || !offered || !config.tls12_suites.contains(suite) || *extended_master_secret != ems {
+        return None;
+    }
+    Some(ClientSession {
+        ticket: ticket.to_vec(),
+        secret: state.secret,
+        received_at_ms: state.issued_at * 1000,
+        lifetime: state.lifetime,
+    })
 }
 
 fn handshake_failure(code: ErrorCode) -> Error {
@@ -68,7 +101,13 @@ fn choose(
 
 /// Answers a ClientHello with TLS 1.2: ServerHello, Certificate, ServerKeyExchange,
 /// [CertificateRequest], ServerHelloDone.
-pub fn client_hello(common: &mut Common, config: &Settings, ch: &ClientHello<'_>, message: &[u8]) -> Result<Handshake> {
+pub fn client_hello(
+    common: &mut Common,
+    config: &Settings,
+    hooks: &mut dyn Hooks,
+    ch: &ClientHello<'_>,
+    message: &[u8],
+) -> Result<Handshake> {
     if ch.legacy_version < TLS12 || config.min_version > TLS12 {
         return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
     }
@@ -98,45 +137,58 @@ pub fn client_hello(common: &mut Common, config: &Settings, ch: &ClientHello<'_>
         .find(|g| !g.is_hybrid() && client_groups.contains(&g.iana()))
         .ok_or_else(|| handshake_failure(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
     let server_name = ch.server_name()?.map(|n| String::from_utf8_lossy(n).into_owned());
-    let (suite, identity, scheme) = choose(config, ch, server_name.as_deref(), &client_schemes)
-        .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?;
     let alpn = crate::tls13::server::choose_alpn(config, ch)?;
     let ems = ch.extensions.contains(ext::EXTENDED_MASTER_SECRET);
     let mfl = crate::tls13::server::negotiate_max_fragment_length(common, config, ch)?;
+    let now = hooks.now().as_secs();
+    let ticket = ch.extensions.get(ext::SESSION_TICKET).filter(|_| config.session_tickets);
+    let resumed = ticket.and_then(|t| ticket_session(config, ch, t, ems, now));
 
     let mut server_random: [u8; 32] = random_array()?;
-    let session_id: [u8; 32] = random_array()?;
     if config.max_version >= TLS13 {
         server_random[24..].copy_from_slice(&DOWNGRADE_TLS12);
     }
+    let summary = &mut common.summary;
+    summary.version = Some(TLS12);
+    summary.alpn = alpn.clone();
+    summary.server_name = server_name.clone();
+    summary.client_random = ch.random;
+    summary.extended_master_secret = ems;
+    if let Some(session) = resumed {
+        return resume(
+            common,
+            ch,
+            message,
+            session,
+            server_random,
+            &ServerHelloExtensions {
+                ems,
+                renegotiation,
+                point_formats: ch.extensions.contains(ext::EC_POINT_FORMATS),
+                alpn: alpn.as_deref(),
+                mfl,
+                ticket: false,
+            },
+        );
+    }
+
+    let (suite, identity, scheme) = choose(config, ch, server_name.as_deref(), &client_schemes)
+        .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?;
+    let issue_ticket = ticket.is_some() && config.ticket_keys.can_encrypt(now * 1_000_000_000);
+    let session_id: [u8; 32] = random_array()?;
 
     let mut messages = Vec::with_capacity(4096);
     messages.extend_from_slice(message);
     let mut flight = Vec::with_capacity(4096);
-    encode_handshake(&mut flight, hs::SERVER_HELLO, |w| {
-        w.put_u16(TLS12);
-        w.put_bytes(&server_random);
-        w.put_prefixed(1, |w| w.put_bytes(&session_id));
-        w.put_u16(suite.iana);
-        w.put_u8(0);
-        w.put_prefixed(2, |w| {
-            if ems {
-                extension(w, ext::EXTENDED_MASTER_SECRET, |_| {});
-            }
-            if renegotiation {
-                extension(w, ext::RENEGOTIATION_INFO, |w| w.put_u8(0));
-            }
-            if ch.extensions.contains(ext::EC_POINT_FORMATS) {
-                extension(w, ext::EC_POINT_FORMATS, |w| w.put_prefixed(1, |w| w.put_u8(0)));
-            }
-            if let Some(proto) = &alpn {
-                extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, [proto.as_slice()]));
-            }
-            if let Some(code) = mfl {
-                extension(w, ext::MAX_FRAGMENT_LENGTH, |w| w.put_u8(code));
-            }
-        });
-    });
+    let extensions = ServerHelloExtensions {
+        ems,
+        renegotiation,
+        point_formats: ch.extensions.contains(ext::EC_POINT_FORMATS),
+        alpn: alpn.as_deref(),
+        mfl,
+        ticket: issue_ticket,
+    };
+    encode_server_hello(&mut flight, &server_random, &session_id, suite, &extensions);
 
     let id = &config.identities[identity];
     let chain: Vec<&[u8]> = id.chain.iter().map(|c| c.as_ref()).collect();
@@ -173,15 +225,10 @@ pub fn client_hello(common: &mut Common, config: &Settings, ch: &ClientHello<'_>
     common.send_handshake(&flight);
 
     let summary = &mut common.summary;
-    summary.version = Some(TLS12);
     summary.tls12_suite = Some(suite);
     summary.group = Some(group);
     summary.our_scheme = Some(scheme);
     summary.identity = Some(identity);
-    summary.alpn = alpn;
-    summary.server_name = server_name;
-    summary.client_random = ch.random;
-    summary.extended_master_secret = ems;
     let h = Box::new(Handshake12 {
         suite,
         messages,
@@ -190,8 +237,133 @@ pub fn client_hello(common: &mut Common, config: &Settings, ch: &ClientHello<'_>
         extended_master_secret: ems,
         share: Some(share),
         secrets: None,
+        resumed: false,
+        issue_ticket,
     });
     Ok(Handshake::Server12(if client_auth { State::WaitClientCertificate(h) } else { State::WaitClientKeyExchange(h) }))
+}
+
+/// The extensions our ServerHello carries.
+struct ServerHelloExtensions<'a> {
+    ems: bool,
+    renegotiation: bool,
+    point_formats: bool,
+    alpn: Option<&'a [u8]>,
+    mfl: Option<u8>,
+    /// An empty session_ticket: a NewSessionTicket will follow (RFC 5077 §3.2).
+    ticket: bool,
+}
+
+fn encode_server_hello(
+    out: &mut Vec<u8>,
+    random: &[u8; 32],
+    session_id: &[u8],
+    suite: &Tls12Suite,
+    e: &ServerHelloExtensions<'_>,
+) {
+    encode_handshake(out, hs::SERVER_HELLO, |w| {
+        w.put_u16(TLS12);
+        w.put_bytes(random);
+        w.put_prefixed(1, |w| w.put_bytes(session_id));
+        w.put_u16(suite.iana);
+        w.put_u8(0);
+        w.put_prefixed(2, |w| {
+            if e.ems {
+                extension(w, ext::EXTENDED_MASTER_SECRET, |_| {});
+            }
+            if e.renegotiation {
+                extension(w, ext::RENEGOTIATION_INFO, |w| w.put_u8(0));
+            }
+            if e.point_formats {
+                extension(w, ext::EC_POINT_FORMATS, |w| w.put_prefixed(1, |w| w.put_u8(0)));
+            }
+            if let Some(proto) = e.alpn {
+                extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, [proto]));
+            }
+            if let Some(code) = e.mfl {
+                extension(w, ext::MAX_FRAGMENT_LENGTH, |w| w.put_u8(code));
+            }
+            if e.ticket {
+                extension(w, ext::SESSION_TICKET, |_| {});
+            }
+        });
+    });
+}
+
+/// The abbreviated handshake (RFC 5077 §3.1): ServerHello echoing the client's session id,
+/// then our ChangeCipherSpec and Finished under keys from the ticket's master secret.
+fn resume(
+    common: &mut Common,
+    ch: &ClientHello<'_>,
+    message: &[u8],
+    session: ClientSession,
+    server_random: [u8; 32],
+    extensions: &ServerHelloExtensions<'_>,
+) -> Result<Handshake> {
+    let SessionSecret::Tls12 { suite, master, extended_master_secret } = &session.secret else {
+        return Err(unexpected());
+    };
+    let (suite, master) = (*suite, master.clone());
+    let mut messages = Vec::with_capacity(1024);
+    messages.extend_from_slice(message);
+    let mut hello = Vec::with_capacity(128);
+    encode_server_hello(&mut hello, &server_random, ch.session_id, suite, extensions);
+    messages.extend_from_slice(&hello);
+    common.send_handshake(&hello);
+
+    let (client_write, server_write) = key_protections(suite, &master, &ch.random, &server_random);
+    let verify = super::prf::verify_data(suite.hash, &master, false, suite.hash.hash(&messages).as_ref());
+    common.send_change_cipher_spec()?;
+    common.set_write_protection(server_write)?;
+    let mut fin = Vec::with_capacity(16);
+    encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
+    messages.extend_from_slice(&fin);
+    common.send_handshake(&fin);
+
+    let summary = &mut common.summary;
+    summary.tls12_suite = Some(suite);
+    summary.extended_master_secret = *extended_master_secret;
+    summary.resumed = true;
+    common.resumed_session = Some(session);
+    let h = Box::new(Handshake12 {
+        suite,
+        messages,
+        client_random: ch.random,
+        server_random,
+        extended_master_secret: extensions.ems,
+        share: None,
+        secrets: Some(Secrets {
+            master,
+            client_random: ch.random,
+            server_random,
+            suite,
+            pending_read: Some(client_write),
+        }),
+        resumed: true,
+        issue_ticket: false,
+    });
+    Ok(Handshake::Server12(State::WaitChangeCipherSpec(h)))
+}
+
+/// A NewSessionTicket for the session just made, when a ticket key may encrypt now.
+fn new_session_ticket(config: &Settings, h: &Handshake12, master: &crate::crypto::Secret, now: u64) -> Result<Vec<u8>> {
+    let lifetime = config.session_lifetime;
+    let state = TicketState {
+        secret: SessionSecret::Tls12 {
+            suite: h.suite,
+            master: master.clone(),
+            extended_master_secret: h.extended_master_secret,
+        },
+        issued_at: now,
+        lifetime,
+    };
+    let ticket = config.ticket_keys.seal(&state.encode(), now * 1_000_000_000)?;
+    let mut msg = Vec::with_capacity(16 + ticket.len());
+    encode_handshake(&mut msg, hs::NEW_SESSION_TICKET, |w| {
+        w.put_u32(lifetime);
+        w.put_prefixed(2, |w| w.put_bytes(&ticket));
+    });
+    Ok(msg)
 }
 
 pub fn handle(
@@ -268,7 +440,17 @@ pub fn handle(
             let expected = super::prf::verify_data(hash, &secrets.master, true, hash.hash(&h.messages).as_ref());
             verify_slices_are_equal(&expected, body)
                 .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
+            if h.resumed {
+                // We finished first; the client's Finished completes the abbreviated handshake.
+                common.tls12_secrets = Some(secrets);
+                return Ok(None);
+            }
             h.messages.extend_from_slice(message);
+            if h.issue_ticket {
+                let ticket = new_session_ticket(config, &h, &secrets.master, hooks.now().as_secs())?;
+                h.messages.extend_from_slice(&ticket);
+                common.send_handshake(&ticket);
+            }
             let verify = super::prf::verify_data(hash, &secrets.master, false, hash.hash(&h.messages).as_ref());
             common.send_change_cipher_spec()?;
             let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;

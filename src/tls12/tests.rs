@@ -1,6 +1,6 @@
 //! TLS 1.2 between our client and server in memory, and version negotiation.
 
-use crate::config::{ClientAuth, Config, NoHooks};
+use crate::config::{ClientAuth, Config, Hooks, NoHooks};
 use crate::conn::{Connection, Side, Status};
 use crate::error::{Error, ErrorCode};
 use crate::kx::NamedGroup;
@@ -118,4 +118,68 @@ fn tls12_tampering_fails() {
     *wire.last_mut().unwrap() ^= 1;
     server.read_tls(&wire);
     assert_eq!(server.process(&sc, &mut NoHooks).unwrap_err().code, ErrorCode::DECRYPT);
+}
+
+/// RFC 5077 tickets: a full handshake brings one, the next handshake resumes with it
+/// (abbreviated, no certificates, same master secret, data flows), and a ticket that cannot
+/// be used for this hello falls back to a full handshake.
+#[test]
+fn tickets_resume_tls12_sessions() {
+    use crate::session::SessionSecret;
+    let now = crate::config::NoHooks.now().as_secs() * 1_000_000_000;
+    let mut sc = Config { identities: vec![identity("ecdsa_p256_pkcs1")], session_tickets: true, ..Config::default() };
+    sc.ticket_keys.add(b"key-1", &[9; 32], now - 1, now).unwrap();
+    let mut cc = Config { session_tickets: true, ..client_config() };
+    cc.max_version = TLS12;
+
+    let (mut client, mut server) = connect(&cc, &sc).unwrap();
+    assert!(!client.common.summary.resumed);
+    let session = client.common.received_sessions.pop().expect("a ticket after the full handshake");
+    let SessionSecret::Tls12 { master, extended_master_secret, .. } = &session.secret else {
+        panic!("TLS 1.2 session")
+    };
+    assert!(*extended_master_secret);
+    assert_eq!(master.as_ref(), client.common.tls12_secrets.as_ref().unwrap().master.as_ref());
+    exchange(&mut client, &cc, &mut server, &sc);
+    // The blob applications keep round-trips.
+    let session = crate::session::ClientSession::decode(&session.encode()).unwrap();
+
+    let resume = |session: crate::session::ClientSession, cc: &Config, sc: &Config| {
+        let mut client = Connection::new(Side::Client);
+        client.server_name = Some("localhost".into());
+        client.resume = Some(session);
+        let mut server = Connection::new(Side::Server);
+        pump(&mut client, cc, &mut server, sc).unwrap();
+        (client, server)
+    };
+    let (mut client, mut server) = resume(session.clone(), &cc, &sc);
+    assert!(client.common.summary.resumed && server.common.summary.resumed);
+    assert!(client.common.summary.peer_chain.is_empty(), "no certificates in a resumption");
+    assert!(server.common.resumed_session.is_some() && client.common.resumed_session.is_some());
+    assert_eq!(
+        client.common.tls12_secrets.as_ref().unwrap().master.as_ref(),
+        server.common.tls12_secrets.as_ref().unwrap().master.as_ref()
+    );
+    exchange(&mut client, &cc, &mut server, &sc);
+
+    // A damaged ticket does not decrypt: a full handshake, with a fresh ticket.
+    let mut damaged = session.clone();
+    let last = damaged.ticket.len() - 1;
+    damaged.ticket[last] ^= 1;
+    let (client, server) = resume(damaged, &cc, &sc);
+    assert!(!client.common.summary.resumed && !server.common.summary.resumed);
+    assert_eq!(client.common.received_sessions.len(), 1);
+
+    // A ticket under a key the server no longer has: a full handshake.
+    let mut other =
+        Config { identities: vec![identity("ecdsa_p256_pkcs1")], session_tickets: true, ..Config::default() };
+    other.ticket_keys.add(b"key-2", &[3; 32], now - 1, now).unwrap();
+    let (client, server) = resume(session.clone(), &cc, &other);
+    assert!(!client.common.summary.resumed && !server.common.summary.resumed);
+    assert!(!client.common.summary.peer_chain.is_empty());
+
+    // A server without tickets: a full handshake, and no new ticket.
+    let plain = Config { identities: vec![identity("ecdsa_p256_pkcs1")], ..Config::default() };
+    let (client, _) = resume(session, &cc, &plain);
+    assert!(!client.common.summary.resumed && client.common.received_sessions.is_empty());
 }

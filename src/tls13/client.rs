@@ -13,7 +13,7 @@ use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{ClientKeyShare, NamedGroup};
 use crate::msgs::{self, encode_handshake, ext, extension, hs, Extensions, ServerHello, TLS12, TLS13};
-use crate::session::ClientSession;
+use crate::session::{ClientSession, SessionSecret};
 use crate::sign::SignatureScheme;
 use crate::suites::{tls13_suite, Tls13Suite};
 use crate::transcript::Transcript;
@@ -85,8 +85,17 @@ pub fn start(
     };
     let now_ms = hooks.now().as_secs() * 1000;
     let mut hello = hello;
-    hello.resume = resume
-        .filter(|s| s.is_valid_at(now_ms) && config.max_version >= TLS13 && config.tls13_suites.contains(&s.suite));
+    hello.resume = resume.filter(|s| {
+        s.is_valid_at(now_ms)
+            && match &s.secret {
+                SessionSecret::Tls13 { suite, .. } => {
+                    config.max_version >= TLS13 && config.tls13_suites.contains(suite)
+                }
+                SessionSecret::Tls12 { suite, .. } => {
+                    config.min_version <= TLS12 && config.session_tickets && config.tls12_suites.contains(suite)
+                }
+            }
+    });
     common.summary.client_random = hello.random;
     common.summary.server_name = server_name.map(str::to_owned);
     send_client_hello(common, config, server_name, hello, None, now_ms)
@@ -101,7 +110,9 @@ fn send_client_hello(
     now_ms: u64,
 ) -> Result<State> {
     let mut msg = Vec::with_capacity(512 + hello.key_share.public.len());
-    let psk = hello.resume.as_ref();
+    // A TLS 1.3 session goes in pre_shared_key; a TLS 1.2 one in session_ticket.
+    let psk = hello.resume.as_ref().and_then(|s| s.tls13().map(|(suite, psk, age_add)| (s, suite, psk, age_add)));
+    let tls12_ticket = hello.resume.as_ref().filter(|s| s.tls13().is_none()).map(|s| s.ticket.as_slice());
     encode_handshake(&mut msg, hs::CLIENT_HELLO, |w| {
         w.put_u16(TLS12);
         w.put_bytes(&hello.random);
@@ -172,7 +183,10 @@ fn send_client_hello(
             if let Some(cookie) = cookie {
                 extension(w, ext::COOKIE, |w| w.put_prefixed(2, |w| w.put_bytes(cookie)));
             }
-            if let Some(session) = psk {
+            if tls12 && config.session_tickets {
+                extension(w, ext::SESSION_TICKET, |w| w.put_bytes(tls12_ticket.unwrap_or_default()));
+            }
+            if let Some((session, suite, _, age_add)) = psk {
                 // psk_dhe_ke only: resumption keeps forward secrecy.
                 extension(w, ext::PSK_KEY_EXCHANGE_MODES, |w| w.put_prefixed(1, |w| w.put_u8(1)));
                 // pre_shared_key must be last; its binder is filled in below.
@@ -180,21 +194,19 @@ fn send_client_hello(
                 extension(w, ext::PRE_SHARED_KEY, |w| {
                     w.put_prefixed(2, |w| {
                         w.put_prefixed(2, |w| w.put_bytes(&session.ticket));
-                        w.put_u32(age.wrapping_add(session.age_add));
+                        w.put_u32(age.wrapping_add(age_add));
                     });
-                    w.put_prefixed(2, |w| {
-                        w.put_prefixed(1, |w| w.put_bytes(&[0; 48][..session.suite.hash.output_len()]))
-                    });
+                    w.put_prefixed(2, |w| w.put_prefixed(1, |w| w.put_bytes(&[0; 48][..suite.hash.output_len()])));
                 });
             }
         });
     });
-    if let Some(session) = psk {
+    if let Some((_, suite, psk, _)) = psk {
         // The binder is an HMAC over the transcript up to (not including) the binders list.
-        let hash = session.suite.hash;
+        let hash = suite.hash;
         let binders_len = 2 + 1 + hash.output_len();
         let truncated = msg.len() - binders_len;
-        let early = EarlySecret::new(hash, Some(session.psk.as_ref()));
+        let early = EarlySecret::new(hash, Some(psk.as_ref()));
         let binder_hash = hello.transcript.hash_with(hash, &msg[..truncated]);
         let binder = finished_verify_data(hash, &early.binder_key(true), binder_hash.as_ref());
         msg[truncated + 3..].copy_from_slice(binder.as_ref());
@@ -300,11 +312,15 @@ fn server_hello(
     let psk = match sh.extensions.get(ext::PRE_SHARED_KEY) {
         None => None,
         Some(data) => {
-            let session = hello.resume.as_ref().ok_or_else(|| illegal_parameter(ErrorCode::BAD_MESSAGE))?;
-            if msgs::decode_single_u16(data)? != 0 || session.suite.hash != suite.hash {
+            let (session_suite, psk, _) = hello
+                .resume
+                .as_ref()
+                .and_then(ClientSession::tls13)
+                .ok_or_else(|| illegal_parameter(ErrorCode::BAD_MESSAGE))?;
+            if msgs::decode_single_u16(data)? != 0 || session_suite.hash != suite.hash {
                 return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
             }
-            Some(session.psk.clone())
+            Some(psk.clone())
         }
     };
     common.summary.resumed = psk.is_some();
@@ -392,7 +408,7 @@ fn hello_retry_request(
     common.send_change_cipher_spec()?;
     let now_ms = hooks.now().as_secs() * 1000;
     // The offered session stays only if the suite the server chose shares its hash.
-    if hello.resume.as_ref().is_some_and(|s| s.suite.hash != suite.hash) {
+    if hello.resume.as_ref().is_some_and(|s| !s.tls13().is_some_and(|(ours, _, _)| ours.hash == suite.hash)) {
         hello.resume = None;
     }
     send_client_hello(common, config, server_name, hello, cookie, now_ms)

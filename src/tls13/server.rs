@@ -17,6 +17,7 @@ use crate::kx::{self, NamedGroup};
 use crate::msgs::extension;
 use crate::msgs::{self, encode_handshake, ext, hs, ClientHello, TLS12, TLS13};
 use crate::pki::CertifiedKey;
+use crate::session::SessionSecret;
 use crate::sign::SignatureScheme;
 use crate::suites::Tls13Suite;
 use crate::transcript::Transcript;
@@ -183,7 +184,7 @@ fn client_hello(
         }
         common.summary.client_hello_version = Some(ch.legacy_version);
         common.summary.client_max_version = Some(client_max);
-        return crate::tls12::server::client_hello(common, config, &ch, message);
+        return crate::tls12::server::client_hello(common, config, hooks, &ch, message);
     }
     if ch.compression_methods != [0] {
         return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
@@ -425,22 +426,26 @@ fn accept_psk(
     let now = hooks.now().as_secs();
     let Ok(plain) = config.ticket_keys.open(ticket, now * 1_000_000_000) else { return Ok(None) };
     let Ok(state) = crate::session::TicketState::decode(&plain) else { return Ok(None) };
-    if state.suite.hash != suite.hash || now >= state.issued_at + u64::from(state.lifetime) {
+    if !state.is_valid_at(now) {
+        return Ok(None);
+    }
+    let SessionSecret::Tls13 { suite: session_suite, psk, age_add } = state.secret else { return Ok(None) };
+    if session_suite.hash != suite.hash {
         return Ok(None);
     }
     // The client's idea of the ticket's age should be near ours; too far off (clock trouble
     // or replay) and we decline the ticket.
-    let client_age_ms = u64::from(obfuscated_age.wrapping_sub(state.age_add));
+    let client_age_ms = u64::from(obfuscated_age.wrapping_sub(age_add));
     let our_age_ms = (now - state.issued_at.min(now)) * 1000;
     if client_age_ms.abs_diff(our_age_ms) > 3600 * 1000 {
         return Ok(None);
     }
-    let early = EarlySecret::new(suite.hash, Some(state.psk.as_ref()));
+    let early = EarlySecret::new(suite.hash, Some(psk.as_ref()));
     let binder_hash = transcript.hash_with(suite.hash, &message[..binders_start]);
     let expected = finished_verify_data(suite.hash, &early.binder_key(true), binder_hash.as_ref());
     verify_slices_are_equal(expected.as_ref(), binder)
         .map_err(|_| Error::with_alert(ErrorCode::BAD_PSK_BINDER, AlertDescription::DecryptError))?;
-    Ok(Some(state.psk))
+    Ok(Some(psk))
 }
 
 /// Sends `count` NewSessionTickets (RFC 8446 §4.6.1) for sessions resumable from
@@ -459,19 +464,21 @@ pub(crate) fn send_tickets(
     }
     for _ in 0..count {
         let nonce = common.tickets_sent.to_be_bytes();
-        let age_add: [u8; 4] = random_array()?;
+        let age_add = u32::from_be_bytes(random_array()?);
         let state = crate::session::TicketState {
-            suite,
-            psk: super::key_schedule::resumption_psk(suite.hash, resumption, &nonce),
+            secret: SessionSecret::Tls13 {
+                suite,
+                psk: super::key_schedule::resumption_psk(suite.hash, resumption, &nonce),
+                age_add,
+            },
             issued_at: now,
             lifetime: config.session_lifetime.min(7 * 24 * 3600),
-            age_add: u32::from_be_bytes(age_add),
         };
         let ticket = config.ticket_keys.seal(&state.encode(), now * 1_000_000_000)?;
         let mut msg = Vec::with_capacity(32 + ticket.len());
         encode_handshake(&mut msg, hs::NEW_SESSION_TICKET, |w| {
             w.put_u32(state.lifetime);
-            w.put_u32(state.age_add);
+            w.put_u32(age_add);
             w.put_prefixed(1, |w| w.put_bytes(&nonce));
             w.put_prefixed(2, |w| w.put_bytes(&ticket));
             w.put_u16(0);

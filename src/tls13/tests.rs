@@ -335,7 +335,9 @@ mod resumption {
 
         // A ticket with the wrong key: the binder does not verify, which ends the handshake.
         let mut session = full_then_session(&cc, &sc);
-        session.psk = crate::crypto::Secret::from_slice(&[0; 32]);
+        if let crate::session::SessionSecret::Tls13 { psk, .. } = &mut session.secret {
+            *psk = crate::crypto::Secret::from_slice(&[0; 32]);
+        }
         let mut client = Connection::new(Side::Client);
         client.server_name = Some("localhost".into());
         client.resume = Some(session);

@@ -218,8 +218,10 @@ pub extern "C" fn s2n_connection_set_session(conn: *mut s2n_connection, session:
     })
 }
 
+/// The connection's session: the newest ticket a client received, else the session this
+/// handshake resumed (a server's being the one the client's TLS 1.2 ticket carried).
 fn current_session(conn: &s2n_connection) -> Option<&ClientSession> {
-    conn.latest_session.as_ref()
+    conn.latest_session.as_ref().or(conn.core.common.resumed_session.as_ref())
 }
 
 /// Writes the most recent resumable session; returns its length.

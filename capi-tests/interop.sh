@@ -1,7 +1,7 @@
 #!/bin/bash
 # Interop matrix: our s2n client and server (the example programs, linked to libs2n.so)
-# against the openssl and gnutls command-line tools, TLS 1.3, handshake plus data both
-# ways. Each cell is one test; ends with "interop: N passed, M failed".
+# against the openssl and gnutls command-line tools and the real s2n-tls, TLS 1.3 and 1.2,
+# handshake plus data both ways, and session resumption both ways. Each cell is one test; ends with "interop: N passed, M failed".
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -56,6 +56,34 @@ for v in 1.3 1.2; do
   fi
 done
 
+# Session resumption (tickets) both ways, TLS 1.2 (RFC 5077) and TLS 1.3: the second
+# connection must resume the first one's session.
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+for v in 1.2 1.3; do
+  s2nv=$([ $v = 1.3 ] && echo 34 || echo 33)
+  ossl=$([ $v = 1.3 ] && echo -tls1_3 || echo -tls1_2)
+  policy=$([ $v = 1.3 ] && echo default_tls13 || echo test_all_tls12)
+  if command -v openssl >/dev/null; then
+    next_port
+    cell "ferrotls client resumes with openssl s_server (TLS $v)" "
+      rm -f $tmp/s2n-$v
+      openssl s_server -accept $port -cert $leaf -key $key $ossl -rev -naccept 2 -quiet >/dev/null 2>&1 &
+      first=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/s2n-$v $bin/s2n_echo_client $port $ca localhost \$'ping\n')
+      second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/s2n-$v $bin/s2n_echo_client $port $ca localhost \$'ping\n'); wait
+      echo \"\$first\"; echo \"\$second\"
+      echo \"\$first\" | grep -q 'version=$s2nv .*resumed=0' && echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1' && echo \"\$second\" | grep -q 'client received: gnip'"
+    next_port
+    cell "openssl s_client resumes with ferrotls server (TLS $v)" "
+      rm -f $tmp/ossl-$v
+      ECHO_SESSION_TICKETS=1 $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 once >/dev/null &
+      sleep 0.3
+      first=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error $ossl -sess_out $tmp/ossl-$v -ign_eof 2>&1)
+      second=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error $ossl -sess_in $tmp/ossl-$v -ign_eof 2>&1); wait
+      echo \"\$second\" | tail -n 30
+      echo \"\$first\" | grep -q '^New,' && echo \"\$second\" | grep -q '^Reused,' && echo \"\$second\" | grep -qx 'ping'"
+  fi
+done
+
 # The real s2n-tls: the same example programs, compiled against s2n-tls's headers and
 # linked with its library (tools/s2n-peer, built from the s2n-tls-sys crate's sources).
 peer=$root/target/s2n-peer/release/ferrotls-s2n-peer
@@ -70,6 +98,26 @@ if command -v cargo >/dev/null && (cd "$root/tools/s2n-peer" && CARGO_TARGET_DIR
     $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 >/dev/null &
     out=\$($peer client $port $ca localhost \$'ping\n'); rc=\$?; wait
     echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'version=34' && echo \"\$out\" | grep -q 'client received: ping'"
+  for v in 1.2 1.3; do
+    s2nv=$([ $v = 1.3 ] && echo 34 || echo 33)
+    policy=$([ $v = 1.3 ] && echo default_tls13 || echo test_all_tls12)
+    next_port
+    cell "ferrotls client resumes with real s2n-tls server (TLS $v)" "
+      rm -f $tmp/real-$v
+      ECHO_SESSION_TICKETS=1 $peer server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 >/dev/null &
+      first=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/real-$v $bin/s2n_echo_client $port $ca localhost \$'ping\n')
+      second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/real-$v $bin/s2n_echo_client $port $ca localhost \$'ping\n'); wait
+      echo \"\$first\"; echo \"\$second\"
+      echo \"\$first\" | grep -q 'version=$s2nv .*resumed=0' && echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
+    next_port
+    cell "real s2n-tls client resumes with ferrotls server (TLS $v)" "
+      rm -f $tmp/ours-$v
+      ECHO_SESSION_TICKETS=1 $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 >/dev/null &
+      first=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/ours-$v $peer client $port $ca localhost \$'ping\n')
+      second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/ours-$v $peer client $port $ca localhost \$'ping\n'); wait
+      echo \"\$first\"; echo \"\$second\"
+      echo \"\$first\" | grep -q 'version=$s2nv .*resumed=0' && echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
+  done
 else
   failed=$((failed + 1)); echo "FAIL could not build the real s2n-tls peer (tools/s2n-peer)"
 fi

@@ -33,8 +33,9 @@ static char *slurp(const char *path)
 static void print_summary(const char *who, struct s2n_connection *conn)
 {
     const char *alpn = s2n_get_application_protocol(conn);
-    printf("%s: version=%d cipher=%s group=%s handshake=%s alpn=%s\n", who,
+    printf("%s: version=%d cipher=%s group=%s handshake=%s alpn=%s resumed=%d\n", who,
            s2n_connection_get_actual_protocol_version(conn), s2n_connection_get_cipher(conn),
-           s2n_connection_get_curve(conn), s2n_connection_get_handshake_type_name(conn), alpn ? alpn : "-");
+           s2n_connection_get_curve(conn), s2n_connection_get_handshake_type_name(conn), alpn ? alpn : "-",
+           s2n_connection_is_session_resumed(conn));
     fflush(stdout);
 }

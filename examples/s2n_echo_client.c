@@ -1,6 +1,8 @@
 /* A TLS client on the s2n API: connects to 127.0.0.1:PORT, verifies the server against
  * CA_PEM for NAME, sends MESSAGE, prints what comes back, closes.
- *   s2n_echo_client PORT CA_PEM NAME MESSAGE                                              */
+ *   s2n_echo_client PORT CA_PEM NAME MESSAGE
+ * ECHO_POLICY names a security policy; with ECHO_SESSION_FILE the client resumes the
+ * session saved there (if any) and saves the connection's session there afterwards.       */
 #include "common.h"
 
 int main(int argc, char **argv)
@@ -12,6 +14,10 @@ int main(int argc, char **argv)
     GUARD(s2n_config_add_pem_to_trust_store(config, ca));
     const char *protocols[] = { "http/1.1" };
     GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
+    const char *policy = getenv("ECHO_POLICY");
+    if (policy) GUARD(s2n_config_set_cipher_preferences(config, policy));
+    const char *session_file = getenv("ECHO_SESSION_FILE");
+    if (session_file) GUARD(s2n_config_set_session_tickets_onoff(config, 1));
 
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons(atoi(argv[1])) };
@@ -27,6 +33,13 @@ int main(int argc, char **argv)
     GUARD(s2n_connection_set_fd(conn, fd));
     GUARD(s2n_set_server_name(conn, argv[3]));
     GUARD(s2n_connection_set_blinding(conn, S2N_SELF_SERVICE_BLINDING));
+    static uint8_t session[8192];
+    FILE *saved = session_file ? fopen(session_file, "rb") : NULL;
+    if (saved) {
+        size_t n = fread(session, 1, sizeof session, saved);
+        fclose(saved);
+        if (n > 0) GUARD(s2n_connection_set_session(conn, session, n));
+    }
     s2n_blocked_status blocked;
     GUARD(s2n_negotiate(conn, &blocked));
     print_summary("client", conn);
@@ -42,6 +55,14 @@ int main(int argc, char **argv)
     }
     buf[got] = 0;
     printf("client received: %s\n", buf);
+    int session_len = session_file ? s2n_connection_get_session(conn, session, sizeof session) : 0;
+    if (session_len > 0) {
+        FILE *out = fopen(session_file, "wb");
+        if (out) {
+            fwrite(session, 1, (size_t) session_len, out);
+            fclose(out);
+        }
+    }
     s2n_shutdown_send(conn, &blocked);
     s2n_connection_free(conn);
     close(fd);

@@ -1,6 +1,7 @@
 /* A TLS echo server on the s2n API: accepts N connections on 127.0.0.1:PORT and echoes
  * what each sends until the client closes (or, with "once", after the first message).
- *   s2n_echo_server PORT CERT_PEM KEY_PEM [CONNECTIONS [once]]                             */
+ *   s2n_echo_server PORT CERT_PEM KEY_PEM [CONNECTIONS [once]]
+ * With ECHO_SESSION_TICKETS=1 in the environment it issues and accepts session tickets. */
 #include "common.h"
 
 int main(int argc, char **argv)
@@ -16,6 +17,12 @@ int main(int argc, char **argv)
     GUARD(s2n_config_add_cert_chain_and_key_to_store(config, chain));
     const char *protocols[] = { "http/1.1" };
     GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
+    const char *tickets = getenv("ECHO_SESSION_TICKETS");
+    if (tickets && strcmp(tickets, "1") == 0) {
+        uint8_t ticket_key[32] = "ferrotls echo test ticket key";
+        GUARD(s2n_config_set_session_tickets_onoff(config, 1));
+        GUARD(s2n_config_add_ticket_crypto_key(config, (const uint8_t *) "echo", 4, ticket_key, sizeof ticket_key, 0));
+    }
 
     int listener = socket(AF_INET, SOCK_STREAM, 0), one = 1;
     setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);

@@ -81,7 +81,9 @@ pub extern "C" fn s2n_config_add_ticket_crypto_key(
         }
         let name = unsafe { arg_bytes(name, name_len as usize) }?;
         let key = unsafe { arg_bytes(key, key_len as usize) }?;
-        let now = wall_clock_nanos(config);
+        // Whole seconds, as s2n counts intro times and as handshakes read the clock; else a
+        // key added in this second would not encrypt until the next one.
+        let now = wall_clock_nanos(config) / NANOS * NANOS;
         let intro = if intro_time_in_seconds_from_epoch == 0 {
             now
         } else {

@@ -1,4 +1,5 @@
-/* TLS 1.3 and TLS 1.2 session resumption through the s2n API: ticket keys, tickets delivered to the
+/* TLS 1.3 and TLS 1.2 session resumption through the s2n API (tickets, and TLS 1.2 session
+ * ids through a session cache made of s2n's three callbacks): ticket keys, tickets delivered to the
  * client's callback during s2n_recv, s2n_connection_get_session / set_session, resumed
  * handshakes without certificates, extra tickets on demand, damaged and foreign sessions
  * falling back to full handshakes, and a controllable clock for key lifetimes. */
@@ -30,12 +31,18 @@ static int ticket_cb(struct s2n_connection *conn, void *ctx, struct s2n_session_
     return 0;
 }
 
+static int app_blocks; /* s2n_negotiate calls that returned S2N_BLOCKED_ON_APPLICATION_INPUT */
 struct side { struct s2n_connection *conn; int rc; const char *err; };
 static void *negotiate_thread(void *arg)
 {
     struct side *s = arg;
     s2n_blocked_status blocked;
     s->rc = s2n_negotiate(s->conn, &blocked);
+    /* A blocked session-cache lookup pauses the handshake until the next call. */
+    while (s->rc != S2N_SUCCESS && blocked == S2N_BLOCKED_ON_APPLICATION_INPUT) {
+        app_blocks++;
+        s->rc = s2n_negotiate(s->conn, &blocked);
+    }
     if (s->rc != S2N_SUCCESS) {
         s->err = s2n_strerror_name(s2n_errno);
         /* The alert goes out from s2n_shutdown (no blinding delay: self-service). */
@@ -46,6 +53,71 @@ static void *negotiate_thread(void *arg)
 
 static struct s2n_config *server_config, *client_config;
 static int last_version; /* the protocol version of connect_once's last handshake */
+static uint8_t last_session[4096]; /* the client's s2n_connection_get_session after it */
+static int last_session_len;
+static uint8_t last_session_id[32];
+static int last_session_id_len;
+
+/* A session cache for the server, through s2n's three callbacks. */
+#define CACHE_SLOTS 8
+static struct { uint8_t key[32], value[1024]; uint64_t key_len, value_len; int used; } cache[CACHE_SLOTS];
+static int cache_stores, cache_hits, cache_deletes, cache_block_next;
+
+static int cache_store(struct s2n_connection *conn, void *ctx, uint64_t ttl, const void *key, uint64_t key_len,
+                       const void *value, uint64_t value_len)
+{
+    (void) conn; (void) ctx;
+    if (ttl != 6 * 3600 || key_len > 32 || value_len > 1024) return -1;
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        if (cache[i].used) continue;
+        memcpy(cache[i].key, key, key_len);
+        memcpy(cache[i].value, value, value_len);
+        cache[i].key_len = key_len;
+        cache[i].value_len = value_len;
+        cache[i].used = 1;
+        cache_stores++;
+        return 0;
+    }
+    return -1;
+}
+
+static int cache_retrieve(struct s2n_connection *conn, void *ctx, const void *key, uint64_t key_len, void *value,
+                          uint64_t *value_len)
+{
+    (void) conn; (void) ctx;
+    if (cache_block_next) {
+        cache_block_next = 0;
+        return S2N_CALLBACK_BLOCKED;
+    }
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        if (!cache[i].used || cache[i].key_len != key_len || memcmp(cache[i].key, key, key_len)) continue;
+        if (*value_len < cache[i].value_len) return -1;
+        memcpy(value, cache[i].value, cache[i].value_len);
+        *value_len = cache[i].value_len;
+        cache_hits++;
+        return 0;
+    }
+    return -1;
+}
+
+static int cache_delete(struct s2n_connection *conn, void *ctx, const void *key, uint64_t key_len)
+{
+    (void) conn; (void) ctx;
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        if (cache[i].used && cache[i].key_len == key_len && !memcmp(cache[i].key, key, key_len)) {
+            cache[i].used = 0;
+            cache_deletes++;
+        }
+    }
+    return 0;
+}
+
+static int cache_entries(void)
+{
+    int n = 0;
+    for (int i = 0; i < CACHE_SLOTS; i++) n += cache[i].used;
+    return n;
+}
 
 /* One connection: handshake, one message each way (which carries the tickets), close. */
 static int connect_once(const uint8_t *session, size_t session_len, int extra_tickets, int *client_resumed, int *server_resumed)
@@ -76,6 +148,8 @@ static int connect_once(const uint8_t *session, size_t session_len, int extra_ti
         char buf[8];
         CHECK(s2n_recv(client, buf, sizeof buf, &blocked) == 2);
         last_version = s2n_connection_get_actual_protocol_version(client);
+        last_session_len = s2n_connection_get_session(client, last_session, sizeof last_session);
+        last_session_id_len = s2n_connection_get_session_id(server, last_session_id, sizeof last_session_id);
         *client_resumed = s2n_connection_is_session_resumed(client);
         *server_resumed = s2n_connection_is_session_resumed(server);
         if (*server_resumed) {
@@ -93,6 +167,38 @@ static int connect_once(const uint8_t *session, size_t session_len, int extra_ti
     close(fds[0]);
     close(fds[1]);
     return ok;
+}
+
+/* Resumes `session`, then ends the connection the way `how` says, and lets the server read
+ * that end: 0 the client's close_notify, 1 the client vanishing without one, 2 garbage. */
+static void resume_then_end(const uint8_t *session, size_t session_len, int how)
+{
+    int fds[2];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
+    struct s2n_connection *server = s2n_connection_new(S2N_SERVER), *client = s2n_connection_new(S2N_CLIENT);
+    s2n_connection_set_config(server, server_config);
+    s2n_connection_set_config(client, client_config);
+    s2n_connection_set_fd(server, fds[0]);
+    s2n_connection_set_fd(client, fds[1]);
+    s2n_connection_set_blinding(server, S2N_SELF_SERVICE_BLINDING);
+    CHECK(s2n_connection_set_session(client, session, session_len) == S2N_SUCCESS);
+    struct side s = { server, 0, NULL }, c = { client, 0, NULL };
+    pthread_t st, ct;
+    pthread_create(&st, NULL, negotiate_thread, &s);
+    pthread_create(&ct, NULL, negotiate_thread, &c);
+    pthread_join(st, NULL);
+    pthread_join(ct, NULL);
+    CHECK(s.rc == 0 && c.rc == 0 && s2n_connection_is_session_resumed(server));
+    s2n_blocked_status blocked;
+    if (how == 0) CHECK(s2n_shutdown_send(client, &blocked) == S2N_SUCCESS);
+    if (how == 2) CHECK(write(fds[1], "\x17\x03\x03\x00\x05junk!", 10) == 10);
+    close(fds[1]);
+    char buf[8];
+    ssize_t r = s2n_recv(server, buf, sizeof buf, &blocked);
+    CHECK(how == 2 ? r < 0 : r == 0);
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    close(fds[0]);
 }
 
 int main(void)
@@ -177,6 +283,58 @@ int main(void)
     memcpy(bad, session, session_len);
     bad[session_len - 5] ^= 1;
     CHECK(connect_once(bad, session_len, 0, &cr, &sr) && cr == 0 && sr == 0);
+
+    /* TLS 1.2 session ids through the application's session cache (stateful resumption):
+     * tickets off on both sides, so only the cache can resume. */
+    struct s2n_config *ticket_server = server_config, *ticket_client = client_config;
+    server_config = s2n_config_new_minimal();
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(server_config, chain) == S2N_SUCCESS);
+    CHECK(s2n_config_set_wall_clock(server_config, clock_cb, NULL) == S2N_SUCCESS);
+    CHECK(s2n_config_set_max_blinding_delay(server_config, 0) == S2N_SUCCESS);
+    /* Caching needs all three callbacks first. */
+    CHECK(s2n_config_set_cache_store_callback(server_config, cache_store, NULL) == S2N_SUCCESS);
+    CHECK(s2n_config_set_session_cache_onoff(server_config, 1) == S2N_SUCCESS);
+    CHECK(s2n_config_set_cache_retrieve_callback(server_config, cache_retrieve, NULL) == S2N_SUCCESS);
+    CHECK(s2n_config_set_cache_delete_callback(server_config, cache_delete, NULL) == S2N_SUCCESS);
+    client_config = s2n_config_new_minimal();
+    CHECK(s2n_config_add_pem_to_trust_store(client_config, ca) == S2N_SUCCESS);
+    CHECK(s2n_config_set_cipher_preferences(client_config, "test_all_tls12") == S2N_SUCCESS);
+    CHECK(s2n_config_set_wall_clock(client_config, clock_cb, NULL) == S2N_SUCCESS);
+    CHECK(s2n_config_set_max_blinding_delay(client_config, 0) == S2N_SUCCESS);
+    CHECK(connect_once(NULL, 0, 0, &cr, &sr) && cr == 0 && sr == 0);
+    CHECK(cache_stores == 0); /* the cache was not on: its onoff came before two callbacks */
+    CHECK(s2n_config_set_session_cache_onoff(server_config, 1) == S2N_SUCCESS);
+    CHECK(connect_once(NULL, 0, 0, &cr, &sr) && cr == 0 && sr == 0);
+    CHECK(cache_stores == 0); /* ...and without a ticket key there is nothing to seal entries with */
+    CHECK(s2n_config_add_ticket_crypto_key(server_config, (const uint8_t *) "cache", 5, key_material, 32, 0) == S2N_SUCCESS);
+    CHECK(connect_once(NULL, 0, 0, &cr, &sr) && cr == 0 && sr == 0);
+    CHECK(last_version == S2N_TLS12 && cache_stores == 1 && cache_entries() == 1 && last_session_id_len == 32);
+    CHECK(last_session_len > 0);
+    memcpy(session, last_session, last_session_len);
+    session_len = last_session_len;
+    CHECK(connect_once(session, session_len, 0, &cr, &sr) && cr == 1 && sr == 1 && cache_hits == 1);
+    CHECK(last_version == S2N_TLS12 && last_session_id_len == 32);
+    /* A lookup the application cannot answer yet pauses the handshake; asked again, it resumes. */
+    cache_block_next = 1;
+    app_blocks = 0;
+    CHECK(connect_once(session, session_len, 0, &cr, &sr) && cr == 1 && sr == 1);
+    CHECK(app_blocks == 1 && cache_hits == 2);
+    /* A graceful close keeps the entry; a peer that vanishes without close_notify, or an
+     * error, removes it (RFC 5077 §5.1, as s2n does). */
+    resume_then_end(session, session_len, 0);
+    CHECK(cache_entries() == 1 && cache_deletes == 0);
+    resume_then_end(session, session_len, 1);
+    CHECK(cache_entries() == 0 && cache_deletes == 1);
+    CHECK(connect_once(session, session_len, 0, &cr, &sr) && cr == 0 && sr == 0); /* gone: full handshake */
+    CHECK(cache_entries() == 1 && last_session_len > 0);
+    memcpy(session, last_session, last_session_len);
+    session_len = last_session_len;
+    resume_then_end(session, session_len, 2);
+    CHECK(cache_entries() == 0 && cache_deletes == 2);
+    s2n_config_free(server_config);
+    s2n_config_free(client_config);
+    server_config = ticket_server;
+    client_config = ticket_client;
 
     s2n_config_free(server_config);
     s2n_config_free(client_config);

@@ -172,6 +172,9 @@ pub struct Config {
     /// Session tickets: a server issues them (when it has a key that may encrypt), a client
     /// keeps them.
     pub session_tickets: bool,
+    /// TLS 1.2 stateful resumption through the application's cache (`Hooks::cache_*`);
+    /// entries are sealed with the ticket keys.
+    pub session_cache: bool,
     pub ticket_keys: crate::ticket::TicketKeys,
     /// Tickets a TLS 1.3 server sends after each handshake.
     pub initial_ticket_count: u8,
@@ -212,6 +215,7 @@ impl Default for Config {
             max_fragment_length_request: None,
             accept_max_fragment_length: false,
             session_tickets: false,
+            session_cache: false,
             ticket_keys: crate::ticket::TicketKeys::default(),
             initial_ticket_count: 1,
             // s2n's default session state lifetime: 15 hours.
@@ -246,6 +250,27 @@ pub trait Hooks {
         let _ = (client_hello, record_version);
         ClientHelloAction::Continue
     }
+
+    /// TLS 1.2 server with a session cache: the entry stored under `session_id`.
+    fn cache_retrieve(&mut self, session_id: &[u8]) -> CacheLookup {
+        let _ = session_id;
+        CacheLookup::Miss
+    }
+
+    /// TLS 1.2 server with a session cache: keep `entry` under `session_id` for `ttl_secs`.
+    fn cache_store(&mut self, session_id: &[u8], ttl_secs: u64, entry: &[u8]) {
+        let _ = (session_id, ttl_secs, entry);
+    }
+}
+
+/// What a session cache lookup found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CacheLookup {
+    Found(Vec<u8>),
+    Miss,
+    /// The application will answer later: the handshake pauses (`S2N_ERR_ASYNC_BLOCKED`)
+    /// and asks again on the next call.
+    Blocked,
 }
 
 /// What the server does after showing the application a ClientHello.

@@ -92,9 +92,12 @@ pub struct Common {
     /// TLS 1.3 client: sessions from NewSessionTicket messages, newest last, until the
     /// application takes them.
     pub received_sessions: Vec<crate::session::ClientSession>,
-    /// The session this handshake resumed: on a client the one it offered, on a server the
-    /// one the client's TLS 1.2 ticket carried.
-    pub resumed_session: Option<crate::session::ClientSession>,
+    /// The session this connection can be resumed from, short of a newer ticket: the one it
+    /// resumed (on a server, the one the client's TLS 1.2 ticket or session id found), or a
+    /// TLS 1.2 session the server keeps under the session id it gave.
+    pub current_session: Option<crate::session::ClientSession>,
+    /// TLS 1.2: the session id of this connection (the server's choice, or the one resumed).
+    pub session_id: Vec<u8>,
     pub tickets_sent: u16,
     /// Set when the handshake switches the read keys, to check no message spans the change.
     read_keys_changed: bool,
@@ -116,7 +119,8 @@ impl Common {
             tls12_pending_write: None,
             resumption_master: None,
             received_sessions: Vec::new(),
-            resumed_session: None,
+            current_session: None,
+            session_id: Vec::new(),
             tickets_sent: 0,
             read_keys_changed: false,
         }
@@ -636,6 +640,7 @@ impl Connection {
                 let now = hooks.now().as_secs() * 1000;
                 self.common.received_sessions.push(crate::session::ClientSession {
                     ticket: nst.ticket.to_vec(),
+                    session_id: Vec::new(),
                     secret: crate::session::SessionSecret::Tls13 { suite, psk, age_add: nst.age_add },
                     received_at_ms: now,
                     lifetime: nst.lifetime,

@@ -117,7 +117,10 @@ impl TicketState {
 /// resumed).
 #[derive(Clone)]
 pub struct ClientSession {
+    /// The ticket to present; empty for a TLS 1.2 session the server keeps in its cache.
     pub ticket: Vec<u8>,
+    /// TLS 1.2: the session id a cached session is found by (RFC 5246 §7.4.1.2).
+    pub session_id: Vec<u8>,
     pub secret: SessionSecret,
     /// When the ticket arrived, milliseconds since the Unix epoch (client clock).
     pub received_at_ms: u64,
@@ -147,6 +150,7 @@ impl ClientSession {
         out.put_u32(self.lifetime);
         self.secret.encode_into(&mut out);
         out.put_prefixed(2, |w| w.put_bytes(&self.ticket));
+        out.put_prefixed(1, |w| w.put_bytes(&self.session_id));
         out
     }
 
@@ -162,11 +166,14 @@ impl ClientSession {
         let lifetime = r.u32().map_err(|_| bad())?;
         let secret = SessionSecret::decode_from(&mut r, tls13).ok_or_else(bad)?;
         let ticket = r.vec_u16().map_err(|_| bad())?.rest().to_vec();
+        let session_id = r.vec_u8().map_err(|_| bad())?.rest().to_vec();
         r.finish().map_err(|_| bad())?;
-        if ticket.is_empty() {
+        // A session is found by its ticket, or (TLS 1.2 only) by a session id of at most 32 bytes.
+        let findable = !ticket.is_empty() || (!tls13 && !session_id.is_empty());
+        if !findable || session_id.len() > 32 {
             return Err(bad());
         }
-        Ok(ClientSession { ticket, secret, received_at_ms, lifetime })
+        Ok(ClientSession { ticket, session_id, secret, received_at_ms, lifetime })
     }
 }
 
@@ -179,6 +186,7 @@ mod tests {
     fn client_sessions_round_trip_and_reject_damage() {
         let session = ClientSession {
             ticket: vec![7; 100],
+            session_id: Vec::new(),
             secret: SessionSecret::Tls13 {
                 suite: &TLS13_AES_256_GCM_SHA384,
                 psk: Secret::from_slice(&[1; 48]),

@@ -47,6 +47,9 @@ pub struct Handshake12 {
     /// first (RFC 5077 §3.1).
     resumed: bool,
     expect_ticket: bool,
+    /// The session id the server gave: a full handshake's session can be resumed by it if
+    /// the server keeps a session cache.
+    server_session_id: Vec<u8>,
 }
 
 /// Continues from a TLS 1.2 ServerHello.
@@ -117,7 +120,9 @@ pub fn server_hello(
         secrets: None,
         resumed: false,
         expect_ticket: sh.extensions.contains(ext::SESSION_TICKET),
+        server_session_id: sh.session_id.to_vec(),
     };
+    common.session_id = sh.session_id.to_vec();
     // The server echoes our session id to resume the session our ticket carried.
     let accepted = resume.filter(|_| sh.session_id == session_id);
     let Some(session) = accepted else { return Ok(Handshake::Client12(State::WaitCertificate(Box::new(h)))) };
@@ -142,7 +147,7 @@ pub fn server_hello(
     });
     h.resumed = true;
     common.summary.resumed = true;
-    common.resumed_session = Some(session);
+    common.current_session = Some(session);
     Ok(Handshake::Client12(after_server_flight(Box::new(h))))
 }
 
@@ -213,6 +218,7 @@ pub fn handle(
             if !ticket.is_empty() && config.session_tickets {
                 common.received_sessions.push(ClientSession {
                     ticket: ticket.to_vec(),
+                    session_id: Vec::new(),
                     secret: SessionSecret::Tls12 {
                         suite: h.suite,
                         master: secrets.master.clone(),
@@ -336,6 +342,19 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
     encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
     h.messages.extend_from_slice(&fin);
     common.send_handshake(&fin);
+    if !h.server_session_id.is_empty() {
+        common.current_session = Some(ClientSession {
+            ticket: Vec::new(),
+            session_id: h.server_session_id.clone(),
+            secret: SessionSecret::Tls12 {
+                suite: h.suite,
+                master: master.clone(),
+                extended_master_secret: h.extended_master_secret,
+            },
+            received_at_ms: hooks.now().as_secs() * 1000,
+            lifetime: config.session_lifetime,
+        });
+    }
     h.secrets = Some(Secrets {
         master,
         client_random: h.client_random,

@@ -6,7 +6,7 @@ use super::client::DOWNGRADE_TLS12;
 use super::{certificate_list, encode_certificate_list, key_protections, Secrets};
 use crate::alert::AlertDescription;
 use crate::codec::{Reader, Writer};
-use crate::config::{ClientAuth, Hooks, Settings};
+use crate::config::{CacheLookup, ClientAuth, Hooks, Settings};
 use crate::conn::{unexpected, Common, Handshake};
 use crate::crypto::random_array;
 use crate::error::{Error, ErrorCode, Result};
@@ -38,22 +38,27 @@ pub struct Handshake12 {
     resumed: bool,
     /// Whether a NewSessionTicket goes before our ChangeCipherSpec (RFC 5077 §3.3).
     issue_ticket: bool,
+    /// The session id to store the new session under in the application's cache.
+    cache_under: Option<[u8; 32]>,
 }
 
-/// The session a client's ticket carries, when it decrypts under one of our keys, is within
-/// its lifetime, and can be resumed with what this ClientHello offers (same suite, same
-/// extended-master-secret choice: RFC 7627 §5.3).
-fn ticket_session(
+/// How long the application's cache should keep a session (s2n's 6 hours).
+const CACHE_TTL_SECS: u64 = 6 * 3600;
+
+/// The session a sealed state (a client's ticket, or our cache's entry) carries, when it
+/// decrypts under one of our keys, is within its lifetime, and can be resumed with what this
+/// ClientHello offers (same suite, same extended-master-secret choice: RFC 7627 §5.3).
+fn sealed_session(
     config: &Settings,
     ch: &ClientHello<'_>,
-    ticket: &[u8],
+    sealed: &[u8],
     ems: bool,
     now: u64,
 ) -> Option<ClientSession> {
-    if ticket.is_empty() || ch.session_id.is_empty() {
+    if sealed.is_empty() || ch.session_id.is_empty() {
         return None;
     }
-    let plain = config.ticket_keys.open(ticket, now * 1_000_000_000).ok()?;
+    let plain = config.ticket_keys.open(sealed, now * 1_000_000_000).ok()?;
     let state = TicketState::decode(&plain).ok()?;
     let SessionSecret::Tls12 { suite, extended_master_secret, .. } = &state.secret else { return None };
     let offered = msgs::u16_list(ch.cipher_suites).any(|s| s == suite.iana);
@@ -61,7 +66,8 @@ fn ticket_session(
         return None;
     }
     Some(ClientSession {
-        ticket: ticket.to_vec(),
+        ticket: sealed.to_vec(),
+        session_id: ch.session_id.to_vec(),
         secret: state.secret,
         received_at_ms: state.issued_at * 1000,
         lifetime: state.lifetime,
@@ -142,7 +148,22 @@ pub fn client_hello(
     let mfl = crate::tls13::server::negotiate_max_fragment_length(common, config, ch)?;
     let now = hooks.now().as_secs();
     let ticket = ch.extensions.get(ext::SESSION_TICKET).filter(|_| config.session_tickets);
-    let resumed = ticket.and_then(|t| ticket_session(config, ch, t, ems, now));
+    let mut resumed = ticket.and_then(|t| sealed_session(config, ch, t, ems, now));
+    // Stateful resumption: no usable ticket, so look the session id up in the application's
+    // cache (never with client authentication: the client's certificate is not kept).
+    let cache = config.session_cache && config.client_auth == ClientAuth::None;
+    if resumed.is_none() && cache && !ch.session_id.is_empty() {
+        match hooks.cache_retrieve(ch.session_id) {
+            CacheLookup::Found(entry) => {
+                resumed = sealed_session(config, ch, &entry, ems, now).map(|mut s| {
+                    s.ticket.clear();
+                    s
+                })
+            }
+            CacheLookup::Blocked => return Err(Error::new(ErrorCode::ASYNC_BLOCKED)),
+            CacheLookup::Miss => {}
+        }
+    }
 
     let mut server_random: [u8; 32] = random_array()?;
     if config.max_version >= TLS13 {
@@ -176,6 +197,7 @@ pub fn client_hello(
         .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?;
     let issue_ticket = ticket.is_some() && config.ticket_keys.can_encrypt(now * 1_000_000_000);
     let session_id: [u8; 32] = random_array()?;
+    common.session_id = session_id.to_vec();
 
     let mut messages = Vec::with_capacity(4096);
     messages.extend_from_slice(message);
@@ -239,6 +261,7 @@ pub fn client_hello(
         secrets: None,
         resumed: false,
         issue_ticket,
+        cache_under: cache.then_some(session_id),
     });
     Ok(Handshake::Server12(if client_auth { State::WaitClientCertificate(h) } else { State::WaitClientKeyExchange(h) }))
 }
@@ -324,7 +347,8 @@ fn resume(
     summary.tls12_suite = Some(suite);
     summary.extended_master_secret = *extended_master_secret;
     summary.resumed = true;
-    common.resumed_session = Some(session);
+    common.session_id = ch.session_id.to_vec();
+    common.current_session = Some(session);
     let h = Box::new(Handshake12 {
         suite,
         messages,
@@ -341,6 +365,7 @@ fn resume(
         }),
         resumed: true,
         issue_ticket: false,
+        cache_under: None,
     });
     Ok(Handshake::Server12(State::WaitChangeCipherSpec(h)))
 }
@@ -404,6 +429,22 @@ pub fn handle(
                 session_hash.as_ref().map(|d| d.as_ref()),
             );
             common.key_log(hooks, "CLIENT_RANDOM", &master);
+            if let Some(id) = h.cache_under {
+                let now = hooks.now().as_secs();
+                let state = TicketState {
+                    secret: SessionSecret::Tls12 {
+                        suite: h.suite,
+                        master: master.clone(),
+                        extended_master_secret: h.extended_master_secret,
+                    },
+                    issued_at: now,
+                    lifetime: config.session_lifetime,
+                };
+                // No key may encrypt now: nothing to cache, the handshake goes on.
+                if let Ok(entry) = config.ticket_keys.seal(&state.encode(), now * 1_000_000_000) {
+                    hooks.cache_store(&id, CACHE_TTL_SECS, &entry);
+                }
+            }
             let (client_write, server_write) = key_protections(h.suite, &master, &h.client_random, &h.server_random);
             h.secrets = Some(Secrets {
                 master,

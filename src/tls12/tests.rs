@@ -155,7 +155,7 @@ fn tickets_resume_tls12_sessions() {
     let (mut client, mut server) = resume(session.clone(), &cc, &sc);
     assert!(client.common.summary.resumed && server.common.summary.resumed);
     assert!(client.common.summary.peer_chain.is_empty(), "no certificates in a resumption");
-    assert!(server.common.resumed_session.is_some() && client.common.resumed_session.is_some());
+    assert!(server.common.current_session.is_some() && client.common.current_session.is_some());
     assert_eq!(
         client.common.tls12_secrets.as_ref().unwrap().master.as_ref(),
         server.common.tls12_secrets.as_ref().unwrap().master.as_ref()

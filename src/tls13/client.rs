@@ -85,6 +85,14 @@ pub fn start(
     };
     let now_ms = hooks.now().as_secs() * 1000;
     let mut hello = hello;
+    // A TLS 1.2 session the server keeps in its cache is asked for by its session id (ours
+    // are 32 bytes; a shorter one from another server is not offered).
+    if let Some(cached) = resume.as_ref().filter(|s| s.ticket.is_empty()) {
+        match <[u8; 32]>::try_from(cached.session_id.as_slice()) {
+            Ok(id) => hello.session_id = id,
+            Err(_) => return start(common, config, hooks, server_name, None),
+        }
+    }
     hello.resume = resume.filter(|s| {
         s.is_valid_at(now_ms)
             && match &s.secret {
@@ -92,7 +100,9 @@ pub fn start(
                     config.max_version >= TLS13 && config.tls13_suites.contains(suite)
                 }
                 SessionSecret::Tls12 { suite, .. } => {
-                    config.min_version <= TLS12 && config.session_tickets && config.tls12_suites.contains(suite)
+                    config.min_version <= TLS12
+                        && (config.session_tickets || s.ticket.is_empty())
+                        && config.tls12_suites.contains(suite)
                 }
             }
     });

@@ -51,9 +51,25 @@ pub struct s2n_config {
     pub(crate) recv_multi_record: bool,
     /// `s2n_config_set_max_fragment_length`: the default record payload of new connections.
     pub(crate) max_fragment_length: Option<usize>,
+    /// The application's TLS 1.2 session cache (`s2n_config_set_cache_*_callback`).
+    pub(crate) cache: SessionCacheCallbacks,
     pub(crate) session_ticket_cb:
         Option<(unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *mut s2n_session_ticket) -> c_int, *mut c_void)>,
 }
+
+/// The three session-cache callbacks with their contexts; caching needs all of them.
+#[derive(Clone, Copy)]
+pub(crate) struct SessionCacheCallbacks {
+    pub(crate) store: Option<(CacheStoreFn, *mut c_void)>,
+    pub(crate) retrieve: Option<(CacheRetrieveFn, *mut c_void)>,
+    pub(crate) delete: Option<(CacheDeleteFn, *mut c_void)>,
+}
+
+pub(crate) type CacheStoreFn =
+    unsafe extern "C" fn(*mut s2n_connection, *mut c_void, u64, *const c_void, u64, *const c_void, u64) -> c_int;
+pub(crate) type CacheRetrieveFn =
+    unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *const c_void, u64, *mut c_void, *mut u64) -> c_int;
+pub(crate) type CacheDeleteFn = unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *const c_void, u64) -> c_int;
 
 impl s2n_config {
     fn new(trust_system: bool) -> s2n_config {
@@ -90,6 +106,7 @@ impl s2n_config {
             recv_multi_record: false,
             max_fragment_length: None,
             session_ticket_cb: None,
+            cache: SessionCacheCallbacks { store: None, retrieve: None, delete: None },
         }
     }
 

@@ -66,6 +66,8 @@ pub struct s2n_connection {
     /// The ClientHello a server received, for the `s2n_client_hello_*` accessors.
     pub(crate) client_hello: Option<Box<s2n_client_hello>>,
     pub(crate) client_hello_cb: ClientHelloCallback,
+    /// The session cache's retrieve callback asked the handshake to wait.
+    pub(crate) cache_blocked: bool,
     pub(crate) recv_buffering: bool,
     /// Server: tickets the application asked for that are not sent yet.
     pub(crate) tickets_to_send: u16,
@@ -112,6 +114,7 @@ impl s2n_connection {
             client_cert_chain_c: None,
             client_hello: None,
             client_hello_cb: ClientHelloCallback::NotCalled,
+            cache_blocked: false,
             recv_buffering: false,
             tickets_to_send: 0,
             latest_session: None,

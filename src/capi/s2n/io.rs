@@ -14,7 +14,7 @@ use super::abi::*;
 use super::connection::{ClientHelloCallback, IoEnd, VerifyHostFn};
 use super::{call, OK};
 use crate::capi::{arg_mut, arg_ref};
-use crate::config::{ClientHelloAction, Hooks};
+use crate::config::{CacheLookup, ClientHelloAction, Hooks};
 use crate::conn::Connection;
 use crate::error::{Error, ErrorCode, ErrorKind, Result};
 use crate::msgs;
@@ -80,6 +80,55 @@ impl Hooks for CallbackHooks<'_> {
             c.client_hello_cb = ClientHelloCallback::Done;
         }
         ClientHelloAction::Pause
+    }
+
+    fn cache_retrieve(&mut self, session_id: &[u8]) -> CacheLookup {
+        let Some((retrieve, ctx)) = self.config.cache.retrieve else { return CacheLookup::Miss };
+        // Our sealed sessions are about 110 bytes; this leaves the application room to spare.
+        let mut entry = vec![0u8; 1024];
+        let mut len = entry.len() as u64;
+        // SAFETY: the application registered this callback with `ctx`; both buffers live
+        // through the call and `len` says how much `entry` holds.
+        let rc = unsafe {
+            retrieve(
+                self.conn,
+                ctx,
+                session_id.as_ptr().cast(),
+                session_id.len() as u64,
+                entry.as_mut_ptr().cast(),
+                &mut len,
+            )
+        };
+        match rc {
+            S2N_CALLBACK_BLOCKED => {
+                // SAFETY: the connection outlives this call; the core does not hold this field.
+                unsafe { (*self.conn).cache_blocked = true };
+                CacheLookup::Blocked
+            }
+            rc if rc < 0 || len as usize > entry.len() => CacheLookup::Miss,
+            _ => {
+                entry.truncate(len as usize);
+                CacheLookup::Found(entry)
+            }
+        }
+    }
+
+    fn cache_store(&mut self, session_id: &[u8], ttl_secs: u64, entry: &[u8]) {
+        if let Some((store, ctx)) = self.config.cache.store {
+            // SAFETY: the application registered this callback with `ctx`; the buffers outlive
+            // the call. A failed store only means no resumption later.
+            unsafe {
+                store(
+                    self.conn,
+                    ctx,
+                    ttl_secs,
+                    session_id.as_ptr().cast(),
+                    session_id.len() as u64,
+                    entry.as_ptr().cast(),
+                    entry.len() as u64,
+                )
+            };
+        }
     }
 
     fn key_log(&mut self, line: &str) {
@@ -316,6 +365,11 @@ where
     if result.is_ok() {
         *blocked = s2n_blocked_status::S2N_NOT_BLOCKED;
     }
+    if let Err(err) = &result {
+        if err.kind() != ErrorKind::Blocked {
+            super::session::evict_from_cache(conn);
+        }
+    }
     apply_blinding(conn, &result.as_ref().map(|_| 0).map_err(|e| *e));
     result
 }
@@ -333,7 +387,10 @@ fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
             // The client-hello callback ran: go again with the (possibly new) config, or
             // report that the application still has to finish it.
             Err(err) if err.code == ErrorCode::ASYNC_BLOCKED => {
-                if unsafe { &*conn }.client_hello_cb == ClientHelloCallback::Done {
+                let c = unsafe { &mut *conn };
+                // The session cache answered "blocked": ask it again on the next call.
+                let cache_blocked = std::mem::take(&mut c.cache_blocked);
+                if c.client_hello_cb == ClientHelloCallback::Done && !cache_blocked {
                     continue;
                 }
                 *blocked = s2n_blocked_status::S2N_BLOCKED_ON_APPLICATION_INPUT;
@@ -543,7 +600,11 @@ fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, out: &mut [
             }
         }
         match read_more(conn, blocked) {
-            Err(err) if err.code == ErrorCode::CLOSED => return Ok(0),
+            Err(err) if err.code == ErrorCode::CLOSED => {
+                // The peer went away without close_notify: its session may be truncated.
+                super::session::evict_from_cache(conn);
+                return Ok(0);
+            }
             other => other?,
         }
         process(conn)?;

@@ -61,8 +61,8 @@ pub(crate) fn wall_clock_nanos(config: &s2n_config) -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
 }
 
-/// Adds a ticket key. Like s2n, this does nothing while tickets are off; an intro time of 0
-/// means now.
+/// Adds a ticket key. Like s2n, this does nothing while tickets and the session cache are
+/// off; an intro time of 0 means now.
 #[no_mangle]
 pub extern "C" fn s2n_config_add_ticket_crypto_key(
     config: *mut s2n_config,
@@ -76,7 +76,7 @@ pub extern "C" fn s2n_config_add_ticket_crypto_key(
         let config = unsafe { arg_mut(config) }?;
         unsafe { arg_ref(name) }?;
         unsafe { arg_ref(key as *const u8) }?;
-        if !config.core.session_tickets {
+        if !config.core.session_tickets && !config.core.session_cache {
             return OK;
         }
         let name = unsafe { arg_bytes(name, name_len as usize) }?;
@@ -223,7 +223,7 @@ pub extern "C" fn s2n_connection_set_session(conn: *mut s2n_connection, session:
 /// The connection's session: the newest ticket a client received, else the session this
 /// handshake resumed (a server's being the one the client's TLS 1.2 ticket carried).
 fn current_session(conn: &s2n_connection) -> Option<&ClientSession> {
-    conn.latest_session.as_ref().or(conn.core.common.resumed_session.as_ref())
+    conn.latest_session.as_ref().or(conn.core.common.current_session.as_ref())
 }
 
 /// Writes the most recent resumable session; returns its length.
@@ -272,7 +272,12 @@ pub extern "C" fn s2n_config_set_cache_store_callback(
     cache_store_callback: s2n_cache_store_callback,
     data: *mut c_void,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        let callback = cache_store_callback.ok_or_else(|| Error::new(ErrorCode::NULL))?;
+        config.cache.store = Some((callback, data));
+        OK
+    })
 }
 
 #[no_mangle]
@@ -281,7 +286,12 @@ pub extern "C" fn s2n_config_set_cache_retrieve_callback(
     cache_retrieve_callback: s2n_cache_retrieve_callback,
     data: *mut c_void,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        let callback = cache_retrieve_callback.ok_or_else(|| Error::new(ErrorCode::NULL))?;
+        config.cache.retrieve = Some((callback, data));
+        OK
+    })
 }
 
 #[no_mangle]
@@ -290,12 +300,39 @@ pub extern "C" fn s2n_config_set_cache_delete_callback(
     cache_delete_callback: s2n_cache_delete_callback,
     data: *mut c_void,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        let callback = cache_delete_callback.ok_or_else(|| Error::new(ErrorCode::NULL))?;
+        config.cache.delete = Some((callback, data));
+        OK
+    })
 }
 
+/// TLS 1.2 stateful resumption. As in s2n it only turns on when the three cache callbacks
+/// are set; entries are sealed with the ticket keys, so a key must be added too (without
+/// one, nothing is cached). s2n has no TLS 1.3 session cache, nor do we.
 #[no_mangle]
 pub extern "C" fn s2n_config_set_session_cache_onoff(config: *mut s2n_config, enabled: u8) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        let cache = config.cache;
+        config.core.session_cache =
+            enabled != 0 && cache.store.is_some() && cache.retrieve.is_some() && cache.delete.is_some();
+        OK
+    })
+}
+
+/// RFC 5077 §5.1 and s2n: a session whose connection failed (an error, a fatal alert, or
+/// the peer going away without close_notify) is removed from the application's cache.
+pub(crate) fn evict_from_cache(conn: *mut s2n_connection) {
+    // SAFETY: `conn` was checked non-NULL by the caller.
+    let c = unsafe { &*conn };
+    let config = c.config();
+    let cacheable = config.core.session_cache && config.core.client_auth == crate::config::ClientAuth::None;
+    let id = c.core.common.session_id.clone();
+    let Some((delete, ctx)) = config.cache.delete.filter(|_| cacheable && !id.is_empty()) else { return };
+    // SAFETY: the application registered this callback with `ctx`; `id` outlives the call.
+    unsafe { delete(conn, ctx, id.as_ptr().cast(), id.len() as u64) };
 }
 
 #[no_mangle]
@@ -303,9 +340,11 @@ pub extern "C" fn s2n_config_require_ticket_forward_secrecy(config: *mut s2n_con
     unimplemented()
 }
 
+/// The TLS 1.2 session id (the server's choice, or the one a resumption echoed); 0 bytes for
+/// TLS 1.3, as in s2n.
 #[no_mangle]
 pub extern "C" fn s2n_connection_get_session_id_length(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
+    call(|| Ok(unsafe { arg_ref(conn) }?.core.common.session_id.len() as c_int))
 }
 
 #[no_mangle]
@@ -314,5 +353,15 @@ pub extern "C" fn s2n_connection_get_session_id(
     session_id: *mut u8,
     max_length: usize,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { arg_ref(session_id) }?;
+        let id = &conn.core.common.session_id;
+        if id.len() > max_length {
+            return Err(Error::new(ErrorCode::SESSION_ID_TOO_LONG));
+        }
+        // SAFETY: the caller passes `max_length` writable bytes.
+        unsafe { std::ptr::copy_nonoverlapping(id.as_ptr(), session_id, id.len()) };
+        Ok(id.len() as c_int)
+    })
 }

@@ -53,6 +53,7 @@ static void *negotiate_thread(void *arg)
 
 static struct s2n_config *server_config, *client_config;
 static int last_version; /* the protocol version of connect_once's last handshake */
+static uint32_t keying_lifetime; /* if set, connect_once's server caps its keying material */
 static uint8_t last_session[4096]; /* the client's s2n_connection_get_session after it */
 static int last_session_len;
 static uint8_t last_session_id[32];
@@ -133,6 +134,7 @@ static int connect_once(const uint8_t *session, size_t session_len, int extra_ti
     s2n_connection_set_blinding(client, S2N_SELF_SERVICE_BLINDING);
     s2n_set_server_name(client, "localhost");
     if (session) CHECK(s2n_connection_set_session(client, session, session_len) == S2N_SUCCESS);
+    if (keying_lifetime) CHECK(s2n_connection_set_server_keying_material_lifetime(server, keying_lifetime) == S2N_SUCCESS);
     struct side s = { server, 0, NULL }, c = { client, 0, NULL };
     pthread_t st, ct;
     pthread_create(&st, NULL, negotiate_thread, &s);
@@ -263,6 +265,30 @@ int main(void)
     fake_now_ns += 13ull * 3600 * 1000000000ull;
     CHECK(connect_once(session, session_len, 0, &cr, &sr) && sr == 0);
 
+    /* TLS 1.3 keying material: s2n_connection_set_server_keying_material_lifetime caps how
+     * long a chain of resumptions may go on; each ticket's lifetime is what is left of it,
+     * and at the deadline the chain ends in a full handshake. */
+    fake_now_ns = 1850000000ull * 1000000000ull;
+    CHECK(s2n_config_add_ticket_crypto_key(server_config, (const uint8_t *) "key-km", 6, key_material, 32, 0) == S2N_SUCCESS);
+    keying_lifetime = 3600;
+    before = tickets_seen;
+    CHECK(connect_once(NULL, 0, 0, &cr, &sr) && cr == 0 && sr == 0);
+    CHECK(last_version == S2N_TLS13 && tickets_seen == before + 1 && last_lifetime == 3600);
+    memcpy(session, saved, saved_len);
+    session_len = saved_len;
+    fake_now_ns += 1800ull * 1000000000ull;
+    CHECK(connect_once(session, session_len, 0, &cr, &sr) && cr == 1 && sr == 1);
+    CHECK(tickets_seen == before + 2 && last_lifetime == 1800); /* the chain's deadline, inherited */
+    memcpy(session, saved, saved_len);
+    session_len = saved_len;
+    fake_now_ns += 1799ull * 1000000000ull;
+    CHECK(connect_once(session, session_len, 0, &cr, &sr) && cr == 1 && sr == 1 && last_lifetime == 1);
+    memcpy(session, saved, saved_len);
+    session_len = saved_len;
+    fake_now_ns += 1ull * 1000000000ull;
+    CHECK(connect_once(session, session_len, 0, &cr, &sr) && cr == 0 && sr == 0);
+    keying_lifetime = 0;
+
     /* TLS 1.2 (RFC 5077): with a policy that stops at TLS 1.2 the client offers an empty
      * session_ticket, the server answers with a NewSessionTicket before its Finished, and
      * the next handshake is abbreviated: no certificates, the server finishes first. */
@@ -283,6 +309,13 @@ int main(void)
     memcpy(bad, session, session_len);
     bad[session_len - 5] ^= 1;
     CHECK(connect_once(bad, session_len, 0, &cr, &sr) && cr == 0 && sr == 0);
+    /* Requiring forward-secret tickets rules out TLS 1.2 tickets: none issued, none taken. */
+    CHECK(s2n_config_require_ticket_forward_secrecy(server_config, 1) == S2N_SUCCESS);
+    before = tickets_seen;
+    CHECK(connect_once(NULL, 0, 0, &cr, &sr) && cr == 0 && sr == 0 && last_version == S2N_TLS12);
+    CHECK(tickets_seen == before);
+    CHECK(connect_once(session, session_len, 0, &cr, &sr) && sr == 0);
+    CHECK(s2n_config_require_ticket_forward_secrecy(server_config, 0) == S2N_SUCCESS);
 
     /* TLS 1.2 session ids through the application's session cache (stateful resumption):
      * tickets off on both sides, so only the cache can resume. */

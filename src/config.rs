@@ -175,6 +175,9 @@ pub struct Config {
     /// TLS 1.2 stateful resumption through the application's cache (`Hooks::cache_*`);
     /// entries are sealed with the ticket keys.
     pub session_cache: bool,
+    /// `s2n_config_require_ticket_forward_secrecy`: no TLS 1.2 tickets (they are not forward
+    /// secret), either way.
+    pub ticket_forward_secrecy: bool,
     pub ticket_keys: crate::ticket::TicketKeys,
     /// Tickets a TLS 1.3 server sends after each handshake.
     pub initial_ticket_count: u8,
@@ -216,6 +219,7 @@ impl Default for Config {
             accept_max_fragment_length: false,
             session_tickets: false,
             session_cache: false,
+            ticket_forward_secrecy: false,
             ticket_keys: crate::ticket::TicketKeys::default(),
             initial_ticket_count: 1,
             // s2n's default session state lifetime: 15 hours.
@@ -300,7 +304,13 @@ pub struct Overrides {
     pub schemes: Option<Vec<SignatureScheme>>,
     pub alpn: Option<Vec<Vec<u8>>>,
     pub client_auth: Option<ClientAuth>,
+    /// `s2n_connection_set_server_keying_material_lifetime`.
+    pub keying_material_lifetime: Option<u32>,
 }
+
+/// How long TLS 1.3 keying material may be carried through chains of resumptions before a
+/// full handshake (s2n's default: one week).
+pub const DEFAULT_KEYING_MATERIAL_LIFETIME: u32 = 7 * 24 * 3600;
 
 /// What one handshake runs with: the config with a connection's overrides applied. Built
 /// per call from references, so applying overrides copies nothing.
@@ -314,6 +324,7 @@ pub struct Settings<'a> {
     pub schemes: &'a [SignatureScheme],
     pub alpn: &'a [Vec<u8>],
     pub client_auth: ClientAuth,
+    pub keying_material_lifetime: u32,
 }
 
 impl<'a> Settings<'a> {
@@ -329,6 +340,7 @@ impl<'a> Settings<'a> {
             schemes: overrides.schemes.as_deref().unwrap_or(&config.schemes),
             alpn: overrides.alpn.as_deref().unwrap_or(&config.alpn),
             client_auth: overrides.client_auth.unwrap_or(config.client_auth),
+            keying_material_lifetime: overrides.keying_material_lifetime.unwrap_or(DEFAULT_KEYING_MATERIAL_LIFETIME),
         }
     }
 }

@@ -98,6 +98,8 @@ pub struct Common {
     pub current_session: Option<crate::session::ClientSession>,
     /// TLS 1.2: the session id of this connection (the server's choice, or the one resumed).
     pub session_id: Vec<u8>,
+    /// TLS 1.3 server that resumed: when the keying material of the resumed chain expires.
+    pub keying_material_expires: Option<u64>,
     pub tickets_sent: u16,
     /// Set when the handshake switches the read keys, to check no message spans the change.
     read_keys_changed: bool,
@@ -121,6 +123,7 @@ impl Common {
             received_sessions: Vec::new(),
             current_session: None,
             session_id: Vec::new(),
+            keying_material_expires: None,
             tickets_sent: 0,
             read_keys_changed: false,
         }

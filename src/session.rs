@@ -74,12 +74,25 @@ impl SessionSecret {
     }
 }
 
+/// How long (seconds) a ticket issued at `now` may be used, as s2n computes it: the shortest
+/// of the session lifetime, what is left of the ticket keys' life, what is left of the keying
+/// material (TLS 1.3, `keying_material_expires`), and RFC 8446's 7 days. 0: issue none.
+pub fn ticket_lifetime(config: &crate::config::Config, now: u64, keying_material_expires: Option<u64>) -> u32 {
+    let key_left = config.ticket_keys.shortest_remaining_life(now.saturating_mul(1_000_000_000)) / 1_000_000_000;
+    let keying_left = keying_material_expires.map_or(u64::MAX, |e| e.saturating_sub(now));
+    let week = 7 * 24 * 3600;
+    [u64::from(config.session_lifetime), key_left, keying_left, week].into_iter().min().unwrap_or(0) as u32
+}
+
 /// The session a ticket stands for, as the server encrypts it into the ticket.
 pub struct TicketState {
     pub secret: SessionSecret,
     /// Seconds since the Unix epoch, server clock.
     pub issued_at: u64,
     pub lifetime: u32,
+    /// TLS 1.3: when the keying material this ticket descends from (through any chain of
+    /// resumptions) must stop being used, seconds since the epoch.
+    pub keying_material_expires: u64,
 }
 
 impl TicketState {
@@ -88,6 +101,7 @@ impl TicketState {
         out.put_u8(if self.secret.is_tls13() { SERVER_STATE_TLS13 } else { SERVER_STATE_TLS12 });
         out.extend_from_slice(&self.issued_at.to_be_bytes());
         out.put_u32(self.lifetime);
+        out.extend_from_slice(&self.keying_material_expires.to_be_bytes());
         self.secret.encode_into(&mut out);
         out
     }
@@ -102,9 +116,10 @@ impl TicketState {
         };
         let issued_at = u64::from_be_bytes(r.take(8).map_err(|_| bad())?.try_into().expect("8 bytes"));
         let lifetime = r.u32().map_err(|_| bad())?;
+        let keying_material_expires = u64::from_be_bytes(r.take(8).map_err(|_| bad())?.try_into().expect("8 bytes"));
         let secret = SessionSecret::decode_from(&mut r, tls13).ok_or_else(bad)?;
         r.finish().map_err(|_| bad())?;
-        Ok(TicketState { secret, issued_at, lifetime })
+        Ok(TicketState { secret, issued_at, lifetime, keying_material_expires })
     }
 
     /// Whether the ticket is still within its lifetime at `now` (seconds).

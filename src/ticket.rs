@@ -98,6 +98,14 @@ impl TicketKeys {
         self.keys.retain(|k| now < k.intro_time.saturating_add(life));
     }
 
+    /// How long (nanoseconds) the shortest-lived key that may encrypt at `now` can still
+    /// decrypt: a ticket's lifetime should not outlast the key that seals it. 0 if none.
+    pub fn shortest_remaining_life(&self, now: u64) -> u64 {
+        let life = self.encrypt_decrypt_lifetime.saturating_add(self.decrypt_lifetime);
+        let remaining = |k: &TicketKey| k.intro_time.saturating_add(life).saturating_sub(now);
+        self.keys.iter().filter(|k| self.encrypts_at(k, now)).map(remaining).min().unwrap_or(0)
+    }
+
     /// Whether some key may encrypt at `now` (if none, the server issues no tickets).
     pub fn can_encrypt(&self, now: u64) -> bool {
         self.keys.iter().any(|k| self.encrypts_at(k, now))

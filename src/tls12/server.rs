@@ -147,7 +147,11 @@ pub fn client_hello(
     let ems = ch.extensions.contains(ext::EXTENDED_MASTER_SECRET);
     let mfl = crate::tls13::server::negotiate_max_fragment_length(common, config, ch)?;
     let now = hooks.now().as_secs();
-    let ticket = ch.extensions.get(ext::SESSION_TICKET).filter(|_| config.session_tickets);
+    // As s2n: no TLS 1.2 tickets when forward secrecy is required, nor with client
+    // authentication (the client's certificate is not kept in the ticket).
+    let tickets_allowed =
+        config.session_tickets && !config.ticket_forward_secrecy && config.client_auth == ClientAuth::None;
+    let ticket = ch.extensions.get(ext::SESSION_TICKET).filter(|_| tickets_allowed);
     let mut resumed = ticket.and_then(|t| sealed_session(config, ch, t, ems, now));
     // Stateful resumption: no usable ticket, so look the session id up in the application's
     // cache (never with client authentication: the client's certificate is not kept).
@@ -371,8 +375,10 @@ fn resume(
 }
 
 /// A NewSessionTicket for the session just made, when a ticket key may encrypt now.
+/// (We announced one in our ServerHello, so it goes out even if no key may seal it now: empty,
+/// as RFC 5077 §3.3 allows.)
 fn new_session_ticket(config: &Settings, h: &Handshake12, master: &crate::crypto::Secret, now: u64) -> Result<Vec<u8>> {
-    let lifetime = config.session_lifetime;
+    let lifetime = crate::session::ticket_lifetime(config, now, None);
     let state = TicketState {
         secret: SessionSecret::Tls12 {
             suite: h.suite,
@@ -381,8 +387,13 @@ fn new_session_ticket(config: &Settings, h: &Handshake12, master: &crate::crypto
         },
         issued_at: now,
         lifetime,
+        // A resumed TLS 1.2 session issues no ticket: its keys live as long as this one.
+        keying_material_expires: now + u64::from(lifetime),
     };
-    let ticket = config.ticket_keys.seal(&state.encode(), now * 1_000_000_000)?;
+    let ticket = match lifetime {
+        0 => Vec::new(),
+        _ => config.ticket_keys.seal(&state.encode(), now * 1_000_000_000)?,
+    };
     let mut msg = Vec::with_capacity(16 + ticket.len());
     encode_handshake(&mut msg, hs::NEW_SESSION_TICKET, |w| {
         w.put_u32(lifetime);
@@ -439,6 +450,7 @@ pub fn handle(
                     },
                     issued_at: now,
                     lifetime: config.session_lifetime,
+                    keying_material_expires: now + u64::from(config.session_lifetime),
                 };
                 // No key may encrypt now: nothing to cache, the handshake goes on.
                 if let Ok(entry) = config.ticket_keys.seal(&state.encode(), now * 1_000_000_000) {

@@ -101,7 +101,7 @@ pub fn start(
                 }
                 SessionSecret::Tls12 { suite, .. } => {
                     config.min_version <= TLS12
-                        && (config.session_tickets || s.ticket.is_empty())
+                        && ((config.session_tickets && !config.ticket_forward_secrecy) || s.ticket.is_empty())
                         && config.tls12_suites.contains(suite)
                 }
             }
@@ -193,7 +193,8 @@ fn send_client_hello(
             if let Some(cookie) = cookie {
                 extension(w, ext::COOKIE, |w| w.put_prefixed(2, |w| w.put_bytes(cookie)));
             }
-            if tls12 && config.session_tickets {
+            // As s2n: not beside a TLS 1.3 PSK, and not when tickets must be forward secret.
+            if tls12 && config.session_tickets && !config.ticket_forward_secrecy && psk.is_none() {
                 extension(w, ext::SESSION_TICKET, |w| w.put_bytes(tls12_ticket.unwrap_or_default()));
             }
             if let Some((session, suite, _, age_add)) = psk {

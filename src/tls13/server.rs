@@ -244,7 +244,7 @@ fn client_hello(
             t
         }
     };
-    let psk = accept_psk(config, hooks, &ch, suite, &transcript, message)?;
+    let psk = accept_psk(common, config, hooks, &ch, suite, &transcript, message)?;
     // A resumed session is authenticated by the PSK: no certificate is chosen or sent.
     let chosen = match psk {
         Some(_) => None,
@@ -397,6 +397,7 @@ fn client_hello(
 /// valid, for a suite with the negotiated hash, and its binder proves the client holds it.
 /// Tickets we can't use are ignored (a full handshake follows); a wrong binder is fatal.
 fn accept_psk(
+    common: &mut Common,
     config: &Settings,
     hooks: &mut dyn Hooks,
     ch: &ClientHello<'_>,
@@ -426,7 +427,7 @@ fn accept_psk(
     let now = hooks.now().as_secs();
     let Ok(plain) = config.ticket_keys.open(ticket, now * 1_000_000_000) else { return Ok(None) };
     let Ok(state) = crate::session::TicketState::decode(&plain) else { return Ok(None) };
-    if !state.is_valid_at(now) {
+    if !state.is_valid_at(now) || now >= state.keying_material_expires {
         return Ok(None);
     }
     let SessionSecret::Tls13 { suite: session_suite, psk, age_add } = state.secret else { return Ok(None) };
@@ -445,6 +446,8 @@ fn accept_psk(
     let expected = finished_verify_data(suite.hash, &early.binder_key(true), binder_hash.as_ref());
     verify_slices_are_equal(expected.as_ref(), binder)
         .map_err(|_| Error::with_alert(ErrorCode::BAD_PSK_BINDER, AlertDescription::DecryptError))?;
+    // Tickets this connection issues inherit the deadline.
+    common.keying_material_expires = Some(state.keying_material_expires);
     Ok(Some(psk))
 }
 
@@ -462,6 +465,14 @@ pub(crate) fn send_tickets(
     if !config.session_tickets || !config.ticket_keys.can_encrypt(now * 1_000_000_000) {
         return Ok(());
     }
+    // A resumed connection's keying material keeps the deadline it inherited
+    // (`s2n_connection_set_server_keying_material_lifetime` caps it further).
+    let own_deadline = now + u64::from(config.keying_material_lifetime);
+    let expires = common.keying_material_expires.map_or(own_deadline, |e| e.min(own_deadline));
+    let lifetime = crate::session::ticket_lifetime(config, now, Some(expires));
+    if lifetime == 0 {
+        return Ok(());
+    }
     for _ in 0..count {
         let nonce = common.tickets_sent.to_be_bytes();
         let age_add = u32::from_be_bytes(random_array()?);
@@ -472,7 +483,8 @@ pub(crate) fn send_tickets(
                 age_add,
             },
             issued_at: now,
-            lifetime: config.session_lifetime.min(7 * 24 * 3600),
+            lifetime,
+            keying_material_expires: expires,
         };
         let ticket = config.ticket_keys.seal(&state.encode(), now * 1_000_000_000)?;
         let mut msg = Vec::with_capacity(32 + ticket.len());

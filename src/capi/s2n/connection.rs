@@ -958,7 +958,10 @@ pub extern "C" fn s2n_connection_set_server_keying_material_lifetime(
     conn: *mut s2n_connection,
     lifetime_in_secs: u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(conn) }?.core.overrides.keying_material_lifetime = Some(lifetime_in_secs);
+        OK
+    })
 }
 
 #[no_mangle]

@@ -1,11 +1,9 @@
 //! Session resumption: tickets, ticket keys, the session cache and serialised sessions.
-// Stub bodies keep their C parameter names, which cbindgen copies into the header.
-#![allow(unused_variables)]
 
 use std::os::raw::{c_int, c_void};
 
 use super::abi::*;
-use super::{call, unimplemented, OK};
+use super::{call, OK};
 use crate::capi::{arg_bytes, arg_mut, arg_ref, write_out};
 use crate::error::{Error, ErrorCode};
 use crate::session::ClientSession;
@@ -264,8 +262,6 @@ pub extern "C" fn s2n_connection_is_session_resumed(conn: *mut s2n_connection) -
     unsafe { conn.as_ref() }.is_some_and(|c| c.core.common.summary.resumed) as c_int
 }
 
-// ---- stubs ----
-
 #[no_mangle]
 pub extern "C" fn s2n_config_set_cache_store_callback(
     config: *mut s2n_config,
@@ -337,7 +333,10 @@ pub(crate) fn evict_from_cache(conn: *mut s2n_connection) {
 
 #[no_mangle]
 pub extern "C" fn s2n_config_require_ticket_forward_secrecy(config: *mut s2n_config, enabled: bool) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.core.ticket_forward_secrecy = enabled;
+        OK
+    })
 }
 
 /// The TLS 1.2 session id (the server's choice, or the one a resumption echoed); 0 bytes for

@@ -18,7 +18,7 @@ CFLAGS   ?= -O1 -g -Wall -Wextra -Werror
 S2N_SO   := $(LIBDIR)/libs2n.so.1
 TLS_SO   := $(LIBDIR)/libtls.so.26
 
-.PHONY: all lib headers test cargo-test c-tests abi-check null-sweep interop demo api-coverage install clean test-deps
+.PHONY: all lib headers test cargo-test c-tests abi-check null-sweep interop demo api-coverage install clean test-deps bench
 
 all: lib
 
@@ -83,6 +83,11 @@ interop: lib
 
 null-sweep: lib
 	@LIBDIR=$(LIBDIR) CC="$(CC)" capi-tests/null_sweep.sh
+
+# Side-by-side benchmark (ours, the real s2n-tls, rustls, the crypto floor); not part of
+# `make test`. Writes docs/benchmarks.md.
+bench: lib
+	@bash bench/run.sh
 
 demo: lib
 	@$(MAKE) -s -C examples LIBDIR=$(CURDIR)/$(LIBDIR) INCLUDE=$(CURDIR)/include run

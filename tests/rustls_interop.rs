@@ -1,5 +1,5 @@
-//! Our TLS 1.3 engine against rustls, in memory, in both roles: handshake, data both ways,
-//! ALPN, client authentication, key update, close.
+//! Our engine against rustls, in memory, in both roles: TLS 1.3 and 1.2 handshakes, data
+//! both ways, ALPN, client authentication, session resumption.
 
 use std::io::{Read, Write};
 use std::sync::Arc;
@@ -195,5 +195,79 @@ fn tls12_both_roles_with_rustls() {
         assert_eq!(ours.status(), Status::Open, "{name}");
         assert_eq!(theirs.protocol_version(), Some(rustls::ProtocolVersion::TLSv1_2));
         exchange(&mut ours, &config, &mut theirs);
+    }
+}
+
+/// Session resumption with rustls in both roles, TLS 1.2 and 1.3: rustls's client resumes
+/// with our tickets; our client resumes with rustls's server (TLS 1.2 by session id from its
+/// session cache, TLS 1.3 by its tickets).
+#[test]
+fn resumption_both_roles_with_rustls() {
+    use ferrotls::config::Hooks;
+    use ferrotls::msgs::{TLS12, TLS13};
+    let now = NoHooks.now().as_secs() * 1_000_000_000;
+    for (version, ours_version) in [(&rustls::version::TLS12, TLS12), (&rustls::version::TLS13, TLS13)] {
+        // rustls client, our server: the client config keeps its sessions between connections.
+        let client_config = Arc::new(
+            rustls::ClientConfig::builder_with_protocol_versions(&[version])
+                .with_root_certificates(rustls_roots())
+                .with_no_client_auth(),
+        );
+        let mut config =
+            Config { identities: vec![our_identity("ecdsa_p256_pkcs1")], session_tickets: true, ..Config::default() };
+        config.ticket_keys.add(b"rustls-test", &[5; 32], now - 1, now).unwrap();
+        let mut resumed = Vec::new();
+        for _ in 0..2 {
+            let mut theirs = rustls::Connection::Client(
+                rustls::ClientConnection::new(client_config.clone(), ServerName::try_from("localhost").unwrap())
+                    .unwrap(),
+            );
+            let mut ours = Connection::new(Side::Server);
+            let mut hello = Vec::new();
+            theirs.write_tls(&mut hello).unwrap();
+            ours.read_tls(&hello);
+            pump(&mut ours, &config, &mut theirs);
+            assert_eq!(ours.status(), Status::Open);
+            assert_eq!(ours.common.summary.version, Some(ours_version));
+            exchange(&mut ours, &config, &mut theirs);
+            resumed.push((ours.common.summary.resumed, theirs.handshake_kind()));
+        }
+        assert_eq!(
+            resumed,
+            [(false, Some(rustls::HandshakeKind::Full)), (true, Some(rustls::HandshakeKind::Resumed))],
+            "rustls client, {version:?}"
+        );
+
+        // Our client, rustls server (its default session cache).
+        let (chain, key) = rustls_identity("ecdsa_p256_pkcs1");
+        let server_config = Arc::new(
+            rustls::ServerConfig::builder_with_protocol_versions(&[version])
+                .with_no_client_auth()
+                .with_single_cert(chain, key)
+                .unwrap(),
+        );
+        let mut client = Config { session_tickets: true, ..Config::default() };
+        client.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
+        let mut session = None;
+        let mut resumed = Vec::new();
+        for _ in 0..2 {
+            let mut theirs = rustls::Connection::Server(rustls::ServerConnection::new(server_config.clone()).unwrap());
+            let mut ours = Connection::new(Side::Client);
+            ours.server_name = Some("localhost".into());
+            ours.resume = session.take();
+            pump(&mut ours, &client, &mut theirs);
+            assert_eq!(ours.status(), Status::Open);
+            exchange(&mut ours, &client, &mut theirs);
+            resumed.push((ours.common.summary.resumed, theirs.handshake_kind()));
+            // (Tickets that came with the data are taken by the next process call.)
+            ours.process(&client, &mut NoHooks).unwrap();
+            session = ours.common.received_sessions.pop().or(ours.common.current_session.take());
+            assert!(session.is_some(), "a session to resume, {version:?}");
+        }
+        assert_eq!(
+            resumed,
+            [(false, Some(rustls::HandshakeKind::Full)), (true, Some(rustls::HandshakeKind::Resumed))],
+            "rustls server, {version:?}"
+        );
     }
 }

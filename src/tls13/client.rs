@@ -197,9 +197,12 @@ fn send_client_hello(
             if tls12 && config.session_tickets && !config.ticket_forward_secrecy && psk.is_none() {
                 extension(w, ext::SESSION_TICKET, |w| w.put_bytes(tls12_ticket.unwrap_or_default()));
             }
-            if let Some((session, suite, _, age_add)) = psk {
-                // psk_dhe_ke only: resumption keeps forward secrecy.
+            // psk_dhe_ke only: resumption keeps forward secrecy. Sent whenever we take tickets,
+            // since servers issue TLS 1.3 tickets only to clients that say how they would use them.
+            if tls13 && (config.session_tickets || psk.is_some()) {
                 extension(w, ext::PSK_KEY_EXCHANGE_MODES, |w| w.put_prefixed(1, |w| w.put_u8(1)));
+            }
+            if let Some((session, suite, _, age_add)) = psk {
                 // pre_shared_key must be last; its binder is filled in below.
                 let age = (now_ms - session.received_at_ms) as u32;
                 extension(w, ext::PRE_SHARED_KEY, |w| {

@@ -247,6 +247,11 @@ pub trait Hooks {
         let _ = line;
     }
 
+    /// Whether `key_log` does anything (so that lines are only built for a listener).
+    fn wants_key_log(&self) -> bool {
+        false
+    }
+
     /// A server received `client_hello` (the message body, sent in a record with
     /// `record_version`). The application may look at it and change the connection's
     /// configuration before the server answers.

@@ -197,6 +197,10 @@ impl Common {
     /// Reports a secret in NSS key log format: "LABEL <client random> <secret>", hex.
     pub fn key_log(&self, hooks: &mut dyn Hooks, label: &str, secret: &Secret) {
         use std::fmt::Write;
+        // Formatting costs a few percent of a handshake: only for an application that listens.
+        if !hooks.wants_key_log() {
+            return;
+        }
         let mut line = String::with_capacity(label.len() + 2 + 64 + 2 * secret.as_ref().len());
         line.push_str(label);
         line.push(' ');

@@ -131,6 +131,10 @@ impl Hooks for CallbackHooks<'_> {
         }
     }
 
+    fn wants_key_log(&self) -> bool {
+        self.config.key_log.is_some()
+    }
+
     fn key_log(&mut self, line: &str) {
         if let Some((log, ctx)) = self.config.key_log {
             let mut bytes = line.as_bytes().to_vec();

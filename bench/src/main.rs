@@ -1,0 +1,399 @@
+//! `ferrotls-bench LABEL ROUNDS`: handshakes per second (TLS 1.3 and 1.2, full and resumed)
+//! and bulk throughput for the s2n C API (whichever libs2n this binary was linked to, named
+//! LABEL) and for rustls, plus the crypto floor timed with aws-lc-rs alone. Client and
+//! server live in this thread and talk through in-memory pipes. Every cell uses the same
+//! ECDSA P-256 certificate, AES-128-GCM and secp256r1. Prints `cell<TAB>library<TAB>value`.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::ffi::{c_int, c_void, CString};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use s2n_tls_sys::*;
+
+const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/");
+const BULK_BYTES: usize = 64 << 20;
+const RECORD: usize = 16 << 10;
+
+fn read(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{TESTDATA}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Runs `step` for about `budget`, at least `min` times; returns operations per second.
+fn rate(budget: Duration, min: u32, mut step: impl FnMut()) -> f64 {
+    step(); // warm up
+    let start = Instant::now();
+    let mut n = 0u32;
+    while n < min || start.elapsed() < budget {
+        step();
+        n += 1;
+    }
+    f64::from(n) / start.elapsed().as_secs_f64()
+}
+
+// ---- the s2n C API ----
+
+type Pipe = RefCell<VecDeque<u8>>;
+
+unsafe extern "C" fn pipe_send(ctx: *mut c_void, buf: *const u8, len: u32) -> c_int {
+    let pipe = &*(ctx as *const Pipe);
+    pipe.borrow_mut().extend(std::slice::from_raw_parts(buf, len as usize));
+    len as c_int
+}
+
+unsafe extern "C" fn pipe_recv(ctx: *mut c_void, buf: *mut u8, len: u32) -> c_int {
+    let pipe = &*(ctx as *const Pipe);
+    let mut q = pipe.borrow_mut();
+    if q.is_empty() {
+        *libc::__errno_location() = libc::EAGAIN;
+        return -1;
+    }
+    let n = q.len().min(len as usize);
+    let out = std::slice::from_raw_parts_mut(buf, n);
+    let (front, back) = q.as_slices();
+    let first = front.len().min(n);
+    out[..first].copy_from_slice(&front[..first]);
+    out[first..].copy_from_slice(&back[..n - first]);
+    q.drain(..n);
+    n as c_int
+}
+
+unsafe extern "C" fn accept_host(_: *const libc::c_char, _: usize, _: *mut c_void) -> u8 {
+    1
+}
+
+fn check(rc: c_int, what: &str) {
+    if rc < 0 {
+        let name = unsafe { std::ffi::CStr::from_ptr(s2n_strerror_name(*s2n_errno_location())) };
+        panic!("{what}: {}", name.to_string_lossy());
+    }
+}
+
+struct S2n {
+    server: *mut s2n_config,
+    client: *mut s2n_config,
+    to_server: Box<Pipe>,
+    to_client: Box<Pipe>,
+}
+
+impl S2n {
+    /// `client_policy` picks the version: the server's policy allows both.
+    fn new(client_policy: &str, tickets: bool) -> S2n {
+        unsafe {
+            let cert = CString::new(read("ecdsa_p256_pkcs1_cert.pem")).unwrap();
+            let key = CString::new(read("ecdsa_p256_pkcs1_key.pem")).unwrap();
+            let ca = CString::new(read("ca_cert.pem")).unwrap();
+            let chain = s2n_cert_chain_and_key_new();
+            check(s2n_cert_chain_and_key_load_pem(chain, cert.as_ptr(), key.as_ptr()), "load pem");
+            let server = s2n_config_new_minimal();
+            check(s2n_config_add_cert_chain_and_key_to_store(server, chain), "add chain");
+            let policy = CString::new("20240503").unwrap();
+            check(s2n_config_set_cipher_preferences(server, policy.as_ptr()), "server policy");
+            let client = s2n_config_new_minimal();
+            check(s2n_config_add_pem_to_trust_store(client, ca.as_ptr()), "trust");
+            check(s2n_config_set_verify_host_callback(client, Some(accept_host), std::ptr::null_mut()), "host");
+            let policy = CString::new(client_policy).unwrap();
+            check(s2n_config_set_cipher_preferences(client, policy.as_ptr()), "client policy");
+            if tickets {
+                let mut material = [7u8; 32];
+                check(s2n_config_set_session_tickets_onoff(server, 1), "server tickets");
+                check(s2n_config_add_ticket_crypto_key(server, b"bench".as_ptr(), 5, material.as_mut_ptr(), 32, 0), "key");
+                check(s2n_config_set_session_tickets_onoff(client, 1), "client tickets");
+            }
+            S2n { server, client, to_server: Box::default(), to_client: Box::default() }
+        }
+    }
+
+    fn conn(&self, mode: s2n_mode::Type) -> *mut s2n_connection {
+        unsafe {
+            let conn = s2n_connection_new(mode);
+            let (config, inbound, outbound) = if mode == s2n_mode::CLIENT {
+                (self.client, &self.to_client, &self.to_server)
+            } else {
+                (self.server, &self.to_server, &self.to_client)
+            };
+            check(s2n_connection_set_config(conn, config), "set config");
+            check(s2n_connection_set_recv_cb(conn, Some(pipe_recv)), "recv cb");
+            check(s2n_connection_set_send_cb(conn, Some(pipe_send)), "send cb");
+            check(s2n_connection_set_recv_ctx(conn, &**inbound as *const Pipe as *mut c_void), "recv ctx");
+            check(s2n_connection_set_send_ctx(conn, &**outbound as *const Pipe as *mut c_void), "send ctx");
+            check(s2n_connection_set_blinding(conn, s2n_blinding::SELF_SERVICE_BLINDING), "blinding");
+            conn
+        }
+    }
+
+    /// One handshake (resuming `session` if given); returns the pair and whether it resumed.
+    fn handshake(&self, session: Option<&[u8]>) -> (*mut s2n_connection, *mut s2n_connection, bool) {
+        unsafe {
+            let client = self.conn(s2n_mode::CLIENT);
+            let server = self.conn(s2n_mode::SERVER);
+            if let Some(s) = session {
+                check(s2n_connection_set_session(client, s.as_ptr(), s.len()), "set session");
+            }
+            let mut blocked = s2n_blocked_status::NOT_BLOCKED;
+            let (mut c_done, mut s_done) = (false, false);
+            for _ in 0..20 {
+                if !c_done {
+                    c_done = s2n_negotiate(client, &mut blocked) == 0;
+                }
+                if !s_done {
+                    s_done = s2n_negotiate(server, &mut blocked) == 0;
+                }
+                if c_done && s_done {
+                    break;
+                }
+            }
+            assert!(c_done && s_done, "handshake did not finish");
+            (client, server, s2n_connection_is_session_resumed(client) == 1)
+        }
+    }
+
+    /// A session to resume: the server writes a byte so TLS 1.3 tickets reach the client.
+    fn session(&self) -> Vec<u8> {
+        unsafe {
+            let (client, server, _) = self.handshake(None);
+            let mut blocked = s2n_blocked_status::NOT_BLOCKED;
+            s2n_send(server, b"x".as_ptr().cast(), 1, &mut blocked);
+            let mut byte = [0u8; 1];
+            s2n_recv(client, byte.as_mut_ptr().cast(), 1, &mut blocked);
+            let len = s2n_connection_get_session_length(client);
+            let mut session = vec![0u8; len as usize];
+            check(s2n_connection_get_session(client, session.as_mut_ptr(), session.len()), "get session");
+            self.free(client, server);
+            session
+        }
+    }
+
+    fn free(&self, client: *mut s2n_connection, server: *mut s2n_connection) {
+        unsafe {
+            s2n_connection_free(client);
+            s2n_connection_free(server);
+        }
+        self.to_client.borrow_mut().clear();
+        self.to_server.borrow_mut().clear();
+    }
+
+    fn bulk(&self) -> f64 {
+        let (client, server, _) = self.handshake(None);
+        let data = vec![0x5au8; RECORD];
+        let mut sink = vec![0u8; RECORD];
+        let mut blocked = s2n_blocked_status::NOT_BLOCKED;
+        let start = Instant::now();
+        let mut moved = 0;
+        unsafe {
+            s2n_connection_prefer_throughput(client);
+            while moved < BULK_BYTES {
+                let n = s2n_send(client, data.as_ptr().cast(), data.len() as isize, &mut blocked);
+                assert_eq!(n, RECORD as isize);
+                let mut got = 0;
+                while got < RECORD {
+                    let r = s2n_recv(server, sink.as_mut_ptr().cast(), sink.len() as isize, &mut blocked);
+                    assert!(r > 0);
+                    got += r as usize;
+                }
+                moved += RECORD;
+            }
+        }
+        let mbps = moved as f64 / start.elapsed().as_secs_f64() / 1e6;
+        self.free(client, server);
+        mbps
+    }
+}
+
+fn s2n_cells(label: &str, budget: Duration) {
+    unsafe { check(s2n_init(), "init") };
+    for (version, client_policy) in [("1.3", "20240503"), ("1.2", "test_all_tls12")] {
+        let lib = S2n::new(client_policy, true);
+        let full = rate(budget, 50, || {
+            let (c, s, resumed) = lib.handshake(None);
+            assert!(!resumed);
+            lib.free(c, s);
+        });
+        println!("TLS {version} full handshakes/s\t{label}\t{full:.0}");
+        let session = lib.session();
+        let resumed = rate(budget, 50, || {
+            let (c, s, resumed) = lib.handshake(Some(&session));
+            assert!(resumed, "TLS {version} session not resumed");
+            lib.free(c, s);
+        });
+        println!("TLS {version} resumed handshakes/s\t{label}\t{resumed:.0}");
+    }
+    let lib = S2n::new("20240503", false);
+    println!("bulk MB/s (16 KiB writes, TLS 1.3)\t{label}\t{:.0}", lib.bulk());
+}
+
+// ---- rustls ----
+
+fn rustls_provider() -> Arc<rustls::crypto::CryptoProvider> {
+    use rustls::crypto::aws_lc_rs as provider;
+    Arc::new(rustls::crypto::CryptoProvider {
+        cipher_suites: vec![
+            provider::cipher_suite::TLS13_AES_128_GCM_SHA256,
+            provider::cipher_suite::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        ],
+        kx_groups: vec![provider::kx_group::SECP256R1],
+        ..provider::default_provider()
+    })
+}
+
+fn rustls_pair(client: &Arc<rustls::ClientConfig>, server: &Arc<rustls::ServerConfig>) -> (rustls::ClientConnection, rustls::ServerConnection) {
+    let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
+    let mut c = rustls::ClientConnection::new(client.clone(), name).unwrap();
+    let mut s = rustls::ServerConnection::new(server.clone()).unwrap();
+    let mut buf = Vec::with_capacity(8192);
+    while c.is_handshaking() || s.is_handshaking() || c.wants_write() || s.wants_write() {
+        buf.clear();
+        while c.wants_write() {
+            c.write_tls(&mut buf).unwrap();
+        }
+        if !buf.is_empty() {
+            s.read_tls(&mut &buf[..]).unwrap();
+            s.process_new_packets().unwrap();
+        }
+        buf.clear();
+        while s.wants_write() {
+            s.write_tls(&mut buf).unwrap();
+        }
+        if !buf.is_empty() {
+            c.read_tls(&mut &buf[..]).unwrap();
+            c.process_new_packets().unwrap();
+        }
+    }
+    (c, s)
+}
+
+fn rustls_cells(budget: Duration) {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let provider = rustls_provider();
+    let chain: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_slice_iter(&read("ecdsa_p256_pkcs1_cert.pem")).map(|c| c.unwrap()).collect();
+    let key = PrivateKeyDer::from_pem_slice(&read("ecdsa_p256_pkcs1_key.pem")).unwrap();
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(CertificateDer::from_pem_slice(&read("ca_cert.pem")).unwrap()).unwrap();
+    for (version, versions) in [("1.3", &rustls::version::TLS13), ("1.2", &rustls::version::TLS12)] {
+        let mut server = rustls::ServerConfig::builder_with_provider(provider.clone())
+            .with_protocol_versions(&[versions])
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(chain.clone(), key.clone_key())
+            .unwrap();
+        server.ticketer = rustls::crypto::aws_lc_rs::Ticketer::new().unwrap();
+        let server = Arc::new(server);
+        let fresh_client = || {
+            Arc::new(
+                rustls::ClientConfig::builder_with_provider(provider.clone())
+                    .with_protocol_versions(&[versions])
+                    .unwrap()
+                    .with_root_certificates(roots.clone())
+                    .with_no_client_auth(),
+            )
+        };
+        let full = rate(budget, 50, || {
+            // A new client config each time: nothing to resume.
+            let (c, _) = rustls_pair(&fresh_client(), &server);
+            assert_eq!(c.handshake_kind(), Some(rustls::HandshakeKind::Full));
+        });
+        println!("TLS {version} full handshakes/s\trustls\t{full:.0}");
+        let client = fresh_client();
+        rustls_pair(&client, &server);
+        let resumed = rate(budget, 50, || {
+            let (c, _) = rustls_pair(&client, &server);
+            assert_eq!(c.handshake_kind(), Some(rustls::HandshakeKind::Resumed), "rustls TLS {version}");
+        });
+        println!("TLS {version} resumed handshakes/s\trustls\t{resumed:.0}");
+    }
+    let server = Arc::new(
+        rustls::ServerConfig::builder_with_provider(provider.clone())
+            .with_protocol_versions(&[&rustls::version::TLS13])
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(chain, key)
+            .unwrap(),
+    );
+    let client = Arc::new(
+        rustls::ClientConfig::builder_with_provider(provider)
+            .with_protocol_versions(&[&rustls::version::TLS13])
+            .unwrap()
+            .with_root_certificates(roots)
+            .with_no_client_auth(),
+    );
+    let (mut c, mut s) = rustls_pair(&client, &server);
+    let data = vec![0x5au8; RECORD];
+    let mut sink = vec![0u8; RECORD];
+    let mut wire = Vec::with_capacity(RECORD + 64);
+    let start = Instant::now();
+    let mut moved = 0;
+    while moved < BULK_BYTES {
+        use std::io::{Read, Write};
+        c.writer().write_all(&data).unwrap();
+        wire.clear();
+        while c.wants_write() {
+            c.write_tls(&mut wire).unwrap();
+        }
+        let mut incoming = &wire[..];
+        let mut got = 0;
+        while !incoming.is_empty() {
+            s.read_tls(&mut incoming).unwrap();
+            s.process_new_packets().unwrap();
+            while let Ok(n) = s.reader().read(&mut sink) {
+                if n == 0 {
+                    break;
+                }
+                got += n;
+            }
+        }
+        assert_eq!(got, RECORD);
+        moved += RECORD;
+    }
+    println!("bulk MB/s (16 KiB writes, TLS 1.3)\trustls\t{:.0}", moved as f64 / start.elapsed().as_secs_f64() / 1e6);
+}
+
+// ---- the floor ----
+
+/// The public-key work a full ECDSA P-256 / secp256r1 handshake cannot avoid: two key
+/// generations, two ECDH agreements, one signature, two verifications (chain and
+/// CertificateVerify); a resumed TLS 1.3 handshake only the ECDHE half.
+fn floor_cells(budget: Duration) {
+    use aws_lc_rs::agreement::{agree_ephemeral, EphemeralPrivateKey, UnparsedPublicKey, ECDH_P256};
+    use aws_lc_rs::rand::SystemRandom;
+    use aws_lc_rs::signature::{EcdsaKeyPair, KeyPair, ECDSA_P256_SHA256_ASN1, ECDSA_P256_SHA256_ASN1_SIGNING};
+    let rng = SystemRandom::new();
+    let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &rng).unwrap();
+    let signer = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, pkcs8.as_ref()).unwrap();
+    let public = signer.public_key().as_ref().to_vec();
+    let message = [0x42u8; 130];
+    let ecdhe = || {
+        let a = EphemeralPrivateKey::generate(&ECDH_P256, &rng).unwrap();
+        let b = EphemeralPrivateKey::generate(&ECDH_P256, &rng).unwrap();
+        let (pa, pb) = (a.compute_public_key().unwrap(), b.compute_public_key().unwrap());
+        agree_ephemeral(a, &UnparsedPublicKey::new(&ECDH_P256, pb.as_ref()), (), |_| Ok(())).unwrap();
+        agree_ephemeral(b, &UnparsedPublicKey::new(&ECDH_P256, pa.as_ref()), (), |_| Ok(())).unwrap();
+    };
+    let full = rate(budget, 50, || {
+        ecdhe();
+        let sig = signer.sign(&rng, &message).unwrap();
+        let verifier = aws_lc_rs::signature::UnparsedPublicKey::new(&ECDSA_P256_SHA256_ASN1, &public);
+        verifier.verify(&message, sig.as_ref()).unwrap();
+        verifier.verify(&message, sig.as_ref()).unwrap();
+    });
+    println!("TLS 1.3 full handshakes/s\tfloor\t{full:.0}");
+    println!("TLS 1.2 full handshakes/s\tfloor\t{full:.0}");
+    let resumed = rate(budget, 50, ecdhe);
+    println!("TLS 1.3 resumed handshakes/s\tfloor\t{resumed:.0}");
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let label = args.get(1).map(String::as_str).unwrap_or("s2n-api");
+    let what = args.get(2).map(String::as_str).unwrap_or("all");
+    let budget = Duration::from_millis(std::env::var("BENCH_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(1000));
+    if what == "s2n" || what == "all" {
+        s2n_cells(label, budget);
+    }
+    if what == "others" || what == "all" {
+        rustls_cells(budget);
+        floor_cells(budget);
+    }
+}

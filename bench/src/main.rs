@@ -201,16 +201,26 @@ impl S2n {
     }
 }
 
+/// BENCH_ONLY=text runs only the cells whose name contains it (for profiling one cell).
+fn wanted(cell: &str) -> bool {
+    std::env::var("BENCH_ONLY").map_or(true, |only| cell.contains(&only))
+}
+
 fn s2n_cells(label: &str, budget: Duration) {
     unsafe { check(s2n_init(), "init") };
     for (version, client_policy) in [("1.3", "20240503"), ("1.2", "test_all_tls12")] {
         let lib = S2n::new(client_policy, true);
-        let full = rate(budget, 50, || {
-            let (c, s, resumed) = lib.handshake(None);
-            assert!(!resumed);
-            lib.free(c, s);
-        });
-        println!("TLS {version} full handshakes/s\t{label}\t{full:.0}");
+        if wanted(&format!("TLS {version} full")) {
+            let full = rate(budget, 50, || {
+                let (c, s, resumed) = lib.handshake(None);
+                assert!(!resumed);
+                lib.free(c, s);
+            });
+            println!("TLS {version} full handshakes/s\t{label}\t{full:.0}");
+        }
+        if !wanted(&format!("TLS {version} resumed")) {
+            continue;
+        }
         let session = lib.session();
         let resumed = rate(budget, 50, || {
             let (c, s, resumed) = lib.handshake(Some(&session));

@@ -30,7 +30,9 @@ pub enum State {
 
 /// What the client remembers between ClientHello and ServerHello.
 pub struct Hello {
-    pub(crate) key_share: ClientKeyShare,
+    /// The TLS 1.3 key share; none when we offer only TLS 1.2, which makes its own in
+    /// ClientKeyExchange (a key generation saved on every TLS 1.2 handshake).
+    pub(crate) key_share: Option<ClientKeyShare>,
     /// When the first group is a hybrid post-quantum one, a classical share too, so servers
     /// without ML-KEM need no HelloRetryRequest (s2n offers the same pair).
     pub(crate) classical_share: Option<ClientKeyShare>,
@@ -71,8 +73,8 @@ pub fn start(
     }
     let group = *config.groups.first().ok_or_else(|| Error::new(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
     let hello = Hello {
-        key_share: ClientKeyShare::generate(group)?,
-        classical_share: match group.is_hybrid() {
+        key_share: (config.max_version >= TLS13).then(|| ClientKeyShare::generate(group)).transpose()?,
+        classical_share: match group.is_hybrid() && config.max_version >= TLS13 {
             true => config.groups.iter().find(|g| !g.is_hybrid()).map(|g| ClientKeyShare::generate(*g)).transpose()?,
             false => None,
         },
@@ -119,7 +121,7 @@ fn send_client_hello(
     cookie: Option<&[u8]>,
     now_ms: u64,
 ) -> Result<State> {
-    let mut msg = Vec::with_capacity(512 + hello.key_share.public.len());
+    let mut msg = Vec::with_capacity(512 + hello.key_share.as_ref().map_or(0, |k| k.public.len()));
     // A TLS 1.3 session goes in pre_shared_key; a TLS 1.2 one in session_ticket.
     let psk = hello.resume.as_ref().and_then(|s| s.tls13().map(|(suite, psk, age_add)| (s, suite, psk, age_add)));
     let tls12_ticket = hello.resume.as_ref().filter(|s| s.tls13().is_none()).map(|s| s.ticket.as_slice());
@@ -177,7 +179,7 @@ fn send_client_hello(
             if tls13 {
                 extension(w, ext::KEY_SHARE, |w| {
                     w.put_prefixed(2, |w| {
-                        for share in std::iter::once(&hello.key_share).chain(hello.classical_share.as_ref()) {
+                        for share in hello.key_share.iter().chain(hello.classical_share.as_ref()) {
                             w.put_u16(share.group().iana());
                             w.put_prefixed(2, |w| w.put_bytes(&share.public));
                         }
@@ -313,8 +315,8 @@ fn server_hello(
     let group = r.u16()?;
     let server_public = r.vec_u16()?.rest();
     r.finish()?;
-    let share = if group == hello.key_share.group().iana() {
-        hello.key_share
+    let share = if let Some(share) = hello.key_share.take().filter(|k| k.group().iana() == group) {
+        share
     } else {
         match hello.classical_share.take() {
             Some(share) if share.group().iana() == group => share,
@@ -401,7 +403,7 @@ fn hello_retry_request(
             let g = NamedGroup::from_iana(g)
                 .filter(|g| {
                     config.groups.contains(g)
-                        && *g != hello.key_share.group()
+                        && hello.key_share.as_ref().is_none_or(|k| k.group() != *g)
                         && hello.classical_share.as_ref().is_none_or(|c| c.group() != *g)
                 })
                 .ok_or_else(|| illegal_parameter(ErrorCode::INVALID_HELLO_RETRY))?;
@@ -413,7 +415,7 @@ fn hello_retry_request(
     hello.transcript.replace_with_message_hash(suite.hash);
     hello.transcript.add(message);
     if let Some(group) = new_group {
-        hello.key_share = ClientKeyShare::generate(group)?;
+        hello.key_share = Some(ClientKeyShare::generate(group)?);
         hello.classical_share = None;
     }
     hello.retried = true;

@@ -11,6 +11,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <tls.h>
 #include <unistd.h>
 
@@ -167,6 +168,11 @@ static void blocking_socketpair(void)
     const char *hash = tls_peer_cert_hash(client);
     CHECK(starts_with(hash, "SHA256:") && strlen(hash) == 7 + 64);
     for (const char *h = hash ? hash + 7 : ""; *h; h++) CHECK((*h >= '0' && *h <= '9') || (*h >= 'a' && *h <= 'f'));
+    /* Names as OpenSSL's one-line form, validity as time_t (make-certs.sh's certificates). */
+    CHECK(str_is(tls_peer_cert_subject(client), "/CN=localhost"));
+    CHECK(str_is(tls_peer_cert_issuer(client), "/CN=ferrotls test CA"));
+    time_t now = time(NULL), not_before = tls_peer_cert_notbefore(client), not_after = tls_peer_cert_notafter(client);
+    CHECK(not_before > 1700000000 && not_before <= now && now < not_after);
     size_t len = 0, expected_len = 0;
     const uint8_t *chain = tls_peer_cert_chain_pem(client, &len);
     char *expected = read_file(pems_dir(), "ecdsa_p256_pkcs1_cert.pem", &expected_len);
@@ -788,6 +794,8 @@ static void wrong_contexts(void)
     CHECK(tls_close(client) == 0); /* never connected: nothing to close */
     CHECK(tls_conn_cipher(client) == NULL && tls_peer_cert_provided(client) == 0);
     CHECK(tls_conn_cipher_strength(client) == 0 && tls_peer_cert_hash(client) == NULL);
+    CHECK(tls_peer_cert_subject(client) == NULL && tls_peer_cert_issuer(client) == NULL);
+    CHECK(tls_peer_cert_notbefore(client) == -1 && tls_peer_cert_notafter(client) == -1);
     size_t len = 5;
     CHECK(tls_peer_cert_chain_pem(client, &len) == NULL && len == 5);
     CHECK(tls_error(client) == NULL); /* "nothing yet" is not an error */

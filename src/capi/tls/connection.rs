@@ -58,6 +58,18 @@ struct Info {
     chain: Vec<CertificateDer<'static>>,
     hash: Option<CString>,
     chain_pem: Vec<u8>,
+    /// The leaf's fields, when it decodes.
+    leaf: Option<LeafInfo>,
+}
+
+/// The peer certificate fields libtls reports as text and times.
+struct LeafInfo {
+    /// OpenSSL's one-line names ("/C=US/O=Example/CN=host"), as libtls returns them.
+    issuer: CString,
+    subject: CString,
+    common_name: Option<CString>,
+    not_before: libc::time_t,
+    not_after: libc::time_t,
 }
 
 /// The hooks the engine calls during a libtls handshake.
@@ -289,6 +301,13 @@ impl Session {
             cstring(&format!("SHA256:{hex}"))
         });
         let chain_pem = chain.iter().flat_map(|cert| pem_encode("CERTIFICATE", cert.as_ref())).collect();
+        let leaf = chain.first().and_then(|leaf| crate::x509::CertFields::parse(leaf).ok()).map(|fields| LeafInfo {
+            issuer: cstring(&fields.issuer_line()),
+            subject: cstring(&fields.subject_line()),
+            common_name: fields.common_name().map(|cn| cstring(&cn)),
+            not_before: fields.not_before() as libc::time_t,
+            not_after: fields.not_after() as libc::time_t,
+        });
         Info {
             version: cstring(version_name(summary.version.unwrap_or(0))),
             cipher: cstring(cipher),
@@ -298,6 +317,7 @@ impl Session {
             chain,
             hash,
             chain_pem,
+            leaf,
         }
     }
 
@@ -837,27 +857,28 @@ pub extern "C" fn tls_peer_cert_hash(ctx: *mut tls) -> *const c_char {
 
 #[no_mangle]
 pub extern "C" fn tls_peer_cert_issuer(ctx: *mut tls) -> *const c_char {
-    call(ctx, |_| unimplemented("tls_peer_cert_issuer"))
+    info(ctx, std::ptr::null(), |info| Ok(info.leaf.as_ref().map_or(std::ptr::null(), |l| l.issuer.as_ptr())))
 }
 
 #[no_mangle]
 pub extern "C" fn tls_peer_cert_subject(ctx: *mut tls) -> *const c_char {
-    call(ctx, |_| unimplemented("tls_peer_cert_subject"))
+    info(ctx, std::ptr::null(), |info| Ok(info.leaf.as_ref().map_or(std::ptr::null(), |l| l.subject.as_ptr())))
 }
 
+/// The subject's (last) commonName; NULL when the certificate has none.
 #[no_mangle]
 pub extern "C" fn tls_peer_cert_common_name(ctx: *mut tls) -> *const c_char {
-    call(ctx, |_| unimplemented("tls_peer_cert_common_name"))
+    info(ctx, std::ptr::null(), |info| Ok(info.leaf.as_ref().map_or(std::ptr::null(), |l| c_ptr(&l.common_name))))
 }
 
 #[no_mangle]
 pub extern "C" fn tls_peer_cert_notbefore(ctx: *mut tls) -> libc::time_t {
-    call(ctx, |_| unimplemented("tls_peer_cert_notbefore"))
+    info(ctx, -1, |info| Ok(info.leaf.as_ref().map_or(-1, |l| l.not_before)))
 }
 
 #[no_mangle]
 pub extern "C" fn tls_peer_cert_notafter(ctx: *mut tls) -> libc::time_t {
-    call(ctx, |_| unimplemented("tls_peer_cert_notafter"))
+    info(ctx, -1, |info| Ok(info.leaf.as_ref().map_or(-1, |l| l.not_after)))
 }
 
 /// The peer's chain as PEM, leaf first; NULL when it sent none.

@@ -119,14 +119,39 @@ static void *echo_thread(void *arg)
     return NULL;
 }
 
+/* A server without client authentication and a client that trusts it for "localhost", on a
+ * blocking socketpair, not yet negotiated. */
+struct pair {
+    int fds[2];
+    struct s2n_config *sc, *cc;
+    struct s2n_connection *server, *client;
+};
+
+static void pair_open(struct pair *p)
+{
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, p->fds) == 0);
+    p->sc = server_config(S2N_CERT_AUTH_NONE);
+    p->cc = client_config(1);
+    p->server = new_conn(S2N_SERVER, p->sc, p->fds[0]);
+    p->client = new_conn(S2N_CLIENT, p->cc, p->fds[1]);
+    CHECK(s2n_set_server_name(p->client, "localhost") == S2N_SUCCESS);
+}
+
+static void pair_close(struct pair *p)
+{
+    s2n_connection_free(p->client);
+    s2n_connection_free(p->server);
+    free_server_config(p->sc);
+    s2n_config_free(p->cc);
+    close(p->fds[0]);
+    close(p->fds[1]);
+}
+
 static void blocking_round_trip(void)
 {
-    int fds[2];
-    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
-    struct s2n_config *sc = server_config(S2N_CERT_AUTH_NONE), *cc = client_config(1);
-    struct s2n_connection *server = new_conn(S2N_SERVER, sc, fds[0]);
-    struct s2n_connection *client = new_conn(S2N_CLIENT, cc, fds[1]);
-    CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
+    struct pair p;
+    pair_open(&p);
+    struct s2n_connection *server = p.server, *client = p.client;
     CHECK(s2n_connection_get_actual_protocol_version(server) == S2N_UNKNOWN_PROTOCOL_VERSION);
     CHECK(strcmp(s2n_connection_get_handshake_type_name(client), "INITIAL") == 0);
 
@@ -174,13 +199,7 @@ static void blocking_round_trip(void)
     pthread_join(echo, NULL);
     CHECK(s2n_connection_free_handshake(client) == S2N_SUCCESS);
     CHECK(strcmp(s2n_get_application_protocol(client), "h2") == 0);
-
-    s2n_connection_free(client);
-    s2n_connection_free(server);
-    free_server_config(sc);
-    s2n_config_free(cc);
-    close(fds[0]);
-    close(fds[1]);
+    pair_close(&p);
 }
 
 /* One direction of a full-duplex transfer: a thread that only sends or only receives. */
@@ -227,12 +246,9 @@ static void *recv_stream(void *arg)
  * side can finish unless its reader and writer really run concurrently. */
 static void full_duplex_threads(void)
 {
-    int fds[2];
-    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
-    struct s2n_config *sc = server_config(S2N_CERT_AUTH_NONE), *cc = client_config(1);
-    struct s2n_connection *server = new_conn(S2N_SERVER, sc, fds[0]);
-    struct s2n_connection *client = new_conn(S2N_CLIENT, cc, fds[1]);
-    CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
+    struct pair p;
+    pair_open(&p);
+    struct s2n_connection *server = p.server, *client = p.client;
     CHECK(handshake(client, server, NULL, NULL));
 
     const size_t len = 2 * 1024 * 1024;
@@ -246,13 +262,7 @@ static void full_duplex_threads(void)
     for (int i = 0; i < 4; i++) pthread_create(&threads[i], NULL, i % 2 ? recv_stream : send_stream, &streams[i]);
     for (int i = 0; i < 4; i++) pthread_join(threads[i], NULL);
     for (int i = 0; i < 4; i++) CHECK(streams[i].done == len);
-
-    s2n_connection_free(client);
-    s2n_connection_free(server);
-    free_server_config(sc);
-    s2n_config_free(cc);
-    close(fds[0]);
-    close(fds[1]);
+    pair_close(&p);
 }
 
 static void non_blocking_round_trip(void)

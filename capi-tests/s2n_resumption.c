@@ -120,10 +120,11 @@ static int cache_entries(void)
     return n;
 }
 
-/* One connection: handshake, one message each way (which carries the tickets), close. */
-static int connect_once(const uint8_t *session, size_t session_len, int extra_tickets, int *client_resumed, int *server_resumed)
+/* A client and a server on a socketpair (fds[1] the client's), the client offering
+ * `session` if given, negotiated one thread per side; returns whether both succeeded. */
+static int handshake_pair(struct s2n_connection **client_out, struct s2n_connection **server_out, int fds[2],
+                          const uint8_t *session, size_t session_len)
 {
-    int fds[2];
     socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
     struct s2n_connection *server = s2n_connection_new(S2N_SERVER), *client = s2n_connection_new(S2N_CLIENT);
     s2n_connection_set_config(server, server_config);
@@ -141,8 +142,19 @@ static int connect_once(const uint8_t *session, size_t session_len, int extra_ti
     pthread_create(&ct, NULL, negotiate_thread, &c);
     pthread_join(st, NULL);
     pthread_join(ct, NULL);
+    *client_out = client;
+    *server_out = server;
     int ok = s.rc == 0 && c.rc == 0;
     if (!ok) fprintf(stderr, "handshake failed: client %s, server %s\n", c.err ? c.err : "-", s.err ? s.err : "-");
+    return ok;
+}
+
+/* One connection: handshake, one message each way (which carries the tickets), close. */
+static int connect_once(const uint8_t *session, size_t session_len, int extra_tickets, int *client_resumed, int *server_resumed)
+{
+    int fds[2];
+    struct s2n_connection *client, *server;
+    int ok = handshake_pair(&client, &server, fds, session, session_len);
     if (ok) {
         s2n_blocked_status blocked;
         if (extra_tickets) CHECK(s2n_connection_add_new_tickets_to_send(server, extra_tickets) == S2N_SUCCESS);
@@ -176,21 +188,8 @@ static int connect_once(const uint8_t *session, size_t session_len, int extra_ti
 static void resume_then_end(const uint8_t *session, size_t session_len, int how)
 {
     int fds[2];
-    socketpair(AF_UNIX, SOCK_STREAM, 0, fds);
-    struct s2n_connection *server = s2n_connection_new(S2N_SERVER), *client = s2n_connection_new(S2N_CLIENT);
-    s2n_connection_set_config(server, server_config);
-    s2n_connection_set_config(client, client_config);
-    s2n_connection_set_fd(server, fds[0]);
-    s2n_connection_set_fd(client, fds[1]);
-    s2n_connection_set_blinding(server, S2N_SELF_SERVICE_BLINDING);
-    CHECK(s2n_connection_set_session(client, session, session_len) == S2N_SUCCESS);
-    struct side s = { server, 0, NULL }, c = { client, 0, NULL };
-    pthread_t st, ct;
-    pthread_create(&st, NULL, negotiate_thread, &s);
-    pthread_create(&ct, NULL, negotiate_thread, &c);
-    pthread_join(st, NULL);
-    pthread_join(ct, NULL);
-    CHECK(s.rc == 0 && c.rc == 0 && s2n_connection_is_session_resumed(server));
+    struct s2n_connection *client, *server;
+    CHECK(handshake_pair(&client, &server, fds, session, session_len) && s2n_connection_is_session_resumed(server));
     s2n_blocked_status blocked;
     if (how == 0) CHECK(s2n_shutdown_send(client, &blocked) == S2N_SUCCESS);
     if (how == 2) CHECK(write(fds[1], "\x17\x03\x03\x00\x05junk!", 10) == 10);

@@ -240,13 +240,8 @@ pub fn handle(
             if h.resumed {
                 // Abbreviated handshake: our ChangeCipherSpec and Finished answer the server's.
                 h.messages.extend_from_slice(message);
-                let verify = super::prf::verify_data(hash, &secrets.master, true, hash.hash(&h.messages).as_ref());
-                common.send_change_cipher_spec()?;
                 let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;
-                common.set_write_protection(write)?;
-                let mut fin = Vec::with_capacity(16);
-                encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
-                common.send_handshake(&fin);
+                super::send_finished(common, h.suite, &secrets.master, true, &mut h.messages, write)?;
             }
             common.tls12_secrets = h.secrets;
             return Ok(None);
@@ -335,13 +330,7 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
     }
 
     let (client_write, server_read) = key_protections(h.suite, &master, &h.client_random, &h.server_random);
-    common.send_change_cipher_spec()?;
-    common.set_write_protection(client_write)?;
-    let verify = super::prf::verify_data(h.suite.hash, &master, true, h.suite.hash.hash(&h.messages).as_ref());
-    let mut fin = Vec::with_capacity(16);
-    encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
-    h.messages.extend_from_slice(&fin);
-    common.send_handshake(&fin);
+    super::send_finished(common, h.suite, &master, true, &mut h.messages, client_write)?;
     if !h.server_session_id.is_empty() {
         common.current_session = Some(ClientSession {
             ticket: Vec::new(),

@@ -14,6 +14,7 @@ use crate::crypto::Secret;
 use crate::error::Result;
 use crate::msgs::{encode_handshake, hs};
 use crate::record::{Protection, Tls12Protection};
+use crate::session::{SessionSecret, TicketState};
 use crate::suites::Tls12Suite;
 
 /// What a TLS 1.2 connection keeps after its handshake: the master secret (exporter, key
@@ -51,6 +52,37 @@ pub fn encode_certificate_list(out: &mut Vec<u8>, chain: &[&[u8]]) {
             }
         })
     });
+}
+
+/// Our ChangeCipherSpec and Finished: switches our sending keys to `write`, sends the
+/// verify_data over `messages` (RFC 5246 §7.4.9) and adds the Finished to them.
+pub fn send_finished(
+    common: &mut crate::conn::Common,
+    suite: &'static Tls12Suite,
+    master: &Secret,
+    client: bool,
+    messages: &mut Vec<u8>,
+    write: Protection,
+) -> Result<()> {
+    let verify = prf::verify_data(suite.hash, master, client, suite.hash.hash(messages).as_ref());
+    common.send_change_cipher_spec()?;
+    common.set_write_protection(write)?;
+    let mut fin = Vec::with_capacity(16);
+    encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
+    messages.extend_from_slice(&fin);
+    common.send_handshake(&fin);
+    Ok(())
+}
+
+/// What a ticket or a session-cache entry seals for a TLS 1.2 session issued at `now`.
+pub fn session_state(suite: &'static Tls12Suite, master: &Secret, ems: bool, now: u64, lifetime: u32) -> TicketState {
+    TicketState {
+        secret: SessionSecret::Tls12 { suite, master: master.clone(), extended_master_secret: ems },
+        issued_at: now,
+        lifetime,
+        // A resumed TLS 1.2 session issues no ticket: its keys live as long as this state.
+        keying_material_expires: now + u64::from(lifetime),
+    }
 }
 
 /// The record protections from the key block (RFC 5246 §6.3): (client write, server write).

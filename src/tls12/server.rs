@@ -339,13 +339,7 @@ fn resume(
     common.send_handshake(&hello);
 
     let (client_write, server_write) = key_protections(suite, &master, &ch.random, &server_random);
-    let verify = super::prf::verify_data(suite.hash, &master, false, suite.hash.hash(&messages).as_ref());
-    common.send_change_cipher_spec()?;
-    common.set_write_protection(server_write)?;
-    let mut fin = Vec::with_capacity(16);
-    encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
-    messages.extend_from_slice(&fin);
-    common.send_handshake(&fin);
+    super::send_finished(common, suite, &master, false, &mut messages, server_write)?;
 
     let summary = &mut common.summary;
     summary.tls12_suite = Some(suite);
@@ -379,17 +373,7 @@ fn resume(
 /// as RFC 5077 §3.3 allows.)
 fn new_session_ticket(config: &Settings, h: &Handshake12, master: &crate::crypto::Secret, now: u64) -> Result<Vec<u8>> {
     let lifetime = crate::session::ticket_lifetime(config, now, None);
-    let state = TicketState {
-        secret: SessionSecret::Tls12 {
-            suite: h.suite,
-            master: master.clone(),
-            extended_master_secret: h.extended_master_secret,
-        },
-        issued_at: now,
-        lifetime,
-        // A resumed TLS 1.2 session issues no ticket: its keys live as long as this one.
-        keying_material_expires: now + u64::from(lifetime),
-    };
+    let state = super::session_state(h.suite, master, h.extended_master_secret, now, lifetime);
     let ticket = match lifetime {
         0 => Vec::new(),
         _ => config.ticket_keys.seal(&state.encode(), now * 1_000_000_000)?,
@@ -442,16 +426,8 @@ pub fn handle(
             common.key_log(hooks, "CLIENT_RANDOM", &master);
             if let Some(id) = h.cache_under {
                 let now = hooks.now().as_secs();
-                let state = TicketState {
-                    secret: SessionSecret::Tls12 {
-                        suite: h.suite,
-                        master: master.clone(),
-                        extended_master_secret: h.extended_master_secret,
-                    },
-                    issued_at: now,
-                    lifetime: config.session_lifetime,
-                    keying_material_expires: now + u64::from(config.session_lifetime),
-                };
+                let state =
+                    super::session_state(h.suite, &master, h.extended_master_secret, now, config.session_lifetime);
                 // No key may encrypt now: nothing to cache, the handshake goes on.
                 if let Ok(entry) = config.ticket_keys.seal(&state.encode(), now * 1_000_000_000) {
                     hooks.cache_store(&id, CACHE_TTL_SECS, &entry);
@@ -504,13 +480,8 @@ pub fn handle(
                 h.messages.extend_from_slice(&ticket);
                 common.send_handshake(&ticket);
             }
-            let verify = super::prf::verify_data(hash, &secrets.master, false, hash.hash(&h.messages).as_ref());
-            common.send_change_cipher_spec()?;
             let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;
-            common.set_write_protection(write)?;
-            let mut fin = Vec::with_capacity(16);
-            encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
-            common.send_handshake(&fin);
+            super::send_finished(common, h.suite, &secrets.master, false, &mut h.messages, write)?;
             common.tls12_secrets = Some(secrets);
             return Ok(None);
         }

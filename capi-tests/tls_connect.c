@@ -326,6 +326,9 @@ static void *nb_main(void *arg)
         }
         n->intact = got == 2 && memcmp(ok, "ok", 2) == 0;
     } else {
+        /* Let the client fill the socket before reading, so that it must see
+         * TLS_WANT_POLLOUT or a partial write however the threads are scheduled. */
+        usleep(200 * 1000);
         static unsigned char in[65536];
         size_t off = 0;
         int intact = 1;

@@ -117,6 +117,23 @@ if command -v cargo >/dev/null && (cd "$root/tools/s2n-peer" && CARGO_TARGET_DIR
       second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/ours-$v $peer client $port $ca localhost \$'ping\n'); wait
       echo \"\$first\"; echo \"\$second\"
       echo \"\$first\" | grep -q 'version=$s2nv .*resumed=0' && echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
+    # The session blob is s2n's own layout: one library's saved session resumes in the other.
+    next_port
+    cell "real s2n-tls session blob resumes in the ferrotls client (TLS $v)" "
+      rm -f $tmp/blob-$v
+      ECHO_SESSION_TICKETS=1 $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 >/dev/null &
+      first=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/blob-$v $peer client $port $ca localhost \$'ping\n')
+      second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/blob-$v $bin/s2n_echo_client $port $ca localhost \$'ping\n'); wait
+      echo \"\$first\"; echo \"\$second\"
+      echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
+    next_port
+    cell "ferrotls session blob resumes in the real s2n-tls client (TLS $v)" "
+      rm -f $tmp/blob2-$v
+      ECHO_SESSION_TICKETS=1 $peer server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 >/dev/null &
+      first=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/blob2-$v $bin/s2n_echo_client $port $ca localhost \$'ping\n')
+      second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/blob2-$v $peer client $port $ca localhost \$'ping\n'); wait
+      echo \"\$first\"; echo \"\$second\"
+      echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
   done
 else
   failed=$((failed + 1)); echo "FAIL could not build the real s2n-tls peer (tools/s2n-peer)"

@@ -11,8 +11,18 @@ use crate::suites::{tls12_suite, tls13_suite, Tls12Suite, Tls13Suite};
 
 const SERVER_STATE_TLS13: u8 = 1;
 const SERVER_STATE_TLS12: u8 = 2;
-const CLIENT_SESSION_TLS13: u8 = 0x31;
-const CLIENT_SESSION_TLS12: u8 = 0x32;
+// The client session blob is s2n-tls's own layout (s2n_connection_get_session), so blobs
+// move between s2n and us: how the session is found, then the resumption state.
+const STATE_WITH_SESSION_ID: u8 = 0;
+const STATE_WITH_SESSION_TICKET: u8 = 1;
+const FORMAT_TLS13_V1: u8 = 2;
+const FORMAT_TLS12_V3: u8 = 4;
+/// s2n's protocol version numbers inside the blob.
+const S2N_TLS12: u8 = 33;
+const S2N_TLS13: u8 = 34;
+/// s2n's blob carries no ticket lifetime: a decoded session counts as valid for the longest a
+/// ticket may live (RFC 8446 §4.6.1); the client's session lifetime limits it further.
+const DECODED_LIFETIME: u32 = 7 * 24 * 3600;
 
 /// The secret a resumed handshake rests on, per protocol version.
 #[derive(Clone)]
@@ -144,9 +154,12 @@ pub struct ClientSession {
 }
 
 impl ClientSession {
-    /// Whether the ticket may still be offered at `now_ms`.
+    /// Whether the ticket may still be offered at `now_ms`. Handshakes read the clock in
+    /// whole seconds while a session's time may be finer (s2n's blob has nanoseconds), so a
+    /// session from within the current second counts as received now.
     pub fn is_valid_at(&self, now_ms: u64) -> bool {
-        now_ms >= self.received_at_ms && now_ms - self.received_at_ms < u64::from(self.lifetime) * 1000
+        now_ms + 1000 > self.received_at_ms
+            && now_ms.saturating_sub(self.received_at_ms) < u64::from(self.lifetime) * 1000
     }
 
     /// The TLS 1.3 parts: suite, PSK and age obfuscator.
@@ -157,38 +170,94 @@ impl ClientSession {
         }
     }
 
-    /// The serialised form handed to applications.
+    /// The serialised form handed to applications, in s2n's layout: `[1][u16 ticket]` or
+    /// `[0][u8 session id]`, then for TLS 1.2 `[4][33][suite][issued ns u64][master 48][ems]`,
+    /// for TLS 1.3 `[2][34][suite][issued ns u64][age_add u32][u8 psk][max early data u32 = 0]`.
     pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(80 + self.ticket.len());
-        out.put_u8(if self.secret.is_tls13() { CLIENT_SESSION_TLS13 } else { CLIENT_SESSION_TLS12 });
-        out.extend_from_slice(&self.received_at_ms.to_be_bytes());
-        out.put_u32(self.lifetime);
-        self.secret.encode_into(&mut out);
-        out.put_prefixed(2, |w| w.put_bytes(&self.ticket));
-        out.put_prefixed(1, |w| w.put_bytes(&self.session_id));
+        let mut out = Vec::with_capacity(96 + self.ticket.len());
+        if self.ticket.is_empty() {
+            out.put_u8(STATE_WITH_SESSION_ID);
+            out.put_prefixed(1, |w| w.put_bytes(&self.session_id));
+        } else {
+            out.put_u8(STATE_WITH_SESSION_TICKET);
+            out.put_prefixed(2, |w| w.put_bytes(&self.ticket));
+        }
+        let issued_ns = self.received_at_ms.saturating_mul(1_000_000).to_be_bytes();
+        match &self.secret {
+            SessionSecret::Tls12 { suite, master, extended_master_secret } => {
+                out.put_u8(FORMAT_TLS12_V3);
+                out.put_u8(S2N_TLS12);
+                out.put_u16(suite.iana);
+                out.extend_from_slice(&issued_ns);
+                out.extend_from_slice(master.as_ref());
+                out.put_u8(u8::from(*extended_master_secret));
+            }
+            SessionSecret::Tls13 { suite, psk, age_add } => {
+                out.put_u8(FORMAT_TLS13_V1);
+                out.put_u8(S2N_TLS13);
+                out.put_u16(suite.iana);
+                out.extend_from_slice(&issued_ns);
+                out.put_u32(*age_add);
+                out.put_prefixed(1, |w| w.put_bytes(psk.as_ref()));
+                out.put_u32(0); // no early data
+            }
+        }
         out
     }
 
     pub fn decode(bytes: &[u8]) -> Result<ClientSession> {
         let bad = || Error::new(ErrorCode::INVALID_SERIALIZED_SESSION_STATE);
         let mut r = Reader::new(bytes);
-        let tls13 = match r.u8().map_err(|_| bad())? {
-            CLIENT_SESSION_TLS13 => true,
-            CLIENT_SESSION_TLS12 => false,
+        let (ticket, session_id) = match r.u8().map_err(|_| bad())? {
+            STATE_WITH_SESSION_TICKET => (r.vec_u16().map_err(|_| bad())?.rest().to_vec(), Vec::new()),
+            STATE_WITH_SESSION_ID => (Vec::new(), r.vec_u8().map_err(|_| bad())?.rest().to_vec()),
             _ => return Err(bad()),
         };
-        let received_at_ms = u64::from_be_bytes(r.take(8).map_err(|_| bad())?.try_into().expect("8 bytes"));
-        let lifetime = r.u32().map_err(|_| bad())?;
-        let secret = SessionSecret::decode_from(&mut r, tls13).ok_or_else(bad)?;
-        let ticket = r.vec_u16().map_err(|_| bad())?.rest().to_vec();
-        let session_id = r.vec_u8().map_err(|_| bad())?.rest().to_vec();
+        let format = r.u8().map_err(|_| bad())?;
+        let version = r.u8().map_err(|_| bad())?;
+        let iana = r.u16().map_err(|_| bad())?;
+        let issued_ns = u64::from_be_bytes(r.take(8).map_err(|_| bad())?.try_into().expect("8 bytes"));
+        let secret = match (format, version) {
+            (FORMAT_TLS12_V3, S2N_TLS12) => {
+                let suite = tls12_suite(iana).ok_or_else(bad)?;
+                let master = r.take(48).map_err(|_| bad())?;
+                let extended_master_secret = match r.u8().map_err(|_| bad())? {
+                    0 => false,
+                    1 => true,
+                    _ => return Err(bad()),
+                };
+                SessionSecret::Tls12 { suite, master: Secret::from_slice(master), extended_master_secret }
+            }
+            (FORMAT_TLS13_V1, S2N_TLS13) => {
+                let suite = tls13_suite(iana).ok_or_else(bad)?;
+                let age_add = r.u32().map_err(|_| bad())?;
+                let psk = r.vec_u8().map_err(|_| bad())?.rest();
+                if psk.len() != suite.hash.output_len() {
+                    return Err(bad());
+                }
+                // Early data settings (s2n writes them when the server allowed early data),
+                // which we do not use.
+                if r.u32().map_err(|_| bad())? > 0 {
+                    r.vec_u8().map_err(|_| bad())?;
+                    r.vec_u16().map_err(|_| bad())?;
+                }
+                SessionSecret::Tls13 { suite, psk: Secret::from_slice(psk), age_add }
+            }
+            _ => return Err(bad()),
+        };
         r.finish().map_err(|_| bad())?;
-        // A session is found by its ticket, or (TLS 1.2 only) by a session id of at most 32 bytes.
-        let findable = !ticket.is_empty() || (!tls13 && !session_id.is_empty());
+        // Found by its ticket, or (TLS 1.2 only) by a session id of at most 32 bytes.
+        let findable = !ticket.is_empty() || (!secret.is_tls13() && !session_id.is_empty());
         if !findable || session_id.len() > 32 {
             return Err(bad());
         }
-        Ok(ClientSession { ticket, session_id, secret, received_at_ms, lifetime })
+        Ok(ClientSession {
+            ticket,
+            session_id,
+            secret,
+            received_at_ms: issued_ns / 1_000_000,
+            lifetime: DECODED_LIFETIME,
+        })
     }
 }
 
@@ -215,8 +284,12 @@ mod tests {
         assert_eq!(back.ticket, session.ticket);
         assert_eq!(back.tls13().unwrap().1.as_ref(), &[1; 48]);
         assert_eq!(back.tls13().unwrap().2, 0xdeadbeef);
-        assert!(back.is_valid_at(session.received_at_ms + 3_599_999));
-        assert!(!back.is_valid_at(session.received_at_ms + 3_600_000));
+        assert_eq!(back.received_at_ms, session.received_at_ms);
+        assert!(session.is_valid_at(session.received_at_ms + 3_599_999));
+        assert!(!session.is_valid_at(session.received_at_ms + 3_600_000));
+        // s2n's layout: found by ticket, TLS 1.3 state version 1 for protocol 34.
+        assert_eq!(&blob[..3], &[1, 0, 100]);
+        assert_eq!(&blob[103..105], &[2, 34]);
         for cut in 0..blob.len() {
             assert!(ClientSession::decode(&blob[..cut]).is_err());
         }

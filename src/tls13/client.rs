@@ -95,8 +95,12 @@ pub fn start(
             Err(_) => return start(common, config, hooks, server_name, None),
         }
     }
+    // The ticket's own lifetime, and the client's session lifetime (s2n's rule for a session
+    // loaded from a blob, which does not carry the ticket lifetime).
+    let session_lifetime_ms = u64::from(config.session_lifetime) * 1000;
     hello.resume = resume.filter(|s| {
         s.is_valid_at(now_ms)
+            && now_ms.saturating_sub(s.received_at_ms) < session_lifetime_ms
             && match &s.secret {
                 SessionSecret::Tls13 { suite, .. } => {
                     config.max_version >= TLS13 && config.tls13_suites.contains(suite)
@@ -206,7 +210,7 @@ fn send_client_hello(
             }
             if let Some((session, suite, _, age_add)) = psk {
                 // pre_shared_key must be last; its binder is filled in below.
-                let age = (now_ms - session.received_at_ms) as u32;
+                let age = now_ms.saturating_sub(session.received_at_ms) as u32;
                 extension(w, ext::PRE_SHARED_KEY, |w| {
                     w.put_prefixed(2, |w| {
                         w.put_prefixed(2, |w| w.put_bytes(&session.ticket));

@@ -206,6 +206,104 @@ fn wanted(cell: &str) -> bool {
     std::env::var("BENCH_ONLY").map_or(true, |only| cell.contains(&only))
 }
 
+/// Heap bytes in use (glibc's allocator; every library here allocates through it).
+fn heap_in_use() -> usize {
+    unsafe { libc::mallinfo2() }.uordblks
+}
+
+const PAIRS: usize = 1000;
+
+/// Heap bytes per connection pair (client + server) at each stage of a connection's life,
+/// over PAIRS pairs held at once; the in-memory pipes are emptied and shrunk before each
+/// reading so only the libraries' memory counts.
+fn s2n_memory(label: &str) {
+    let lib = S2n::new("20240503", false);
+    let pipes: Vec<(Box<Pipe>, Box<Pipe>)> = (0..PAIRS).map(|_| (Box::default(), Box::default())).collect();
+    let shrink = |pipes: &[(Box<Pipe>, Box<Pipe>)]| {
+        for (a, b) in pipes {
+            a.borrow_mut().clear();
+            a.borrow_mut().shrink_to_fit();
+            b.borrow_mut().clear();
+            b.borrow_mut().shrink_to_fit();
+        }
+    };
+    let start = heap_in_use();
+    let per_pair = |label_stage: &str, lib_label: &str| {
+        let used = heap_in_use().saturating_sub(start);
+        println!("heap bytes per pair: {label_stage}\t{lib_label}\t{}", used / PAIRS);
+    };
+    let mut conns = Vec::with_capacity(PAIRS);
+    for (to_server, to_client) in &pipes {
+        unsafe {
+            let mk = |mode, inbound: &Pipe, outbound: &Pipe| {
+                let conn = s2n_connection_new(mode);
+                let config = if mode == s2n_mode::CLIENT { lib.client } else { lib.server };
+                check(s2n_connection_set_config(conn, config), "set config");
+                check(s2n_connection_set_recv_cb(conn, Some(pipe_recv)), "recv cb");
+                check(s2n_connection_set_send_cb(conn, Some(pipe_send)), "send cb");
+                check(s2n_connection_set_recv_ctx(conn, inbound as *const Pipe as *mut c_void), "recv ctx");
+                check(s2n_connection_set_send_ctx(conn, outbound as *const Pipe as *mut c_void), "send ctx");
+                conn
+            };
+            conns.push((mk(s2n_mode::CLIENT, to_client, to_server), mk(s2n_mode::SERVER, to_server, to_client)));
+        }
+    }
+    per_pair("after new", label);
+    let mut blocked = s2n_blocked_status::NOT_BLOCKED;
+    for &(c, s) in &conns {
+        unsafe {
+            let (mut c_done, mut s_done) = (false, false);
+            for _ in 0..20 {
+                c_done = c_done || s2n_negotiate(c, &mut blocked) == 0;
+                s_done = s_done || s2n_negotiate(s, &mut blocked) == 0;
+                if c_done && s_done {
+                    break;
+                }
+            }
+            assert!(c_done && s_done);
+        }
+    }
+    shrink(&pipes);
+    per_pair("after handshake", label);
+    let data = [0x5au8; 1024];
+    let mut sink = [0u8; 1024];
+    for &(c, s) in &conns {
+        unsafe {
+            for (from, to) in [(c, s), (s, c)] {
+                assert_eq!(s2n_send(from, data.as_ptr().cast(), 1024, &mut blocked), 1024);
+                let mut got = 0;
+                while got < 1024 {
+                    let r = s2n_recv(to, sink.as_mut_ptr().cast(), 1024, &mut blocked);
+                    assert!(r > 0, "recv");
+                    got += r as usize;
+                }
+            }
+        }
+    }
+    shrink(&pipes);
+    per_pair("after 1 KiB each way", label);
+    for &(c, s) in &conns {
+        unsafe {
+            check(s2n_connection_free_handshake(c), "free_handshake");
+            check(s2n_connection_free_handshake(s), "free_handshake");
+        }
+    }
+    per_pair("after free_handshake", label);
+    for &(c, s) in &conns {
+        unsafe {
+            check(s2n_connection_release_buffers(c), "release_buffers");
+            check(s2n_connection_release_buffers(s), "release_buffers");
+        }
+    }
+    per_pair("after release_buffers (idle)", label);
+    for (c, s) in conns {
+        unsafe {
+            s2n_connection_free(c);
+            s2n_connection_free(s);
+        }
+    }
+}
+
 fn s2n_cells(label: &str, budget: Duration) {
     unsafe { check(s2n_init(), "init") };
     for (version, client_policy) in [("1.3", "20240503"), ("1.2", "test_all_tls12")] {
@@ -230,7 +328,12 @@ fn s2n_cells(label: &str, budget: Duration) {
         println!("TLS {version} resumed handshakes/s\t{label}\t{resumed:.0}");
     }
     let lib = S2n::new("20240503", false);
-    println!("bulk MB/s (16 KiB writes, TLS 1.3)\t{label}\t{:.0}", lib.bulk());
+    if wanted("bulk") {
+        println!("bulk MB/s (16 KiB writes, TLS 1.3)\t{label}\t{:.0}", lib.bulk());
+    }
+    if wanted("heap") {
+        s2n_memory(label);
+    }
 }
 
 // ---- rustls ----
@@ -329,6 +432,12 @@ fn rustls_cells(budget: Duration) {
             .with_root_certificates(roots)
             .with_no_client_auth(),
     );
+    if wanted("heap") {
+        rustls_memory(&client, &server);
+    }
+    if !wanted("bulk") {
+        return;
+    }
     let (mut c, mut s) = rustls_pair(&client, &server);
     let data = vec![0x5au8; RECORD];
     let mut sink = vec![0u8; RECORD];
@@ -358,6 +467,71 @@ fn rustls_cells(budget: Duration) {
         moved += RECORD;
     }
     println!("bulk MB/s (16 KiB writes, TLS 1.3)\trustls\t{:.0}", moved as f64 / start.elapsed().as_secs_f64() / 1e6);
+}
+
+/// rustls's bytes per pair at the stages it has (it frees handshake state itself and has
+/// no buffer release call).
+fn rustls_memory(client: &Arc<rustls::ClientConfig>, server: &Arc<rustls::ServerConfig>) {
+    use std::io::{Read, Write};
+    let start = heap_in_use();
+    let per_pair = |stage: &str| {
+        println!("heap bytes per pair: {stage}\trustls\t{}", heap_in_use().saturating_sub(start) / PAIRS);
+    };
+    let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
+    let mut pairs: Vec<(rustls::ClientConnection, rustls::ServerConnection)> = (0..PAIRS)
+        .map(|_| {
+            (
+                rustls::ClientConnection::new(client.clone(), name.clone()).unwrap(),
+                rustls::ServerConnection::new(server.clone()).unwrap(),
+            )
+        })
+        .collect();
+    per_pair("after new");
+    let mut buf = Vec::new();
+    let mut shuttle = |c: &mut rustls::ClientConnection, s: &mut rustls::ServerConnection| {
+        for _ in 0..10 {
+            buf.clear();
+            while c.wants_write() {
+                c.write_tls(&mut buf).unwrap();
+            }
+            let mut rd = &buf[..];
+            while !rd.is_empty() {
+                s.read_tls(&mut rd).unwrap();
+                s.process_new_packets().unwrap();
+            }
+            buf.clear();
+            while s.wants_write() {
+                s.write_tls(&mut buf).unwrap();
+            }
+            let mut rd = &buf[..];
+            while !rd.is_empty() {
+                c.read_tls(&mut rd).unwrap();
+                c.process_new_packets().unwrap();
+            }
+        }
+    };
+    for (c, s) in pairs.iter_mut() {
+        shuttle(c, s);
+        assert!(!c.is_handshaking() && !s.is_handshaking());
+    }
+    per_pair("after handshake");
+    let data = [0x5au8; 1024];
+    let mut sink = [0u8; 1024];
+    for (c, s) in pairs.iter_mut() {
+        c.writer().write_all(&data).unwrap();
+        s.writer().write_all(&data).unwrap();
+        shuttle(c, s);
+        let mut got = 0;
+        while got < 1024 {
+            got += s.reader().read(&mut sink).unwrap();
+        }
+        got = 0;
+        while got < 1024 {
+            got += c.reader().read(&mut sink).unwrap();
+        }
+    }
+    per_pair("after 1 KiB each way");
+    drop(pairs);
 }
 
 // ---- the floor ----

@@ -7,6 +7,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <s2n.h>
+#include <s2n/unstable/ktls.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -195,6 +196,9 @@ static void blocking_round_trip(void)
     CHECK(s2n_send(client, "after update", 12, &blocked) == 12);
     char small[32] = { 0 };
     CHECK(s2n_recv(client, small, sizeof small, &blocked) == 12 && memcmp(small, "after update", 12) == 0);
+    uint8_t updates_sent = 0, updates_received = 0;
+    CHECK(s2n_connection_get_key_update_counts(client, &updates_sent, &updates_received) == S2N_SUCCESS);
+    CHECK(updates_sent == 1 && updates_received == 1); /* ours, and the server's answer before its data */
     CHECK(s2n_shutdown(client, &blocked) == S2N_SUCCESS);
     pthread_join(echo, NULL);
     CHECK(s2n_connection_free_handshake(client) == S2N_SUCCESS);
@@ -343,6 +347,37 @@ static void client_auth_and_failures(void)
     CHECK(s2n_connection_get_peer_cert_chain(server, peer) == S2N_SUCCESS);
     uint32_t len = 0;
     CHECK(s2n_cert_chain_get_length(peer, &len) == S2N_SUCCESS && len >= 1);
+    /* X.509 extensions of the client's leaf (make-certs.sh gives it subjectAltName) and of
+     * its CA (a critical basicConstraints). */
+    struct s2n_cert *leaf = NULL, *ca = NULL;
+    CHECK(s2n_cert_chain_get_cert(peer, &leaf, 0) == S2N_SUCCESS);
+    uint32_t ext_len = 0;
+    CHECK(s2n_cert_get_x509_extension_value_length(leaf, (const uint8_t *) "2.5.29.17", &ext_len) == S2N_SUCCESS);
+    uint8_t ext[256];
+    uint32_t room = sizeof ext;
+    bool critical = true;
+    CHECK(ext_len > 2 && s2n_cert_get_x509_extension_value(leaf, (const uint8_t *) "2.5.29.17", ext, &room, &critical) == S2N_SUCCESS);
+    CHECK(room == ext_len && ext[0] == 0x30 && !critical); /* a SEQUENCE of GeneralNames */
+    room = 1;
+    CHECK(s2n_cert_get_x509_extension_value(leaf, (const uint8_t *) "2.5.29.17", ext, &room, &critical) == S2N_FAILURE);
+    CHECK(strcmp(s2n_strerror_name(s2n_errno), "S2N_ERR_INSUFFICIENT_MEM_SIZE") == 0);
+    CHECK(s2n_cert_get_x509_extension_value_length(leaf, (const uint8_t *) "1.2.3.4", &ext_len) == S2N_FAILURE);
+    CHECK(strcmp(s2n_strerror_name(s2n_errno), "S2N_ERR_X509_EXTENSION_VALUE_NOT_FOUND") == 0);
+    if (len >= 2 && s2n_cert_chain_get_cert(peer, &ca, 1) == S2N_SUCCESS) {
+        room = sizeof ext;
+        CHECK(s2n_cert_get_x509_extension_value(ca, (const uint8_t *) "2.5.29.19", ext, &room, &critical) == S2N_SUCCESS);
+        CHECK(critical);
+    }
+    /* UTF8String extension data, as custom extensions carry it. */
+    const uint8_t utf8[] = { 0x0c, 0x05, 'h', 'e', 'l', 'l', 'o' }, octets[] = { 0x04, 0x01, 'x' };
+    uint32_t text_len = 0;
+    char text[8];
+    CHECK(s2n_cert_get_utf8_string_from_extension_data_length(utf8, sizeof utf8, &text_len) == S2N_SUCCESS && text_len == 5);
+    text_len = sizeof text;
+    CHECK(s2n_cert_get_utf8_string_from_extension_data(utf8, sizeof utf8, (uint8_t *) text, &text_len) == S2N_SUCCESS);
+    CHECK(text_len == 5 && memcmp(text, "hello", 5) == 0);
+    CHECK(s2n_cert_get_utf8_string_from_extension_data_length(octets, sizeof octets, &text_len) == S2N_FAILURE);
+    CHECK(strcmp(s2n_strerror_name(s2n_errno), "S2N_ERR_INVALID_X509_EXTENSION_TYPE") == 0);
     s2n_cert_chain_and_key_free(peer);
     s2n_connection_free(client);
     s2n_connection_free(server);

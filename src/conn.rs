@@ -252,6 +252,8 @@ pub struct Connection {
     /// The peer asked for a KeyUpdate; ours goes out before our next application data
     /// (RFC 8446 4.6.3), from the sending side, so that receiving never writes.
     key_update_owed: bool,
+    /// KeyUpdates sent and received, saturating at 255 (s2n counts the same way).
+    key_updates: (u8, u8),
     /// Client only: the name to send in server_name and check the certificate against.
     pub server_name: Option<String>,
     /// Settings this connection uses instead of its config's.
@@ -280,6 +282,7 @@ impl Connection {
             alert_at_shutdown: false,
             pending_alert: None,
             key_update_owed: false,
+            key_updates: (0, 0),
             server_name: None,
             overrides: Overrides::default(),
             resume: None,
@@ -669,7 +672,13 @@ impl Connection {
         }
     }
 
+    /// (sent, received) KeyUpdates (`s2n_connection_get_key_update_counts`).
+    pub fn key_update_counts(&self) -> (u8, u8) {
+        self.key_updates
+    }
+
     fn update_read_keys(&mut self) -> Result<()> {
+        self.key_updates.1 = self.key_updates.1.saturating_add(1);
         let side = self.side();
         let secrets = self.common.app_secrets.as_mut().ok_or_else(unexpected)?;
         let peer = if side == Side::Client { &mut secrets.server } else { &mut secrets.client };
@@ -718,6 +727,7 @@ impl Connection {
         let ours = if side == Side::Client { &mut secrets.client } else { &mut secrets.server };
         *ours = tls13::key_schedule::next_traffic_secret(secrets.suite.hash, ours);
         let (suite, secret) = (secrets.suite, ours.clone());
+        self.key_updates.0 = self.key_updates.0.saturating_add(1);
         self.common.set_write_keys(suite, &secret)
     }
 

@@ -127,6 +127,16 @@ impl CertFields {
     }
 }
 
+/// An OID in dotted form ("2.5.29.17").
+pub fn parse_oid(text: &str) -> Option<ObjectIdentifier> {
+    ObjectIdentifier::new(text).ok()
+}
+
+/// The text of a DER-encoded UTF8String that is exactly `der`.
+pub fn utf8_string(der: &[u8]) -> Option<&[u8]> {
+    Utf8StringRef::from_der(der).ok().map(|s| s.as_str().as_bytes())
+}
+
 fn san_entry(name: &GeneralName) -> SanEntry {
     match name {
         GeneralName::DnsName(dns) => SanEntry::Dns(dns.to_string()),

@@ -609,13 +609,43 @@ pub extern "C" fn s2n_connection_is_ocsp_stapled(conn: *mut s2n_connection) -> c
     unimplemented()
 }
 
+/// The extension named by the NUL-terminated dotted `oid` ("1.3.187.25240.2"; s2n also
+/// takes OpenSSL's names for OIDs, we take the numeric form only): its DER value and
+/// critical flag.
+fn find_extension(cert: *mut s2n_cert, oid: *const u8) -> Result<(Vec<u8>, bool)> {
+    let cert = unsafe { arg_ref(cert) }?;
+    let oid = unsafe { arg_cstr(oid.cast()) }?;
+    let oid = oid.to_str().ok().and_then(crate::x509::parse_oid).ok_or_else(|| Error::new(ErrorCode::NULL))?;
+    let fields = crate::x509::CertFields::parse(&cert.der)?;
+    let (value, critical) =
+        fields.extension(&oid).ok_or_else(|| Error::new(ErrorCode::X509_EXTENSION_VALUE_NOT_FOUND))?;
+    Ok((value.to_vec(), critical))
+}
+
+/// Copies `data` to a caller buffer of `*len` bytes, then sets `*len` to its length.
+fn copy_out(data: &[u8], out: *mut u8, len: *mut u32) -> Result<()> {
+    let room = unsafe { arg_mut(len) }?;
+    unsafe { arg_ref(out as *const u8) }?;
+    if (*room as usize) < data.len() {
+        return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+    }
+    // SAFETY: the caller passes `*room` >= data.len() writable bytes at `out`.
+    unsafe { std::ptr::copy_nonoverlapping(data.as_ptr(), out, data.len()) };
+    *room = data.len() as u32;
+    Ok(())
+}
+
 #[no_mangle]
 pub extern "C" fn s2n_cert_get_x509_extension_value_length(
     cert: *mut s2n_cert,
     oid: *const u8,
     ext_value_len: *mut u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let out = unsafe { arg_mut(ext_value_len) }?;
+        *out = find_extension(cert, oid)?.0.len() as u32;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -626,7 +656,22 @@ pub extern "C" fn s2n_cert_get_x509_extension_value(
     ext_value_len: *mut u32,
     critical: *mut bool,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_ref(critical) }?;
+        let (value, is_critical) = find_extension(cert, oid)?;
+        copy_out(&value, ext_value, ext_value_len)?;
+        unsafe { write_out(critical, is_critical) }?;
+        OK
+    })
+}
+
+/// The text of a DER UTF8String (such as a custom extension's value).
+fn utf8_from_extension(data: *const u8, len: u32) -> Result<&'static [u8]> {
+    if len == 0 {
+        return Err(Error::new(ErrorCode::SAFETY));
+    }
+    let der = unsafe { arg_bytes(data, len as usize) }?;
+    crate::x509::utf8_string(der).ok_or_else(|| Error::new(ErrorCode::INVALID_X509_EXTENSION_TYPE))
 }
 
 #[no_mangle]
@@ -635,7 +680,11 @@ pub extern "C" fn s2n_cert_get_utf8_string_from_extension_data_length(
     extension_len: u32,
     utf8_str_len: *mut u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let out = unsafe { arg_mut(utf8_str_len) }?;
+        *out = utf8_from_extension(extension_data, extension_len)?.len() as u32;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -645,7 +694,11 @@ pub extern "C" fn s2n_cert_get_utf8_string_from_extension_data(
     out_data: *mut u8,
     out_len: *mut u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let text = utf8_from_extension(extension_data, extension_len)?;
+        copy_out(text, out_data, out_len)?;
+        OK
+    })
 }
 
 #[no_mangle]

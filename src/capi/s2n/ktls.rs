@@ -5,7 +5,8 @@
 use std::os::raw::c_int;
 
 use super::abi::*;
-use super::unimplemented;
+use super::{call, unimplemented, OK};
+use crate::capi::{arg_ref, write_out};
 
 #[no_mangle]
 pub extern "C" fn s2n_connection_ktls_enable_send(conn: *mut s2n_connection) -> c_int {
@@ -28,7 +29,13 @@ pub extern "C" fn s2n_connection_get_key_update_counts(
     send_key_updates: *mut u8,
     recv_key_updates: *mut u8,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let (sent, received) = conn.core.key_update_counts();
+        unsafe { write_out(send_key_updates, sent) }?;
+        unsafe { write_out(recv_key_updates, received) }?;
+        OK
+    })
 }
 
 #[no_mangle]

@@ -5,7 +5,8 @@
 use std::os::raw::{c_int, c_void};
 
 use super::abi::*;
-use super::unimplemented;
+use super::{call, unimplemented};
+use crate::capi::arg_ref;
 
 #[no_mangle]
 pub extern "C" fn s2n_config_enable_quic(config: *mut s2n_config) -> c_int {
@@ -24,7 +25,7 @@ pub extern "C" fn s2n_connection_is_quic_enabled(conn: *mut s2n_connection) -> b
 
 #[no_mangle]
 pub extern "C" fn s2n_connection_are_session_tickets_enabled(conn: *mut s2n_connection) -> bool {
-    unimplemented()
+    call(|| Ok(unsafe { arg_ref(conn) }?.config().core.session_tickets))
 }
 
 #[no_mangle]

@@ -829,6 +829,14 @@ impl Connection {
         if !self.is_handshaking() {
             self.handshake = None;
             self.hs_in = Vec::new();
+            // The flight buffers keep the capacity of the largest flight (a certificate
+            // chain) unless released; post-handshake messages re-grow them as needed.
+            if self.common.hs_out.is_empty() {
+                self.common.hs_out = Vec::new();
+            }
+            if self.common.received_sessions.is_empty() {
+                self.common.received_sessions = Vec::new();
+            }
         }
     }
 }

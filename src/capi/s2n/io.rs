@@ -215,13 +215,11 @@ fn flush(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<
             let _engine = lock_engine(conn);
             // SAFETY: checked non-NULL by the caller.
             let c = unsafe { &mut *conn };
+            if c.core.outgoing().is_empty() {
+                return Ok(());
+            }
             (c.core.take_outgoing(), c.write, c.send_ctx)
         };
-        if out.is_empty() {
-            let _engine = lock_engine(conn);
-            unsafe { &mut *conn }.core.restore_outgoing(out, 0);
-            return Ok(());
-        }
         let mut sent = 0;
         let mut failure = None;
         while sent < out.len() {

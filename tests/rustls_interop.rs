@@ -59,6 +59,16 @@ fn pump(ours: &mut Connection, config: &Config, theirs: &mut rustls::Connection)
     }
 }
 
+/// Our server for a rustls client, which speaks first: handshake as far as it goes.
+fn serve(config: &Config, theirs: &mut rustls::Connection) -> Connection {
+    let mut ours = Connection::new(Side::Server);
+    let mut hello = Vec::new();
+    theirs.write_tls(&mut hello).unwrap();
+    ours.read_tls(&hello);
+    pump(&mut ours, config, theirs);
+    ours
+}
+
 fn exchange(ours: &mut Connection, config: &Config, theirs: &mut rustls::Connection) {
     ours.write_plaintext(b"from ferrotls").unwrap();
     theirs.writer().write_all(b"from rustls").unwrap();
@@ -118,12 +128,7 @@ fn rustls_client_our_server() {
             groups: NamedGroup::ALL.to_vec(),
             ..Config::default()
         };
-        let mut ours = Connection::new(Side::Server);
-        // rustls speaks first.
-        let mut hello = Vec::new();
-        theirs.write_tls(&mut hello).unwrap();
-        ours.read_tls(&hello);
-        pump(&mut ours, &config, &mut theirs);
+        let mut ours = serve(&config, &mut theirs);
         assert_eq!(ours.status(), Status::Open, "{name}");
         assert_eq!(theirs.alpn_protocol(), Some(&b"h2"[..]));
         assert_eq!(ours.common.summary.server_name.as_deref(), Some("localhost"));
@@ -147,11 +152,7 @@ fn mutual_authentication_with_rustls_client() {
         ..Config::default()
     };
     config.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
-    let mut ours = Connection::new(Side::Server);
-    let mut hello = Vec::new();
-    theirs.write_tls(&mut hello).unwrap();
-    ours.read_tls(&hello);
-    pump(&mut ours, &config, &mut theirs);
+    let mut ours = serve(&config, &mut theirs);
     assert_eq!(ours.status(), Status::Open);
     assert_eq!(ours.common.summary.peer_chain.len(), 2);
     exchange(&mut ours, &config, &mut theirs);
@@ -187,11 +188,7 @@ fn tls12_both_roles_with_rustls() {
             rustls::ClientConnection::new(Arc::new(client_config), ServerName::try_from("localhost").unwrap()).unwrap(),
         );
         let config = Config { identities: vec![our_identity(name)], ..Config::default() };
-        let mut ours = Connection::new(Side::Server);
-        let mut hello = Vec::new();
-        theirs.write_tls(&mut hello).unwrap();
-        ours.read_tls(&hello);
-        pump(&mut ours, &config, &mut theirs);
+        let mut ours = serve(&config, &mut theirs);
         assert_eq!(ours.status(), Status::Open, "{name}");
         assert_eq!(theirs.protocol_version(), Some(rustls::ProtocolVersion::TLSv1_2));
         exchange(&mut ours, &config, &mut theirs);
@@ -222,11 +219,7 @@ fn resumption_both_roles_with_rustls() {
                 rustls::ClientConnection::new(client_config.clone(), ServerName::try_from("localhost").unwrap())
                     .unwrap(),
             );
-            let mut ours = Connection::new(Side::Server);
-            let mut hello = Vec::new();
-            theirs.write_tls(&mut hello).unwrap();
-            ours.read_tls(&hello);
-            pump(&mut ours, &config, &mut theirs);
+            let mut ours = serve(&config, &mut theirs);
             assert_eq!(ours.status(), Status::Open);
             assert_eq!(ours.common.summary.version, Some(ours_version));
             exchange(&mut ours, &config, &mut theirs);

@@ -132,7 +132,7 @@ impl CertifiedKey {
     /// wildcard standing for its first label.
     pub fn match_name(&self, server_name: &str) -> NameMatch {
         let wanted = server_name.to_ascii_lowercase();
-        if self.names.iter().any(|n| *n == wanted) {
+        if self.names.contains(&wanted) {
             return NameMatch::Exact;
         }
         match wanted.find('.') {

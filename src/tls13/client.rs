@@ -407,8 +407,8 @@ fn hello_retry_request(
             let g = NamedGroup::from_iana(g)
                 .filter(|g| {
                     config.groups.contains(g)
-                        && hello.key_share.as_ref().is_none_or(|k| k.group() != *g)
-                        && hello.classical_share.as_ref().is_none_or(|c| c.group() != *g)
+                        && hello.key_share.as_ref().map_or(true, |k| k.group() != *g)
+                        && hello.classical_share.as_ref().map_or(true, |c| c.group() != *g)
                 })
                 .ok_or_else(|| illegal_parameter(ErrorCode::INVALID_HELLO_RETRY))?;
             Some(g)

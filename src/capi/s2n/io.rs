@@ -434,39 +434,37 @@ fn send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, data: &[&[u
     let total: usize = data.iter().map(|d| d.len()).sum();
     send_requested_tickets(conn)?;
     flush(conn, blocked)?;
-    // SAFETY: checked non-NULL by io_call.
-    let c = unsafe { &mut *conn };
-    if c.send_consumed > total {
+    // `send_consumed` is the writer's own field; it is read and written through the raw
+    // pointer each time, because flush() and the engine lock re-borrow the connection.
+    // SAFETY (all derefs below): `conn` was checked non-NULL by io_call.
+    let consumed = |conn: *mut s2n_connection| unsafe { (*conn).send_consumed };
+    if consumed(conn) > total {
         return Err(Error::new(ErrorCode::SEND_SIZE));
     }
-    let mut sent = c.send_consumed;
+    let mut sent = consumed(conn);
     let max_record = {
         let _engine = lock_engine(conn);
         unsafe { &*conn }.core.common.max_fragment
     };
     let mut record = Vec::new();
-    while c.send_consumed < total {
-        let chunk = gather(data, c.send_consumed, max_record, &mut record);
+    while consumed(conn) < total {
+        let chunk = gather(data, consumed(conn), max_record, &mut record);
         let n = chunk.len();
         {
             let _engine = lock_engine(conn);
             unsafe { &mut *conn }.core.write_plaintext(chunk)?;
         }
-        let c = unsafe { &mut *conn };
-        c.send_consumed += n;
+        unsafe { (*conn).send_consumed += n };
         if let Err(err) = flush(conn, blocked) {
-            let c = unsafe { &mut *conn };
             if err.code == ErrorCode::IO_BLOCKED && sent > 0 {
-                c.send_consumed -= sent;
+                unsafe { (*conn).send_consumed -= sent };
                 return Ok(sent as isize);
             }
             return Err(err);
         }
-        let c = unsafe { &mut *conn };
-        sent = c.send_consumed;
+        sent = consumed(conn);
     }
-    let c = unsafe { &mut *conn };
-    c.send_consumed = 0;
+    unsafe { (*conn).send_consumed = 0 };
     Ok(total as isize)
 }
 

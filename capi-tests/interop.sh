@@ -98,42 +98,29 @@ if command -v cargo >/dev/null && (cd "$root/tools/s2n-peer" && CARGO_TARGET_DIR
     $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 >/dev/null &
     out=\$($peer client $port $ca localhost \$'ping\n'); rc=\$?; wait
     echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'version=34' && echo \"\$out\" | grep -q 'client received: ping'"
+  # NAME VERSION SERVER FIRST_CLIENT SECOND_CLIENT: s2n example programs (ours or the real
+  # s2n-tls's); the server takes two connections, both clients keep their session in one
+  # file, the first handshake is full and the second must resume.
+  resume_cell() {
+    local name=$1 v=$2 server=$3 first_client=$4 second_client=$5
+    local s2nv policy file
+    s2nv=$([ "$v" = 1.3 ] && echo 34 || echo 33)
+    policy=$([ "$v" = 1.3 ] && echo default_tls13 || echo test_all_tls12)
+    next_port
+    file=$tmp/session-$port
+    cell "$name (TLS $v)" "
+      ECHO_SESSION_TICKETS=1 $server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 >/dev/null &
+      first=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$file $first_client $port $ca localhost \$'ping\n')
+      second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$file $second_client $port $ca localhost \$'ping\n'); wait
+      echo \"\$first\"; echo \"\$second\"
+      echo \"\$first\" | grep -q 'version=$s2nv .*resumed=0' && echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
+  }
   for v in 1.2 1.3; do
-    s2nv=$([ $v = 1.3 ] && echo 34 || echo 33)
-    policy=$([ $v = 1.3 ] && echo default_tls13 || echo test_all_tls12)
-    next_port
-    cell "ferrotls client resumes with real s2n-tls server (TLS $v)" "
-      rm -f $tmp/real-$v
-      ECHO_SESSION_TICKETS=1 $peer server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 >/dev/null &
-      first=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/real-$v $bin/s2n_echo_client $port $ca localhost \$'ping\n')
-      second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/real-$v $bin/s2n_echo_client $port $ca localhost \$'ping\n'); wait
-      echo \"\$first\"; echo \"\$second\"
-      echo \"\$first\" | grep -q 'version=$s2nv .*resumed=0' && echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
-    next_port
-    cell "real s2n-tls client resumes with ferrotls server (TLS $v)" "
-      rm -f $tmp/ours-$v
-      ECHO_SESSION_TICKETS=1 $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 >/dev/null &
-      first=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/ours-$v $peer client $port $ca localhost \$'ping\n')
-      second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/ours-$v $peer client $port $ca localhost \$'ping\n'); wait
-      echo \"\$first\"; echo \"\$second\"
-      echo \"\$first\" | grep -q 'version=$s2nv .*resumed=0' && echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
+    resume_cell "ferrotls client resumes with real s2n-tls server" $v "$peer server" "$bin/s2n_echo_client" "$bin/s2n_echo_client"
+    resume_cell "real s2n-tls client resumes with ferrotls server" $v "$bin/s2n_echo_server" "$peer client" "$peer client"
     # The session blob is s2n's own layout: one library's saved session resumes in the other.
-    next_port
-    cell "real s2n-tls session blob resumes in the ferrotls client (TLS $v)" "
-      rm -f $tmp/blob-$v
-      ECHO_SESSION_TICKETS=1 $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 >/dev/null &
-      first=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/blob-$v $peer client $port $ca localhost \$'ping\n')
-      second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/blob-$v $bin/s2n_echo_client $port $ca localhost \$'ping\n'); wait
-      echo \"\$first\"; echo \"\$second\"
-      echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
-    next_port
-    cell "ferrotls session blob resumes in the real s2n-tls client (TLS $v)" "
-      rm -f $tmp/blob2-$v
-      ECHO_SESSION_TICKETS=1 $peer server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 >/dev/null &
-      first=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/blob2-$v $bin/s2n_echo_client $port $ca localhost \$'ping\n')
-      second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$tmp/blob2-$v $peer client $port $ca localhost \$'ping\n'); wait
-      echo \"\$first\"; echo \"\$second\"
-      echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
+    resume_cell "real s2n-tls session blob resumes in the ferrotls client" $v "$bin/s2n_echo_server" "$peer client" "$bin/s2n_echo_client"
+    resume_cell "ferrotls session blob resumes in the real s2n-tls client" $v "$peer server" "$bin/s2n_echo_client" "$peer client"
   done
 else
   failed=$((failed + 1)); echo "FAIL could not build the real s2n-tls peer (tools/s2n-peer)"

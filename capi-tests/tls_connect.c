@@ -755,21 +755,120 @@ static void verify_failures(void)
     tls_free(client);
     tls_config_free(cconf);
 
-    /* TLS 1.3 is all we negotiate so far: a TLS 1.2-only client fails clearly. */
+    /* Versions older than TLS 1.2 are not negotiated: a config allowing only those fails
+     * clearly at the handshake. */
     cconf = client_config();
-    CHECK(tls_config_set_protocols(cconf, TLS_PROTOCOL_TLSv1_2) == 0);
+    CHECK(tls_config_set_protocols(cconf, TLS_PROTOCOL_TLSv1_1) == 0);
     client = configured(tls_client(), cconf);
     int sv[2];
     pair(sv);
     CHECK(tls_connect_socket(client, sv[0], "localhost") == 0);
     CHECK(tls_handshake(client) == -1);
     CHECK(starts_with(tls_error(client), "handshake failed: no supported protocol version"));
-    CHECK(strstr(tls_error(client), "TLSv1.3") != NULL);
     tls_free(client);
     close(sv[0]);
     close(sv[1]);
     tls_config_free(cconf);
 
+    tls_free(server);
+    tls_config_free(sconf);
+}
+
+/* ---- versions and suites: every client/server protocol combination, each TLS 1.2 suite ---- */
+
+/* One client connection against `server` with the client's protocols and ciphers; returns
+ * the handshake result and fills the version and cipher both sides report. */
+static int negotiate(struct tls *server, uint32_t protocols, const char *ciphers, struct server *s, char *cversion,
+                     char *ccipher, int *strength)
+{
+    struct tls_config *cconf = client_config();
+    CHECK(tls_config_set_protocols(cconf, protocols) == 0);
+    if (ciphers != NULL) CHECK(tls_config_set_ciphers(cconf, ciphers) == 0);
+    struct tls *client = configured(tls_client(), cconf);
+    int sv[2];
+    pair(sv);
+    pthread_t thread;
+    start_server(&thread, s, server, sv[1], ECHO);
+    int rc = tls_connect_socket(client, sv[0], "localhost");
+    if (rc == 0) rc = tls_handshake(client);
+    cversion[0] = ccipher[0] = 0;
+    if (rc == 0) {
+        copy_error(cversion, 32, tls_conn_version(client));
+        copy_error(ccipher, 64, tls_conn_cipher(client));
+        *strength = tls_conn_cipher_strength(client);
+        char buf[16];
+        CHECK(tls_write(client, "ping", 4) == 4);
+        CHECK(tls_read(client, buf, sizeof buf) == 4 && memcmp(buf, "ping", 4) == 0);
+        CHECK(tls_close(client) == 0);
+    } else {
+        shutdown(sv[0], SHUT_RDWR);
+    }
+    pthread_join(thread, NULL);
+    tls_free(client);
+    close(sv[0]);
+    close(sv[1]);
+    tls_config_free(cconf);
+    return rc;
+}
+
+static void versions_and_suites(void)
+{
+    const uint32_t choices[3] = {TLS_PROTOCOL_TLSv1_2, TLS_PROTOCOL_TLSv1_3,
+                                 TLS_PROTOCOL_TLSv1_2 | TLS_PROTOCOL_TLSv1_3};
+    char cversion[32], ccipher[64];
+    int strength = 0;
+    struct server s;
+    for (int si = 0; si < 3; si++) {
+        struct tls_config *sconf = server_config("ecdsa_p256_pkcs1");
+        CHECK(tls_config_set_protocols(sconf, choices[si]) == 0);
+        struct tls *server = configured(tls_server(), sconf);
+        for (int ci = 0; ci < 3; ci++) {
+            uint32_t common = choices[si] & choices[ci];
+            int rc = negotiate(server, choices[ci], NULL, &s, cversion, ccipher, &strength);
+            if (common == 0) {
+                CHECK(rc == -1 && s.handshake_rc == -1);
+                continue;
+            }
+            const char *expected = (common & TLS_PROTOCOL_TLSv1_3) ? "TLSv1.3" : "TLSv1.2";
+            CHECK(rc == 0 && s.handshake_rc == 0);
+            CHECK(str_is(cversion, expected) && str_is(s.version, expected));
+            if (!str_is(cversion, expected)) fprintf(stderr, "  server %d client %d: %s\n", si, ci, cversion);
+        }
+        tls_free(server);
+        tls_config_free(sconf);
+    }
+
+    /* Every TLS 1.2 suite, with the certificate type it needs, chosen by the client's
+     * cipher string; the default strings pick AES-128-GCM first. */
+    static const struct {
+        const char *cert, *cipher;
+        int bits;
+    } suites[] = {
+        {"ecdsa_p256_pkcs1", "ECDHE-ECDSA-AES128-GCM-SHA256", 128},
+        {"ecdsa_p256_pkcs1", "ECDHE-ECDSA-AES256-GCM-SHA384", 256},
+        {"ecdsa_p384_pkcs1", "ECDHE-ECDSA-CHACHA20-POLY1305", 256},
+        {"rsa_2048_pkcs1", "ECDHE-RSA-AES128-GCM-SHA256", 128},
+        {"rsa_2048_pkcs1", "ECDHE-RSA-AES256-GCM-SHA384", 256},
+        {"rsa_2048_pkcs8", "ECDHE-RSA-CHACHA20-POLY1305", 256},
+    };
+    for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
+        struct tls_config *sconf = server_config(suites[i].cert);
+        struct tls *server = configured(tls_server(), sconf);
+        CHECK(negotiate(server, TLS_PROTOCOL_TLSv1_2, suites[i].cipher, &s, cversion, ccipher, &strength) == 0);
+        CHECK(str_is(cversion, "TLSv1.2") && str_is(ccipher, suites[i].cipher) && strength == suites[i].bits);
+        if (!str_is(ccipher, suites[i].cipher)) fprintf(stderr, "  %s: got %s\n", suites[i].cipher, ccipher);
+        /* An ECDSA-only client cannot use an RSA server and the other way round. */
+        const char *other = suites[i].cert[0] == 'r' ? "ECDHE+aECDSA" : "ECDHE+aRSA";
+        CHECK(negotiate(server, TLS_PROTOCOL_TLSv1_2, other, &s, cversion, ccipher, &strength) == -1);
+        tls_free(server);
+        tls_config_free(sconf);
+    }
+    /* A server restricted to one suite gets it from a client offering all. */
+    struct tls_config *sconf = server_config("rsa_2048_pkcs1");
+    CHECK(tls_config_set_ciphers(sconf, "ECDHE-RSA-CHACHA20-POLY1305") == 0);
+    struct tls *server = configured(tls_server(), sconf);
+    CHECK(negotiate(server, TLS_PROTOCOL_TLSv1_2, "secure", &s, cversion, ccipher, &strength) == 0);
+    CHECK(str_is(ccipher, "ECDHE-RSA-CHACHA20-POLY1305"));
     tls_free(server);
     tls_config_free(sconf);
 }
@@ -838,6 +937,7 @@ int main(void)
     sni_keypairs();
     client_certificates();
     verify_failures();
+    versions_and_suites();
     wrong_contexts();
     return checks_report();
 }

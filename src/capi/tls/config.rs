@@ -21,6 +21,7 @@ use crate::conn::Side;
 use crate::error::{Error, ErrorCode};
 use crate::kx::NamedGroup;
 use crate::pki::{certificates_from_pem, check_key_matches, SigningKey};
+use crate::suites::{Tls12Suite, Tls13Suite, TLS12_SUITES, TLS13_SUITES};
 
 /// Session lifetimes libtls accepts, in seconds (0 turns session tickets off).
 const MIN_SESSION_LIFETIME: c_int = 4;
@@ -642,52 +643,115 @@ fn expand_ciphers(ciphers: Option<&str>) -> &str {
     }
 }
 
-/// Words of an OpenSSL cipher string that select something we can negotiate: group
-/// aliases and the names of the suites we implement.
-const CIPHER_WORDS: &[&str] = &[
-    "ALL",
-    "DEFAULT",
-    "HIGH",
-    "MEDIUM",
-    "COMPLEMENTOFDEFAULT",
-    "AEAD",
-    "TLSv1.2",
-    "TLSv1.3",
-    "ECDHE",
-    "EECDH",
-    "kECDHE",
-    "kEECDH",
-    "aECDSA",
-    "aRSA",
-    "ECDSA",
-    "RSA",
-    "AES",
-    "AESGCM",
-    "AES128",
-    "AES256",
-    "CHACHA20",
-    "SHA256",
-    "SHA384",
-    "TLS_AES_128_GCM_SHA256",
-    "TLS_AES_256_GCM_SHA384",
-    "TLS_CHACHA20_POLY1305_SHA256",
-    "ECDHE-ECDSA-AES128-GCM-SHA256",
-    "ECDHE-ECDSA-AES256-GCM-SHA384",
-    "ECDHE-ECDSA-CHACHA20-POLY1305",
-    "ECDHE-RSA-AES128-GCM-SHA256",
-    "ECDHE-RSA-AES256-GCM-SHA384",
-    "ECDHE-RSA-CHACHA20-POLY1305",
-];
+/// The suites an OpenSSL cipher string selects from the ones we implement.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct SuiteSelection {
+    pub tls13: Vec<&'static Tls13Suite>,
+    pub tls12: Vec<&'static Tls12Suite>,
+}
 
-/// Whether an OpenSSL cipher string selects at least one suite. OpenSSL itself ignores
-/// words it does not know and fails only when nothing is left, and libtls reports exactly
-/// that failure; we approximate it by looking for one adding (not `!`/`-`) entry that names
-/// something we implement, alone or in a `+` combination.
+/// One of our suites, as a cipher string's words see it.
+#[derive(Clone, Copy, PartialEq)]
+enum AnySuite {
+    Tls13(&'static Tls13Suite),
+    Tls12(&'static Tls12Suite),
+}
+
+impl AnySuite {
+    /// Whether an OpenSSL cipher-string word (an alias or a suite name) covers this suite.
+    /// Words for things we do not implement (DHE, CBC, RSA key exchange, ...) cover none,
+    /// which is what OpenSSL's list ends up with for them here too.
+    fn matches(self, word: &str) -> bool {
+        use crate::suites::Tls12Auth;
+        let eq = |w: &str| word.eq_ignore_ascii_case(w);
+        let (name, cipher) = match self {
+            AnySuite::Tls13(s) => (s.name, s.name),
+            AnySuite::Tls12(s) => (s.name, s.name),
+        };
+        match word {
+            // Every suite we have is an AEAD suite of the HIGH class.
+            "ALL" | "DEFAULT" | "HIGH" | "AEAD" => true,
+            "TLSv1.3" => matches!(self, AnySuite::Tls13(_)),
+            "TLSv1.2" | "ECDHE" | "EECDH" | "kECDHE" | "kEECDH" => matches!(self, AnySuite::Tls12(_)),
+            "aECDSA" | "ECDSA" => matches!(self, AnySuite::Tls12(s) if s.auth == Tls12Auth::Ecdsa),
+            "aRSA" | "RSA" => matches!(self, AnySuite::Tls12(s) if s.auth == Tls12Auth::Rsa),
+            "AES" | "AESGCM" => cipher.contains("AES"),
+            "AES128" => cipher.contains("AES128") || cipher.contains("AES_128"),
+            "AES256" => cipher.contains("AES256") || cipher.contains("AES_256"),
+            "CHACHA20" => cipher.contains("CHACHA20"),
+            "SHA256" => name.ends_with("SHA256") || name.contains("CHACHA20"),
+            "SHA384" => name.ends_with("SHA384"),
+            _ => eq(name),
+        }
+    }
+}
+
+/// Evaluates an OpenSSL cipher string over our suites: entries separated by `:`, `,` or
+/// blanks; `A+B` is the suites both words cover; a `-` entry removes suites (a later entry
+/// may add them back), a `!` entry removes them for good; other entries add, in order, so
+/// the selection keeps the string's preference. Unknown words select nothing, as OpenSSL
+/// ignores them.
+fn evaluate_cipher_string(ciphers: &str) -> SuiteSelection {
+    let all: Vec<AnySuite> = TLS13_SUITES
+        .iter()
+        .map(|&s| AnySuite::Tls13(s))
+        .chain(TLS12_SUITES.iter().map(|&s| AnySuite::Tls12(s)))
+        .collect();
+    let mut chosen: Vec<AnySuite> = Vec::new();
+    let mut banned: Vec<AnySuite> = Vec::new();
+    for entry in ciphers.split([':', ',', ' ']).filter(|e| !e.is_empty()) {
+        let (op, words) = match entry.as_bytes()[0] {
+            b'!' | b'-' | b'+' => (entry.as_bytes()[0], &entry[1..]),
+            _ => (b'=', entry),
+        };
+        let covered = all.iter().copied().filter(|s| !words.is_empty() && words.split('+').all(|w| s.matches(w)));
+        match op {
+            b'!' => banned.extend(covered),
+            b'-' => {
+                let covered: Vec<_> = covered.collect();
+                chosen.retain(|s| !covered.contains(s));
+            }
+            // `+` moves suites to the end in OpenSSL; the set stays the same.
+            b'+' => {
+                let covered: Vec<_> = covered.filter(|s| chosen.contains(s)).collect();
+                chosen.retain(|s| !covered.contains(s));
+                chosen.extend(covered);
+            }
+            _ => {
+                for suite in covered {
+                    if !chosen.contains(&suite) {
+                        chosen.push(suite);
+                    }
+                }
+            }
+        }
+    }
+    chosen.retain(|s| !banned.contains(s));
+    let mut selection = SuiteSelection::default();
+    for suite in chosen {
+        match suite {
+            AnySuite::Tls13(s) => selection.tls13.push(s),
+            AnySuite::Tls12(s) => selection.tls12.push(s),
+        }
+    }
+    selection
+}
+
+/// The suites a configured cipher string allows. TLS 1.3 suites follow LibreSSL: a string
+/// that names none of them gets all of them.
+pub(crate) fn select_suites(ciphers: &str) -> SuiteSelection {
+    let mut selection = evaluate_cipher_string(ciphers);
+    if selection.tls13.is_empty() {
+        selection.tls13 = TLS13_SUITES.to_vec();
+    }
+    selection
+}
+
+/// Whether a cipher string selects at least one suite: OpenSSL fails only when nothing is
+/// left, and libtls reports exactly that failure.
 fn selects_a_cipher(ciphers: &str) -> bool {
-    ciphers.split([':', ',', ' ']).filter(|e| !e.is_empty() && !e.starts_with(['!', '-'])).any(|entry| {
-        let entry = entry.trim_start_matches('+');
-        !entry.is_empty() && entry.split('+').all(|w| CIPHER_WORDS.contains(&w))
-    })
+    let chosen = evaluate_cipher_string(ciphers);
+    !chosen.tls13.is_empty() || !chosen.tls12.is_empty()
 }
 
 #[no_mangle]
@@ -930,6 +994,29 @@ mod tests {
         assert!(!selects_a_cipher("bogus"));
         assert!(!selects_a_cipher("!HIGH"));
         assert!(!selects_a_cipher(""));
+    }
+
+    #[test]
+    fn cipher_strings_select_suites() {
+        use crate::suites::*;
+        let names = |ciphers: &str| {
+            let chosen = select_suites(ciphers);
+            (chosen.tls13.len(), chosen.tls12.iter().map(|s| s.name).collect::<Vec<_>>())
+        };
+        assert_eq!(names(expand_ciphers(None)), (3, TLS12_SUITES.iter().map(|s| s.name).collect()));
+        assert_eq!(
+            names("ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-AES128-GCM-SHA256"),
+            (3, vec!["ECDHE-RSA-AES256-GCM-SHA384", "ECDHE-ECDSA-AES128-GCM-SHA256"])
+        );
+        assert_eq!(names("ECDHE+aECDSA+AES128"), (3, vec!["ECDHE-ECDSA-AES128-GCM-SHA256"]));
+        assert_eq!(
+            names("HIGH:!CHACHA20:!aRSA").1,
+            vec!["ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES256-GCM-SHA384"]
+        );
+        assert_eq!(names("ALL:-AES:-CHACHA20:CHACHA20+ECDSA").1, vec!["ECDHE-ECDSA-CHACHA20-POLY1305"]);
+        let only13 = select_suites("TLS_CHACHA20_POLY1305_SHA256");
+        assert_eq!((only13.tls13, only13.tls12.len()), (vec![&TLS13_CHACHA20_POLY1305_SHA256], 0));
+        assert_eq!(names("DHE-RSA-AES128-GCM-SHA256:AES128-SHA").1.len(), 0);
     }
 
     #[test]

@@ -290,9 +290,10 @@ impl Session {
             self.servername = summary.server_name.clone().filter(|name| name.parse::<std::net::IpAddr>().is_err());
         }
         let cstring = |s: &str| CString::new(s.replace('\0', "")).unwrap_or_default();
-        let (cipher, strength) = match summary.suite {
-            Some(suite) => (suite.name, (suite.key_len() * 8) as c_int),
-            None => ("unknown", 0),
+        let (cipher, strength) = match (summary.suite, summary.tls12_suite) {
+            (Some(suite), _) => (suite.name, (suite.key_len() * 8) as c_int),
+            (None, Some(suite)) => (suite.name, (suite.key_len() * 8) as c_int),
+            (None, None) => ("unknown", 0),
         };
         let chain = summary.peer_chain.clone();
         let hash = chain.first().map(|leaf| {

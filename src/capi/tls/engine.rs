@@ -4,19 +4,18 @@
 use std::sync::Arc;
 
 use super::abi::{TLS_PROTOCOL_TLSv1_2, TLS_PROTOCOL_TLSv1_3};
-use super::config::Settings;
+use super::config::{select_suites, Settings};
 use super::{TlsError, TlsResult};
 use crate::alert::AlertDescription;
 use crate::config::{ClientAuth, Config, TrustStore};
 use crate::conn::Side;
 use crate::error::{Error, ErrorCode};
-use crate::msgs::TLS13;
+use crate::msgs::{TLS12, TLS13};
 use crate::pki::CertifiedKey;
-use crate::suites::TLS13_SUITES;
 
-/// The protocol versions the libtls layer negotiates. TLS 1.2 comes with a later change;
-/// until then a config that allows only older versions fails at the handshake.
-const IMPLEMENTED: u32 = TLS_PROTOCOL_TLSv1_3 as u32;
+/// The protocol versions the engine negotiates; a config that allows only older ones
+/// fails at the handshake, as libtls does when OpenSSL has no version left.
+const IMPLEMENTED: u32 = (TLS_PROTOCOL_TLSv1_2 | TLS_PROTOCOL_TLSv1_3) as u32;
 
 /// A config as the engine uses it, shared by every context configured with the same
 /// settings and by every connection those contexts make.
@@ -32,16 +31,15 @@ pub(crate) struct Built {
 
 /// Builds the engine's configuration for a context of `side`.
 pub(crate) fn build(settings: &Settings, side: Side) -> TlsResult<Built> {
-    let mut core = Config { min_version: TLS13, max_version: TLS13, ..Config::default() };
-    let unusable = (settings.protocols & IMPLEMENTED == 0).then(|| {
-        let allows_tls12 = settings.protocols & TLS_PROTOCOL_TLSv1_2 as u32 != 0;
-        format!(
-            "no supported protocol version: ferrotls's libtls supports only TLSv1.3 so far, and the \
-             configuration allows {}",
-            if allows_tls12 { "only TLSv1.2 and older" } else { "only TLSv1.1 and older" }
-        )
-    });
-    core.tls13_suites = tls13_suites(&settings.ciphers);
+    let allowed = settings.protocols & IMPLEMENTED;
+    let unusable = (allowed == 0)
+        .then(|| "no supported protocol version: the configuration allows only TLSv1.1 and older".to_string());
+    let min_version = if allowed & TLS_PROTOCOL_TLSv1_2 as u32 != 0 { TLS12 } else { TLS13 };
+    let max_version = if allowed & TLS_PROTOCOL_TLSv1_3 as u32 != 0 { TLS13 } else { TLS12 };
+    let mut core = Config { min_version, max_version, ..Config::default() };
+    let suites = select_suites(&settings.ciphers);
+    core.tls13_suites = suites.tls13;
+    core.tls12_suites = suites.tls12;
     core.groups = settings.groups.clone();
     core.alpn = settings.alpn.clone();
     core.verify_peer = settings.verify_cert;
@@ -114,20 +112,6 @@ fn trust_store(settings: &Settings) -> TlsResult<TrustStore> {
         trust.trust_system();
     }
     Ok(trust)
-}
-
-/// The TLS 1.3 suites a cipher string allows: those it names, or all of ours when it names
-/// none (libtls's keywords select every TLS 1.3 suite).
-fn tls13_suites(ciphers: &str) -> Vec<&'static crate::suites::Tls13Suite> {
-    let named: Vec<_> = ciphers
-        .split([':', ',', ' '])
-        .filter_map(|word| TLS13_SUITES.iter().find(|s| s.name.eq_ignore_ascii_case(word)).copied())
-        .collect();
-    if named.is_empty() {
-        TLS13_SUITES.to_vec()
-    } else {
-        named
-    }
 }
 
 /// OpenSSL's name of a protocol version, as `SSL_get_version` reports it.
@@ -220,16 +204,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn suites_from_cipher_strings() {
-        assert_eq!(tls13_suites("TLSv1.3:TLSv1.2+AEAD+ECDHE").len(), TLS13_SUITES.len());
-        let only = tls13_suites("TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256");
-        assert_eq!(
-            only.iter().map(|s| s.name).collect::<Vec<_>>(),
-            ["TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256"]
-        );
-    }
-
-    #[test]
     fn messages_read_like_libtls() {
         let e = describe(Error::new(ErrorCode::CERT_UNTRUSTED), "handshake", None, Some("x"));
         assert_eq!(e.message, "certificate verification failed: unable to get local issuer certificate");
@@ -242,14 +216,18 @@ mod tests {
     }
 
     #[test]
-    fn tls12_only_configs_cannot_handshake() {
+    fn versions_from_protocols() {
         let mut settings = Settings::default();
+        let versions = |settings: &Settings| {
+            let built = build(settings, Side::Client).unwrap();
+            (built.core.min_version, built.core.max_version, built.unusable.is_some())
+        };
+        assert_eq!(versions(&settings), (TLS12, TLS13, false));
         settings.protocols = TLS_PROTOCOL_TLSv1_2 as u32;
-        let built = build(&settings, Side::Client).unwrap();
-        assert!(built.unusable.unwrap().contains("only TLSv1.2 and older"));
-        settings.protocols = (TLS_PROTOCOL_TLSv1_2 | TLS_PROTOCOL_TLSv1_3) as u32;
-        let built = build(&settings, Side::Client).unwrap();
-        assert!(built.unusable.is_none());
-        assert_eq!((built.core.min_version, built.core.max_version), (TLS13, TLS13));
+        assert_eq!(versions(&settings), (TLS12, TLS12, false));
+        settings.protocols = TLS_PROTOCOL_TLSv1_3 as u32;
+        assert_eq!(versions(&settings), (TLS13, TLS13, false));
+        settings.protocols = super::super::abi::TLS_PROTOCOL_TLSv1_1 as u32;
+        assert!(versions(&settings).2);
     }
 }

@@ -178,7 +178,11 @@ pub struct Config {
     /// `s2n_config_require_ticket_forward_secrecy`: no TLS 1.2 tickets (they are not forward
     /// secret), either way.
     pub ticket_forward_secrecy: bool,
-    pub ticket_keys: crate::ticket::TicketKeys,
+    /// Shared, not owned: libtls changes a config's keys while contexts built from it run.
+    pub ticket_keys: Arc<crate::ticket::TicketKeys>,
+    /// Bound into every ticket this server seals (libtls's session id context): servers
+    /// with the same keys resume each other's sessions only if their contexts match too.
+    pub ticket_context: Vec<u8>,
     /// Tickets a TLS 1.3 server sends after each handshake.
     pub initial_ticket_count: u8,
     /// How long a session may be resumed, in seconds (the ticket lifetime).
@@ -220,7 +224,8 @@ impl Default for Config {
             session_tickets: false,
             session_cache: false,
             ticket_forward_secrecy: false,
-            ticket_keys: crate::ticket::TicketKeys::default(),
+            ticket_keys: Arc::default(),
+            ticket_context: Vec::new(),
             initial_ticket_count: 1,
             // s2n's default session state lifetime: 15 hours.
             session_lifetime: 15 * 3600,

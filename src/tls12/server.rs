@@ -58,7 +58,7 @@ fn sealed_session(
     if sealed.is_empty() || ch.session_id.is_empty() {
         return None;
     }
-    let plain = config.ticket_keys.open(sealed, now * 1_000_000_000).ok()?;
+    let plain = config.ticket_keys.open(sealed, &config.ticket_context, now * 1_000_000_000).ok()?;
     let state = TicketState::decode(&plain).ok()?;
     let SessionSecret::Tls12 { suite, extended_master_secret, .. } = &state.secret else { return None };
     let offered = msgs::u16_list(ch.cipher_suites).any(|s| s == suite.iana);
@@ -376,7 +376,7 @@ fn new_session_ticket(config: &Settings, h: &Handshake12, master: &crate::crypto
     let state = super::session_state(h.suite, master, h.extended_master_secret, now, lifetime);
     let ticket = match lifetime {
         0 => Vec::new(),
-        _ => config.ticket_keys.seal(&state.encode(), now * 1_000_000_000)?,
+        _ => config.ticket_keys.seal(&state.encode(), &config.ticket_context, now * 1_000_000_000)?,
     };
     let mut msg = Vec::with_capacity(16 + ticket.len());
     encode_handshake(&mut msg, hs::NEW_SESSION_TICKET, |w| {
@@ -429,7 +429,8 @@ pub fn handle(
                 let state =
                     super::session_state(h.suite, &master, h.extended_master_secret, now, config.session_lifetime);
                 // No key may encrypt now: nothing to cache, the handshake goes on.
-                if let Ok(entry) = config.ticket_keys.seal(&state.encode(), now * 1_000_000_000) {
+                if let Ok(entry) = config.ticket_keys.seal(&state.encode(), &config.ticket_context, now * 1_000_000_000)
+                {
                     hooks.cache_store(&id, CACHE_TTL_SECS, &entry);
                 }
             }

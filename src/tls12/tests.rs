@@ -127,7 +127,7 @@ fn tls12_tampering_fails() {
 fn tickets_resume_tls12_sessions() {
     use crate::session::SessionSecret;
     let now = crate::config::NoHooks.now().as_secs() * 1_000_000_000;
-    let mut sc = Config { identities: vec![identity("ecdsa_p256_pkcs1")], session_tickets: true, ..Config::default() };
+    let sc = Config { identities: vec![identity("ecdsa_p256_pkcs1")], session_tickets: true, ..Config::default() };
     sc.ticket_keys.add(b"key-1", &[9; 32], now - 1, now).unwrap();
     let mut cc = Config { session_tickets: true, ..client_config() };
     cc.max_version = TLS12;
@@ -171,8 +171,7 @@ fn tickets_resume_tls12_sessions() {
     assert_eq!(client.common.received_sessions.len(), 1);
 
     // A ticket under a key the server no longer has: a full handshake.
-    let mut other =
-        Config { identities: vec![identity("ecdsa_p256_pkcs1")], session_tickets: true, ..Config::default() };
+    let other = Config { identities: vec![identity("ecdsa_p256_pkcs1")], session_tickets: true, ..Config::default() };
     other.ticket_keys.add(b"key-2", &[3; 32], now - 1, now).unwrap();
     let (client, server) = resume(session.clone(), &cc, &other);
     assert!(!client.common.summary.resumed && !server.common.summary.resumed);

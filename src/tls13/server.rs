@@ -425,7 +425,9 @@ fn accept_psk(
         return Ok(None);
     }
     let now = hooks.now().as_secs();
-    let Ok(plain) = config.ticket_keys.open(ticket, now * 1_000_000_000) else { return Ok(None) };
+    let Ok(plain) = config.ticket_keys.open(ticket, &config.ticket_context, now * 1_000_000_000) else {
+        return Ok(None);
+    };
     let Ok(state) = crate::session::TicketState::decode(&plain) else { return Ok(None) };
     if !state.is_valid_at(now) || now >= state.keying_material_expires {
         return Ok(None);
@@ -486,7 +488,7 @@ pub(crate) fn send_tickets(
             lifetime,
             keying_material_expires: expires,
         };
-        let ticket = config.ticket_keys.seal(&state.encode(), now * 1_000_000_000)?;
+        let ticket = config.ticket_keys.seal(&state.encode(), &config.ticket_context, now * 1_000_000_000)?;
         let mut msg = Vec::with_capacity(32 + ticket.len());
         encode_handshake(&mut msg, hs::NEW_SESSION_TICKET, |w| {
             w.put_u32(state.lifetime);

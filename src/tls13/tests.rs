@@ -318,7 +318,7 @@ mod resumption {
 
         let session = full_then_session(&cc, &sc);
         let mut other_server = ticketing_server();
-        other_server.ticket_keys = crate::ticket::TicketKeys::default();
+        other_server.ticket_keys = Default::default();
         let now = NoHooks.now().as_secs() * 1_000_000_000;
         other_server.ticket_keys.add(b"key-2", &[8; 32], now - 1, now).unwrap();
         let (client, _) = resume(&cc, &other_server, session);
@@ -363,7 +363,7 @@ mod resumption {
     fn no_tickets_without_keys_or_when_off() {
         let cc = ticketing_client();
         let mut sc = ticketing_server();
-        sc.ticket_keys = crate::ticket::TicketKeys::default();
+        sc.ticket_keys = Default::default();
         let (mut client, mut server) = handshake(&cc, &sc);
         exchange(&mut client, &cc, &mut server, &sc);
         assert_eq!(server.common.tickets_sent, 0);

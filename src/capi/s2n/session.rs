@@ -32,7 +32,7 @@ pub extern "C" fn s2n_config_set_ticket_encrypt_decrypt_key_lifetime(
     lifetime_in_secs: u64,
 ) -> c_int {
     call(|| {
-        unsafe { arg_mut(config) }?.core.ticket_keys.encrypt_decrypt_lifetime = lifetime_in_secs.saturating_mul(NANOS);
+        unsafe { arg_mut(config) }?.core.ticket_keys.set_lifetimes(Some(lifetime_in_secs.saturating_mul(NANOS)), None);
         OK
     })
 }
@@ -40,7 +40,7 @@ pub extern "C" fn s2n_config_set_ticket_encrypt_decrypt_key_lifetime(
 #[no_mangle]
 pub extern "C" fn s2n_config_set_ticket_decrypt_key_lifetime(config: *mut s2n_config, lifetime_in_secs: u64) -> c_int {
     call(|| {
-        unsafe { arg_mut(config) }?.core.ticket_keys.decrypt_lifetime = lifetime_in_secs.saturating_mul(NANOS);
+        unsafe { arg_mut(config) }?.core.ticket_keys.set_lifetimes(None, Some(lifetime_in_secs.saturating_mul(NANOS)));
         OK
     })
 }

@@ -22,10 +22,11 @@ use crate::error::{Error, ErrorCode};
 use crate::kx::NamedGroup;
 use crate::pki::{certificates_from_pem, check_key_matches, SigningKey};
 use crate::suites::{Tls12Suite, Tls13Suite, TLS12_SUITES, TLS13_SUITES};
+use crate::ticket::{Rotation, TicketKeys};
 
 /// Session lifetimes libtls accepts, in seconds (0 turns session tickets off).
 const MIN_SESSION_LIFETIME: c_int = 4;
-const MAX_SESSION_LIFETIME: c_int = 24 * 60 * 60;
+pub(crate) const MAX_SESSION_LIFETIME: c_int = 24 * 60 * 60;
 /// Ticket keys kept for decrypting older tickets; the newest one encrypts.
 const MAX_TICKET_KEYS: usize = 4;
 const DEFAULT_VERIFY_DEPTH: c_int = 6;
@@ -129,12 +130,6 @@ pub(crate) enum DheParams {
     Legacy,
 }
 
-/// A session ticket key: four bytes of revision (the ticket's key name) and 48 of secret.
-pub(crate) struct TicketKey {
-    pub revision: u32,
-    pub key: Zeroizing<[u8; TLS_TICKET_KEY_SIZE as usize]>,
-}
-
 pub(crate) struct Settings {
     /// `TLS_PROTOCOL_*` bits, kept as given: the handshake uses the ones it implements.
     pub protocols: u32,
@@ -162,8 +157,9 @@ pub(crate) struct Settings {
     pub session_id: Vec<u8>,
     pub session_lifetime: c_int,
     pub session_fd: c_int,
-    /// Newest first.
-    pub ticket_keys: Vec<TicketKey>,
+    /// The session ticket keys, shared with every server context built from this config
+    /// (libtls reads them live, so keys added after `tls_configure` are used too).
+    pub ticket_keys: Arc<TicketKeys>,
     /// Counts the changes, so that what was built from an older state is not reused.
     pub generation: u64,
 }
@@ -195,7 +191,12 @@ impl Default for Settings {
             session_id,
             session_lifetime: 0,
             session_fd: -1,
-            ticket_keys: Vec::new(),
+            // Until a session lifetime is set, keys live as long as the longest allowed.
+            ticket_keys: Arc::new(TicketKeys::new(
+                Rotation::Newest { keep: MAX_TICKET_KEYS, generate: true },
+                seconds_to_nanos(MAX_SESSION_LIFETIME),
+                0,
+            )),
             generation: 0,
         }
     }
@@ -902,7 +903,12 @@ pub extern "C" fn tls_config_set_session_lifetime(config: *mut tls_config, lifet
         if lifetime != 0 && lifetime < MIN_SESSION_LIFETIME {
             return Err(TlsError::invalid("session lifetime too small"));
         }
-        config.settings().session_lifetime = lifetime;
+        let mut settings = config.settings();
+        settings.session_lifetime = lifetime;
+        // A libtls key encrypts and decrypts for one session lifetime from when it is added.
+        if lifetime > 0 {
+            settings.ticket_keys.set_lifetimes(Some(seconds_to_nanos(lifetime)), Some(0));
+        }
         Ok(0)
     })
 }
@@ -942,10 +948,11 @@ fn check_session_file(fd: c_int) -> TlsResult<()> {
     Ok(())
 }
 
-/// Adds a session ticket key. The newest key encrypts new tickets; a few older ones are
-/// kept to decrypt tickets issued before a rotation. Re-adding the newest key unchanged
-/// is allowed (servers re-read their key file periodically); any other reuse of a
-/// revision is an error, since two keys under one name would make tickets ambiguous.
+/// Adds a session ticket key, named by its revision. The newest key encrypts new tickets;
+/// a few older ones are kept to decrypt tickets issued before a rotation. Re-adding the
+/// newest key unchanged is allowed (servers re-read their key file periodically); any
+/// other reuse of a revision is an error, since two keys under one name would make
+/// tickets ambiguous. Once the application adds keys, none are generated any more.
 #[no_mangle]
 pub extern "C" fn tls_config_add_ticket_key(
     config: *mut tls_config,
@@ -957,22 +964,29 @@ pub extern "C" fn tls_config_add_ticket_key(
         if keylen != TLS_TICKET_KEY_SIZE as usize {
             return Err(TlsError::new("wrong amount of ticket key data"));
         }
-        let bytes = arg_buf("ticket key", key, keylen)?;
-        let mut new = TicketKey { revision: keyrev, key: Zeroizing::new([0; TLS_TICKET_KEY_SIZE as usize]) };
-        new.key.copy_from_slice(bytes);
-        let mut settings = config.settings();
-        let keys = &mut settings.ticket_keys;
-        if let Some(i) = keys.iter().position(|k| k.revision == keyrev) {
-            return if i == 0 && keys[0].key[..] == new.key[..] {
-                Ok(0)
-            } else {
-                Err(TlsError::new("ticket key already present"))
-            };
+        let material = arg_buf("ticket key", key, keylen)?;
+        // The store is shared and locks itself; the settings only lend it.
+        let keys = Arc::clone(&config.current().ticket_keys);
+        let name = keyrev.to_be_bytes();
+        match keys.newest_is(&name, material) {
+            Some(true) => return Ok(0),
+            Some(false) => return Err(TlsError::new("ticket key already present")),
+            None => {}
         }
-        keys.insert(0, new);
-        keys.truncate(MAX_TICKET_KEYS);
+        // Whole seconds, as handshakes read the clock, so the key encrypts at once.
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let now = now.saturating_mul(NANOS_PER_SEC);
+        keys.stop_generating();
+        keys.add(&name, material, now, now)
+            .map_err(|e| TlsError::new(format!("failed to add ticket key: {}", e.code.message())))?;
         Ok(0)
     })
+}
+
+const NANOS_PER_SEC: u64 = 1_000_000_000;
+
+fn seconds_to_nanos(seconds: c_int) -> u64 {
+    u64::try_from(seconds).unwrap_or(0).saturating_mul(NANOS_PER_SEC)
 }
 
 #[cfg(test)]
@@ -1066,14 +1080,18 @@ mod tests {
         assert_eq!(tls_config_add_ticket_key(config, 1, key.as_mut_ptr(), 48), -1);
         assert_eq!(tls_config_add_ticket_key(config, 1, key.as_mut_ptr(), 47), -1);
         for rev in 2..=6 {
+            key[1] = rev as u8;
             assert_eq!(tls_config_add_ticket_key(config, rev, key.as_mut_ptr(), 48), 0);
         }
-        {
-            // SAFETY: `config` is live until freed below.
-            let settings = unsafe { &*config }.settings();
-            let revs: Vec<u32> = settings.ticket_keys.iter().map(|k| k.revision).collect();
-            assert_eq!(revs, [6, 5, 4, 3]);
-        }
+        // SAFETY: `config` is live until freed below.
+        let keys = Arc::clone(&unsafe { &*config }.current().ticket_keys);
+        assert_eq!(keys.len(), MAX_TICKET_KEYS);
+        // Revision 6 is the newest and encrypts; 2 is gone and may be added again.
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() * NANOS_PER_SEC;
+        assert_eq!(keys.seal(b"s", b"", now).unwrap()[..4], 6u32.to_be_bytes());
+        assert_eq!(keys.newest_is(&2u32.to_be_bytes(), &key), None);
+        key[1] = 5;
+        assert_eq!(tls_config_add_ticket_key(config, 5, key.as_mut_ptr(), 48), -1, "5 is known and not the newest");
         tls_config_free(config);
     }
 

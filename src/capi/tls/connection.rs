@@ -18,6 +18,7 @@ use rustls_pki_types::{CertificateDer, ServerName};
 use super::abi::{tls, tls_read_cb, tls_write_cb, TLS_ERROR_INVALID_CONTEXT, TLS_WANT_POLLIN, TLS_WANT_POLLOUT};
 use super::context::Role;
 use super::engine::{describe, version_name, Built};
+use super::files::{read_session_file, write_session_file};
 use super::{arg_opt_str, arg_str, call, lock, unimplemented, TlsError, TlsResult};
 use crate::capi::into_c;
 use crate::config::Hooks;
@@ -52,6 +53,8 @@ struct Info {
     version: CString,
     cipher: CString,
     strength: c_int,
+    /// The handshake resumed an earlier session.
+    resumed: bool,
     alpn: Option<CString>,
     servername: Option<CString>,
     /// The peer's chain, leaf first (empty if it sent none).
@@ -222,7 +225,15 @@ impl Session {
     fn process(&mut self, op: &str) -> Step<()> {
         let mut hooks = LibtlsHooks { verify_name: self.engine.verify_name };
         match self.core.process(&self.engine.core, &mut hooks) {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                if self.complete && !self.core.common.received_sessions.is_empty() {
+                    // A TLS 1.3 ticket after the handshake. The file is only a cache: if it
+                    // cannot be written the next handshake is a full one, which is no
+                    // reason to fail this read.
+                    let _ = self.save_session();
+                }
+                Ok(())
+            }
             Err(err) => {
                 let _ = self.flush(op);
                 Err(Stop::Fail(self.describe(err, op)))
@@ -260,8 +271,23 @@ impl Session {
         }
         self.check_name()?;
         self.complete = true;
+        // libtls rewrites the session file after every client handshake. A TLS 1.3 session
+        // is single-use, so until the server's next ticket arrives the file is empty.
+        self.save_session().map_err(|e| Stop::Fail(TlsError::os("failed to write session file", &e)))?;
         self.info = Some(self.gather_info());
         Ok(())
+    }
+
+    /// Client with a session file: writes the newest session (a ticket just received, else
+    /// the session this handshake established or resumed) to it.
+    fn save_session(&mut self) -> io::Result<()> {
+        let fd = self.engine.session_fd;
+        if fd == -1 || self.core.side() != Side::Client {
+            return Ok(());
+        }
+        let received = std::mem::take(&mut self.core.common.received_sessions);
+        let session = received.last().or(self.core.common.current_session.as_ref());
+        write_session_file(fd, session)
     }
 
     /// libtls checks the server's name even when `tls_config_insecure_noverifycert` turned
@@ -313,6 +339,7 @@ impl Session {
             version: cstring(version_name(summary.version.unwrap_or(0))),
             cipher: cstring(cipher),
             strength,
+            resumed: summary.resumed,
             alpn: summary.alpn.as_ref().map(|p| cstring(&String::from_utf8_lossy(p))),
             servername: self.servername.as_deref().map(cstring),
             chain,
@@ -529,6 +556,9 @@ fn connect(ptr: *mut tls, ctx: &tls, io: Io, servername: Option<&str>) -> TlsRes
     let (engine, servername) = connect_common(ctx, servername)?;
     let mut core = Connection::new(Side::Client);
     core.server_name = servername.clone();
+    if engine.session_fd != -1 {
+        core.resume = read_session_file(engine.session_fd);
+    }
     *session_of(ctx)? = Some(Box::new(Session::new(core, engine, io, ptr, servername)));
     Ok(())
 }
@@ -915,10 +945,11 @@ pub extern "C" fn tls_conn_servername(ctx: *mut tls) -> *const c_char {
     info(ctx, std::ptr::null(), |info| Ok(c_ptr(&info.servername)))
 }
 
-/// Session resumption is not offered through libtls yet, so no handshake resumes.
+/// Whether the handshake resumed a session (from a session file, or a ticket the server
+/// issued); 0 before the handshake.
 #[no_mangle]
 pub extern "C" fn tls_conn_session_resumed(ctx: *mut tls) -> c_int {
-    info(ctx, 0, |_| Ok(0))
+    info(ctx, 0, |info| Ok(info.resumed as c_int))
 }
 
 #[no_mangle]

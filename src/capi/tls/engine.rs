@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::abi::{TLS_PROTOCOL_TLSv1_2, TLS_PROTOCOL_TLSv1_3};
-use super::config::{select_suites, Settings};
+use super::config::{select_suites, Settings, MAX_SESSION_LIFETIME};
 use super::{TlsError, TlsResult};
 use crate::alert::AlertDescription;
 use crate::config::{ClientAuth, Config, TrustStore};
@@ -27,6 +27,8 @@ pub(crate) struct Built {
     pub verify_cert: bool,
     /// Why no handshake can succeed with this config, if none can.
     pub unusable: Option<String>,
+    /// Client: the file its session is kept in (`tls_config_set_session_fd`), or -1.
+    pub session_fd: std::os::raw::c_int,
 }
 
 /// Builds the engine's configuration for a context of `side`.
@@ -47,7 +49,23 @@ pub(crate) fn build(settings: &Settings, side: Side) -> TlsResult<Built> {
     // OpenSSL's verify depth counts the intermediates; the engine limits the chain the peer
     // sends (leaf, intermediates and perhaps the root). A negative depth keeps OpenSSL's 100.
     core.max_chain_depth = usize::try_from(settings.verify_depth).map_or(102, |d| d.saturating_add(2));
-    core.session_tickets = false;
+    // Sessions. A server with a session lifetime issues tickets sealed with the config's
+    // (shared, rotating) keys and bound to its session id context; a client with a
+    // session file keeps the tickets it gets there.
+    match side {
+        Side::Server => {
+            core.session_tickets = settings.session_lifetime > 0;
+            core.session_lifetime = u32::try_from(settings.session_lifetime).unwrap_or(0);
+            core.ticket_keys = Arc::clone(&settings.ticket_keys);
+            core.ticket_context = settings.session_id.clone();
+        }
+        Side::Client => {
+            core.session_tickets = settings.session_fd != -1;
+            // How long the client offers a saved session is the server's business (its
+            // ticket lifetime hint); this only bounds it to the longest libtls allows.
+            core.session_lifetime = MAX_SESSION_LIFETIME as u32;
+        }
+    }
 
     // Identities. A client presents its keypair if it has one; a server presents the first
     // keypair unless the client's server name matches one added with add_keypair, which
@@ -91,7 +109,8 @@ pub(crate) fn build(settings: &Settings, side: Side) -> TlsResult<Built> {
         }
         core.trust = trust_store(settings)?;
     }
-    Ok(Built { core, verify_name: settings.verify_name, verify_cert: settings.verify_cert, unusable })
+    let session_fd = if side == Side::Client { settings.session_fd } else { -1 };
+    Ok(Built { core, verify_name: settings.verify_name, verify_cert: settings.verify_cert, unusable, session_fd })
 }
 
 /// The roots to verify peers with: the configured CA certificates and CA directory, or

@@ -134,6 +134,54 @@ pub extern "C" fn tls_init() -> c_int {
     })
 }
 
+/// The longest session file worth reading: a session is about a hundred bytes plus the
+/// ticket, which servers keep well under this.
+const MAX_SESSION_FILE: u64 = 64 * 1024;
+
+/// Reads the session a client saved in its session file (`tls_config_set_session_fd`).
+/// An empty file, unreadable or oversized contents, or anything that does not decode as
+/// a session mean "no session": the handshake is a full one, never a failure.
+pub(crate) fn read_session_file(fd: c_int) -> Option<crate::session::ClientSession> {
+    // SAFETY: an all-zero `stat` is a valid value for fstat to overwrite.
+    let mut st: libc::stat = unsafe { std::mem::zeroed() };
+    // SAFETY: `st` is writable; fstat tolerates any fd value.
+    if unsafe { libc::fstat(fd, &mut st) } != 0 || st.st_size <= 0 || st.st_size as u64 > MAX_SESSION_FILE {
+        return None;
+    }
+    let mut data = Zeroizing::new(vec![0u8; st.st_size as usize]);
+    // SAFETY: `data` is writable for its length.
+    let n = unsafe { libc::pread(fd, data.as_mut_ptr().cast(), data.len(), 0) };
+    if n != data.len() as isize {
+        return None;
+    }
+    crate::session::ClientSession::decode(&data).ok()
+}
+
+/// Replaces the session file's contents with `session` (or empties it), from offset 0
+/// whatever the fd's position, as libtls does.
+pub(crate) fn write_session_file(fd: c_int, session: Option<&crate::session::ClientSession>) -> io::Result<()> {
+    let data = Zeroizing::new(session.map(|s| s.encode()).unwrap_or_default());
+    // SAFETY: plain syscalls on the application's fd; `data` is readable for its length.
+    unsafe {
+        if libc::ftruncate(fd, 0) != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let mut written = 0;
+        while written < data.len() {
+            let n = libc::pwrite(fd, data[written..].as_ptr().cast(), data.len() - written, written as libc::off_t);
+            if n < 0 {
+                let err = io::Error::last_os_error();
+                if err.kind() == io::ErrorKind::Interrupted {
+                    continue;
+                }
+                return Err(err);
+            }
+            written += n as usize;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

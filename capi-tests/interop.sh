@@ -127,20 +127,43 @@ else
 fi
 
 # Our libtls client and server (examples/tls_echo_*.c, linked to libtls.so) against
-# openssl, TLS 1.3.
+# openssl, TLS 1.3 and 1.2: handshake and data both ways, then resumption both ways (our
+# client through its session file, tls_config_set_session_fd; openssl's client through
+# -sess_out/-sess_in against our server with a session lifetime).
 if command -v openssl >/dev/null; then
-  next_port
-  cell "ferrotls libtls client -> openssl s_server (TLS 1.3)" "
-    openssl s_server -accept $port -cert $leaf -key $key -tls1_3 -rev -naccept 1 -quiet >/dev/null 2>&1 &
-    sleep 0.3
-    out=\$($bin/tls_echo_client 127.0.0.1 $port $ca localhost \$'ping\n'); rc=\$?; wait
-    echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'client received: gnip' && echo \"\$out\" | grep -q 'version=TLSv1.3'"
-  next_port
-  cell "openssl s_client -> ferrotls libtls server (TLS 1.3)" "
-    $bin/tls_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key >/dev/null &
-    sleep 0.3
-    out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error -tls1_3 -quiet -ign_eof 2>&1); wait
-    echo \"\$out\"; echo \"\$out\" | grep -qx 'ping'"
+  for v in 1.3 1.2; do
+    ossl=$([ $v = 1.3 ] && echo -tls1_3 || echo -tls1_2)
+    next_port
+    cell "ferrotls libtls client -> openssl s_server (TLS $v)" "
+      openssl s_server -accept $port -cert $leaf -key $key $ossl -rev -naccept 1 -quiet >/dev/null 2>&1 &
+      sleep 0.3
+      out=\$($bin/tls_echo_client 127.0.0.1 $port $ca localhost \$'ping\n'); rc=\$?; wait
+      echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'client received: gnip' && echo \"\$out\" | grep -q 'version=TLSv$v '"
+    next_port
+    cell "openssl s_client -> ferrotls libtls server (TLS $v)" "
+      ECHO_PROTOCOLS=tlsv$v $bin/tls_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key > $tmp/libtls-server-$v &
+      sleep 0.3
+      out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error $ossl -quiet -ign_eof 2>&1); wait
+      echo \"\$out\"; cat $tmp/libtls-server-$v; echo \"\$out\" | grep -qx 'ping' && grep -q 'version=TLSv$v ' $tmp/libtls-server-$v"
+    next_port
+    cell "ferrotls libtls client resumes with openssl s_server via its session file (TLS $v)" "
+      rm -f $tmp/libtls-session-$v
+      openssl s_server -accept $port -cert $leaf -key $key $ossl -rev -naccept 2 -quiet >/dev/null 2>&1 &
+      sleep 0.3
+      first=\$(ECHO_SESSION_FILE=$tmp/libtls-session-$v $bin/tls_echo_client 127.0.0.1 $port $ca localhost \$'ping\n')
+      second=\$(ECHO_SESSION_FILE=$tmp/libtls-session-$v $bin/tls_echo_client 127.0.0.1 $port $ca localhost \$'ping\n'); wait
+      echo \"\$first\"; echo \"\$second\"
+      echo \"\$first\" | grep -q 'version=TLSv$v .*resumed=0' && echo \"\$second\" | grep -q 'version=TLSv$v .*resumed=1' && echo \"\$second\" | grep -q 'client received: gnip'"
+    next_port
+    cell "openssl s_client resumes with ferrotls libtls server (TLS $v)" "
+      rm -f $tmp/ossl-libtls-$v
+      ECHO_SESSION_LIFETIME=300 ECHO_ACCEPT=2 $bin/tls_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key > $tmp/libtls-resume-$v &
+      sleep 0.3
+      first=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error $ossl -sess_out $tmp/ossl-libtls-$v -ign_eof 2>&1)
+      second=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error $ossl -sess_in $tmp/ossl-libtls-$v -ign_eof 2>&1); wait
+      cat $tmp/libtls-resume-$v
+      echo \"\$first\" | grep -q '^New,' && echo \"\$second\" | grep -q '^Reused,' && echo \"\$second\" | grep -qx 'ping' && grep -q 'resumed=1' $tmp/libtls-resume-$v"
+  done
 fi
 
 echo "interop: $passed passed, $failed failed"

@@ -1,6 +1,9 @@
-/* A libtls server using only the public tls.h: accepts one TCP connection on 127.0.0.1,
- * echoes what it reads until the first newline (or EOF), then closes.
- *   tls_echo_server PORT CERT_FILE KEY_FILE */
+/* A libtls server using only the public tls.h: accepts TCP connections on 127.0.0.1 (one,
+ * or ECHO_ACCEPT of them, one after the other), echoes what each sends until the first
+ * newline (or EOF), then closes it.
+ *   tls_echo_server PORT CERT_FILE KEY_FILE
+ * Environment (optional): ECHO_PROTOCOLS (a tls_config_parse_protocols string),
+ * ECHO_SESSION_LIFETIME (seconds; turns session tickets on), ECHO_ACCEPT. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -28,6 +31,19 @@ int main(int argc, char **argv)
         fprintf(stderr, "config: %s\n", config ? tls_config_error(config) : "out of memory");
         return 1;
     }
+    const char *protocols = getenv("ECHO_PROTOCOLS");
+    uint32_t bits;
+    if (protocols != NULL && (tls_config_parse_protocols(&bits, protocols) != 0 ||
+                              tls_config_set_protocols(config, bits) != 0)) {
+        fprintf(stderr, "bad ECHO_PROTOCOLS '%s'\n", protocols);
+        return 1;
+    }
+    const char *lifetime = getenv("ECHO_SESSION_LIFETIME");
+    if (lifetime != NULL && tls_config_set_session_lifetime(config, atoi(lifetime)) != 0) {
+        fprintf(stderr, "config: %s\n", tls_config_error(config));
+        return 1;
+    }
+    int connections = getenv("ECHO_ACCEPT") ? atoi(getenv("ECHO_ACCEPT")) : 1;
     struct tls *server = tls_server();
     if (server == NULL || tls_configure(server, config) != 0) fail(server, "tls_configure");
 
@@ -39,34 +55,37 @@ int main(int argc, char **argv)
         perror("bind/listen");
         return 1;
     }
-    int fd = accept(listener, NULL, NULL);
-    if (fd < 0) {
-        perror("accept");
-        return 1;
-    }
-    struct tls *conn = NULL;
-    if (tls_accept_socket(server, &conn, fd) != 0) fail(server, "tls_accept_socket");
-    if (tls_handshake(conn) != 0) fail(conn, "tls_handshake");
-    printf("version=%s cipher=%s servername=%s\n", tls_conn_version(conn), tls_conn_cipher(conn),
-           tls_conn_servername(conn) ? tls_conn_servername(conn) : "(none)");
-    char buf[4096];
-    for (;;) {
-        ssize_t n = tls_read(conn, buf, sizeof buf);
-        if (n == TLS_WANT_POLLIN || n == TLS_WANT_POLLOUT) continue;
-        if (n < 0) fail(conn, "tls_read");
-        if (n == 0) break;
-        for (ssize_t off = 0; off < n;) {
-            ssize_t w = tls_write(conn, buf + off, n - off);
-            if (w == TLS_WANT_POLLIN || w == TLS_WANT_POLLOUT) continue;
-            if (w < 0) fail(conn, "tls_write");
-            off += w;
+    for (int i = 0; i < connections; i++) {
+        int fd = accept(listener, NULL, NULL);
+        if (fd < 0) {
+            perror("accept");
+            return 1;
         }
-        if (memchr(buf, '\n', n) != NULL) break;
+        struct tls *conn = NULL;
+        if (tls_accept_socket(server, &conn, fd) != 0) fail(server, "tls_accept_socket");
+        if (tls_handshake(conn) != 0) fail(conn, "tls_handshake");
+        printf("version=%s cipher=%s servername=%s resumed=%d\n", tls_conn_version(conn), tls_conn_cipher(conn),
+               tls_conn_servername(conn) ? tls_conn_servername(conn) : "(none)", tls_conn_session_resumed(conn));
+        fflush(stdout);
+        char buf[4096];
+        for (;;) {
+            ssize_t n = tls_read(conn, buf, sizeof buf);
+            if (n == TLS_WANT_POLLIN || n == TLS_WANT_POLLOUT) continue;
+            if (n < 0) fail(conn, "tls_read");
+            if (n == 0) break;
+            for (ssize_t off = 0; off < n;) {
+                ssize_t w = tls_write(conn, buf + off, n - off);
+                if (w == TLS_WANT_POLLIN || w == TLS_WANT_POLLOUT) continue;
+                if (w < 0) fail(conn, "tls_write");
+                off += w;
+            }
+            if (memchr(buf, '\n', n) != NULL) break;
+        }
+        int rc;
+        while ((rc = tls_close(conn)) == TLS_WANT_POLLIN || rc == TLS_WANT_POLLOUT) {}
+        tls_free(conn);
+        close(fd);
     }
-    int rc;
-    while ((rc = tls_close(conn)) == TLS_WANT_POLLIN || rc == TLS_WANT_POLLOUT) {}
-    tls_free(conn);
-    close(fd);
     close(listener);
     tls_free(server);
     tls_config_free(config);

@@ -18,7 +18,7 @@ CFLAGS   ?= -O1 -g -Wall -Wextra -Werror
 S2N_SO   := $(LIBDIR)/libs2n.so.1
 TLS_SO   := $(LIBDIR)/libtls.so.26
 
-.PHONY: all lib headers test cargo-test c-tests abi-check null-sweep interop demo api-coverage install clean test-deps bench
+.PHONY: all lib headers test cargo-test c-tests abi-check null-sweep interop dropin demo api-coverage install clean test-deps bench
 
 all: lib
 
@@ -63,7 +63,7 @@ headers: lib
 test-deps:
 	@scripts/test-deps.sh
 
-test: test-deps lib cargo-test abi-check c-tests null-sweep interop
+test: test-deps lib cargo-test abi-check c-tests null-sweep interop dropin
 
 cargo-test:
 	$(CARGO) test --release
@@ -80,6 +80,10 @@ c-tests: lib
 
 interop: lib
 	@LIBDIR=$(LIBDIR) capi-tests/interop.sh
+
+# libtls drop-in: tests built with Debian's tls.h, and Debian's catgirl, on our library.
+dropin: lib
+	@LIBDIR=$(LIBDIR) CC="$(CC)" capi-tests/dropin.sh
 
 null-sweep: lib
 	@LIBDIR=$(LIBDIR) CC="$(CC)" capi-tests/null_sweep.sh

@@ -8,6 +8,7 @@ command -v openssl >/dev/null 2>&1 || need="$need openssl"
 command -v gnutls-cli >/dev/null 2>&1 || need="$need gnutls-bin"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
 [ -f /usr/include/tls.h ] || need="$need libtls-dev"
+command -v catgirl >/dev/null 2>&1 || need="$need catgirl"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing test packages:$need"

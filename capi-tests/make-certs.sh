@@ -3,9 +3,12 @@
 # DIR (default target/test-certs). File names follow the s2n test-suite convention.
 #   <type>_cert.pem : CA-signed leaf followed by the CA (a two-certificate chain)
 #   <type>_key.pem  : the leaf's private key
+#   crl_none.pem    : the CA's CRL revoking nothing; crl_rsa_revoked.pem : revoking the
+#                     rsa_2048_pkcs1 leaf; crl_expired.pem : revoking nothing, next update 2020;
+#                     crl_other_issuer.pem : another CA's CRL
 set -e
 dir=${1:-target/test-certs}
-[ -f "$dir/.done" ] && exit 0
+[ -f "$dir/.done-3" ] && exit 0
 mkdir -p "$dir"; cd "$dir"
 ossl() { openssl "$@" 2>/dev/null; }
 ossl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca_key.pem -out ca_cert.pem \
@@ -31,4 +34,23 @@ ossl pkey -in rsa_2048_pkcs1_key.pem -traditional -out rsa_2048_pkcs1_key.pem.tm
 for c in ecdsa_p256_pkcs1 ecdsa_p384_pkcs1; do
   ossl ec -in ${c}_key.pem -out ${c}_key.pem.tmp && mv ${c}_key.pem.tmp ${c}_key.pem
 done
-touch .done
+# CRLs, with openssl ca's minimal database.
+: > index.txt; echo 01 > crlnumber
+cat > ca.cnf <<CNF
+[ ca ]
+default_ca = test_ca
+[ test_ca ]
+database = index.txt
+crlnumber = crlnumber
+default_md = sha256
+default_crl_days = 3650
+CNF
+ca() { ossl ca -config ca.cnf -cert ca_cert.pem -keyfile ca_key.pem "$@"; }
+ca -gencrl -out crl_none.pem
+ossl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout other_ca_key.pem -out other_ca_cert.pem \
+  -days 3650 -subj "/CN=another CA" -addext basicConstraints=critical,CA:TRUE
+ossl ca -config ca.cnf -cert other_ca_cert.pem -keyfile other_ca_key.pem -gencrl -out crl_other_issuer.pem
+ca -gencrl -crl_lastupdate 20190101000000Z -crl_nextupdate 20200101000000Z -out crl_expired.pem
+ca -revoke rsa_2048_pkcs1_leaf.pem
+ca -gencrl -out crl_rsa_revoked.pem
+touch .done-3

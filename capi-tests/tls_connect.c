@@ -774,6 +774,79 @@ static void verify_failures(void)
     tls_config_free(sconf);
 }
 
+/* ---- revocation: CRLs cover every certificate below the root, as libtls asks OpenSSL ---- */
+
+static void crl_checks(void)
+{
+    char cerr[256];
+    struct server s;
+    struct tls_config *rsa_conf = server_config("rsa_2048_pkcs1");
+    struct tls_config *ec_conf = server_config("ecdsa_p256_pkcs1");
+    struct tls *rsa = configured(tls_server(), rsa_conf);
+    struct tls *ec = configured(tls_server(), ec_conf);
+
+    struct tls_config *cconf = client_config();
+    CHECK(tls_config_set_crl_file(cconf, pem("crl_none.pem")) == 0);
+    CHECK(handshake_pair(rsa, cconf, "localhost", &s, cerr, sizeof cerr) == 0);
+
+    /* The RSA leaf is revoked; the ECDSA one is not. */
+    CHECK(tls_config_set_crl_file(cconf, pem("crl_rsa_revoked.pem")) == 0);
+    CHECK(handshake_pair(rsa, cconf, "localhost", &s, cerr, sizeof cerr) == -1);
+    CHECK(str_is(cerr, "certificate verification failed: certificate revoked"));
+    CHECK(s.handshake_rc == -1);
+    CHECK(handshake_pair(ec, cconf, "localhost", &s, cerr, sizeof cerr) == 0);
+    /* Without verification nothing is checked, revocation included. */
+    tls_config_insecure_noverifycert(cconf);
+    CHECK(handshake_pair(rsa, cconf, "localhost", &s, cerr, sizeof cerr) == 0);
+    tls_config_free(cconf);
+
+    /* An expired CRL fails verification, unless time checks are off. */
+    cconf = client_config();
+    CHECK(tls_config_set_crl_file(cconf, pem("crl_expired.pem")) == 0);
+    CHECK(handshake_pair(ec, cconf, "localhost", &s, cerr, sizeof cerr) == -1);
+    CHECK(str_is(cerr, "certificate verification failed: CRL has expired"));
+    tls_config_insecure_noverifytime(cconf);
+    CHECK(handshake_pair(ec, cconf, "localhost", &s, cerr, sizeof cerr) == 0);
+    tls_config_free(cconf);
+
+    /* A CRL from another issuer leaves the leaf's status unknown: refused. */
+    size_t len = 0;
+    char *other = read_file(pems_dir(), "crl_other_issuer.pem", &len);
+    CHECK(other != NULL);
+    if (other != NULL) {
+        cconf = client_config();
+        CHECK(tls_config_set_crl_mem(cconf, (const uint8_t *) other, len) == 0);
+        CHECK(handshake_pair(ec, cconf, "localhost", &s, cerr, sizeof cerr) == -1);
+        CHECK(str_is(cerr, "certificate verification failed: unable to get certificate CRL"));
+        tls_config_free(cconf);
+        free(other);
+    }
+
+    /* A server checks client certificates against its CRLs too. */
+    struct tls_config *strict = server_config("ecdsa_p256_pkcs1");
+    CHECK(tls_config_set_ca_file(strict, pem("ca_cert.pem")) == 0);
+    CHECK(tls_config_set_crl_file(strict, pem("crl_rsa_revoked.pem")) == 0);
+    tls_config_verify_client(strict);
+    struct tls *server = configured(tls_server(), strict);
+    struct tls_config *revoked_client = client_config();
+    CHECK(tls_config_set_keypair_file(revoked_client, pem("rsa_2048_pkcs1_cert.pem"), pem("rsa_2048_pkcs1_key.pem")) == 0);
+    handshake_pair(server, revoked_client, "localhost", &s, cerr, sizeof cerr);
+    CHECK(s.handshake_rc == -1 && str_is(s.error, "certificate verification failed: certificate revoked"));
+    struct tls_config *good_client = client_config();
+    CHECK(tls_config_set_keypair_file(good_client, pem("ecdsa_p384_pkcs1_cert.pem"), pem("ecdsa_p384_pkcs1_key.pem")) == 0);
+    CHECK(handshake_pair(server, good_client, "localhost", &s, cerr, sizeof cerr) == 0);
+    CHECK(s.handshake_rc == 0 && s.peer_cert == 1);
+    tls_config_free(good_client);
+    tls_config_free(revoked_client);
+    tls_free(server);
+    tls_config_free(strict);
+
+    tls_free(rsa);
+    tls_free(ec);
+    tls_config_free(rsa_conf);
+    tls_config_free(ec_conf);
+}
+
 /* ---- versions and suites: every client/server protocol combination, each TLS 1.2 suite ---- */
 
 /* One client connection against `server` with the client's protocols and ciphers; returns
@@ -937,6 +1010,7 @@ int main(void)
     sni_keypairs();
     client_certificates();
     verify_failures();
+    crl_checks();
     versions_and_suites();
     wrong_contexts();
     return checks_report();

@@ -163,6 +163,10 @@ pub struct Config {
     /// it and libtls follows that; s2n sends whatever name the application set.
     pub sni_for_ip_literals: bool,
     pub max_chain_depth: usize,
+    /// Certificate revocation lists. When there are any, every certificate of the peer's
+    /// chain below the trust anchor must be covered by one (OpenSSL's CRL_CHECK_ALL, which
+    /// libtls turns on with CRLs) and must not be revoked.
+    pub crls: Vec<webpki::CertRevocationList<'static>>,
     pub alpn: Vec<Vec<u8>>,
     pub client_auth: ClientAuth,
     /// Client: the RFC 6066 max_fragment_length code (1-4) to ask the server for.
@@ -217,6 +221,7 @@ impl Default for Config {
             check_intent: true,
             sni_for_ip_literals: false,
             max_chain_depth: 7,
+            crls: Vec::new(),
             alpn: Vec::new(),
             client_auth: ClientAuth::None,
             max_fragment_length_request: None,

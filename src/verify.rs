@@ -25,6 +25,18 @@ pub fn verify_chain(config: &Config, hooks: &mut dyn Hooks, chain: &[Certificate
         check: config.check_intent,
     };
     let now = hooks.now();
+    let crls: Vec<&webpki::CertRevocationList<'_>> = config.crls.iter().collect();
+    let revocation = webpki::RevocationOptionsBuilder::new(&crls).ok().map(|builder| {
+        builder
+            .with_depth(webpki::RevocationCheckDepth::Chain)
+            .with_status_policy(webpki::UnknownStatusPolicy::Deny)
+            .with_expiration_policy(if config.check_time {
+                webpki::ExpirationPolicy::Enforce
+            } else {
+                webpki::ExpirationPolicy::Ignore
+            })
+            .build()
+    });
     let mut last = ErrorCode::CERT_UNTRUSTED;
     for roots in config.trust.root_sets() {
         // A certificate in the trust store stands for itself: its validity window is all
@@ -38,7 +50,15 @@ pub fn verify_chain(config: &Config, hooks: &mut dyn Hooks, chain: &[Certificate
         let mut time = now;
         // Each retry moves the clock into one more certificate's window; a chain can't need more.
         for _ in 0..=chain.len() {
-            match cert.verify_for_usage(webpki::ALL_VERIFICATION_ALGS, roots, &chain[1..], time, &usage, None, None) {
+            match cert.verify_for_usage(
+                webpki::ALL_VERIFICATION_ALGS,
+                roots,
+                &chain[1..],
+                time,
+                &usage,
+                revocation,
+                None,
+            ) {
                 Ok(path) if config.check_intent => {
                     let intermediates: Vec<CertificateDer<'_>> =
                         path.intermediate_certificates().map(|c| c.der()).collect();
@@ -130,6 +150,10 @@ fn map_webpki_error(err: &webpki::Error) -> ErrorCode {
         webpki::Error::CertExpired { .. } => ErrorCode::CERT_EXPIRED,
         webpki::Error::CertNotValidYet { .. } => ErrorCode::CERT_NOT_YET_VALID,
         webpki::Error::CertRevoked => ErrorCode::CERT_REVOKED,
+        webpki::Error::UnknownRevocationStatus => ErrorCode::CRL_LOOKUP_FAILED,
+        webpki::Error::CrlExpired { .. } => ErrorCode::CRL_EXPIRED,
+        webpki::Error::InvalidCrlSignatureForPublicKey => ErrorCode::CRL_SIGNATURE,
+        webpki::Error::IssuerNotCrlSigner => ErrorCode::CRL_ISSUER,
         webpki::Error::BadDer | webpki::Error::BadDerTime => ErrorCode::DECODE_CERTIFICATE,
         webpki::Error::UnsupportedCriticalExtension => ErrorCode::CERT_UNHANDLED_CRITICAL_EXTENSION,
         webpki::Error::RequiredEkuNotFoundContext(_) => ErrorCode::CERT_INTENT_INVALID,

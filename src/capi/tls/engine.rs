@@ -102,12 +102,17 @@ pub(crate) fn build(settings: &Settings, side: Side) -> TlsResult<Built> {
         Side::Server => settings.verify_cert && settings.verify_client != ClientAuth::None,
     };
     if needs_trust {
-        // The engine cannot check revocation yet. A caller who set CRLs asked for it, so
-        // refuse rather than verify without them (fail closed).
-        if !settings.crls.is_empty() {
-            return Err(TlsError::new("CRL checking is not implemented yet"));
-        }
         core.trust = trust_store(settings)?;
+        // The setters checked that each CRL parses.
+        core.crls = settings
+            .crls
+            .iter()
+            .map(|der| {
+                webpki::OwnedCertRevocationList::from_der(der.as_ref())
+                    .map(Into::into)
+                    .map_err(|_| TlsError::new("failed to load CRL"))
+            })
+            .collect::<TlsResult<_>>()?;
     }
     let session_fd = if side == Side::Client { settings.session_fd } else { -1 };
     Ok(Built { core, verify_name: settings.verify_name, verify_cert: settings.verify_cert, unusable, session_fd })
@@ -187,6 +192,10 @@ fn verify_text(code: ErrorCode) -> Option<&'static str> {
         ErrorCode::CERT_EXPIRED => "certificate has expired",
         ErrorCode::CERT_NOT_YET_VALID => "certificate is not yet valid",
         ErrorCode::CERT_REVOKED => "certificate revoked",
+        ErrorCode::CRL_LOOKUP_FAILED => "unable to get certificate CRL",
+        ErrorCode::CRL_EXPIRED => "CRL has expired",
+        ErrorCode::CRL_SIGNATURE => "CRL signature failure",
+        ErrorCode::CRL_ISSUER => "unable to get CRL issuer certificate",
         ErrorCode::CERT_MAX_CHAIN_DEPTH_EXCEEDED => "certificate chain too long",
         ErrorCode::CERT_INTENT_INVALID => "unsupported certificate purpose",
         ErrorCode::CERT_UNHANDLED_CRITICAL_EXTENSION => "unhandled critical extension",

@@ -8,7 +8,7 @@
 #                     crl_other_issuer.pem : another CA's CRL
 set -e
 dir=${1:-target/test-certs}
-[ -f "$dir/.done-3" ] && exit 0
+[ -f "$dir/.done-4" ] && exit 0
 mkdir -p "$dir"; cd "$dir"
 ossl() { openssl "$@" 2>/dev/null; }
 ossl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca_key.pem -out ca_cert.pem \
@@ -20,6 +20,7 @@ leaf() { # name, keygen args..., then the key is converted by the caller if need
     -extfile /dev/stdin -out "${name}_leaf.pem" <<EXT
 subjectAltName=DNS:localhost,IP:127.0.0.1
 basicConstraints=CA:FALSE
+authorityInfoAccess=OCSP;URI:http://ocsp.ferrotls.test/
 EXT
   cat "${name}_leaf.pem" ca_cert.pem > "${name}_cert.pem"
   rm -f "$name.csr"
@@ -53,4 +54,29 @@ ossl ca -config ca.cnf -cert other_ca_cert.pem -keyfile other_ca_key.pem -gencrl
 ca -gencrl -crl_lastupdate 20190101000000Z -crl_nextupdate 20200101000000Z -out crl_expired.pem
 ca -revoke rsa_2048_pkcs1_leaf.pem
 ca -gencrl -out crl_rsa_revoked.pem
-touch .done-3
+# OCSP responses (DER) from the index: ecdsa_p256 good, rsa_2048_pkcs1 revoked, ecdsa_p384
+# (not in the index) unknown; signed by the CA unless named otherwise. "_nonext" has no
+# nextUpdate; "_delegated" is signed by a responder certificate the CA issued for OCSP
+# signing; "_other_ca" by another CA.
+ca -valid ecdsa_p256_pkcs1_leaf.pem
+ossl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ocsp_responder_key.pem -out ocsp_responder.csr \
+  -subj "/CN=ferrotls test OCSP responder"
+ossl x509 -req -in ocsp_responder.csr -CA ca_cert.pem -CAkey ca_key.pem -CAcreateserial -days 3650 \
+  -extfile /dev/stdin -out ocsp_responder_cert.pem <<EXT
+basicConstraints=CA:FALSE
+extendedKeyUsage=OCSPSigning
+EXT
+ocsp_response() { # out, leaf, signer cert, signer key, extra args...
+  out=$1 leaf=$2 signer=$3 signer_key=$4; shift 4
+  ossl ocsp -issuer ca_cert.pem -cert "$leaf" -no_nonce -reqout "$out.req"
+  ossl ocsp -index index.txt -CA ca_cert.pem -rsigner "$signer" -rkey "$signer_key" -reqin "$out.req" \
+    -respout "$out" "$@"
+  rm -f "$out.req"
+}
+ocsp_response ocsp_ecdsa_p256_good.der ecdsa_p256_pkcs1_leaf.pem ca_cert.pem ca_key.pem -ndays 3650
+ocsp_response ocsp_ecdsa_p256_nonext.der ecdsa_p256_pkcs1_leaf.pem ca_cert.pem ca_key.pem
+ocsp_response ocsp_ecdsa_p256_delegated.der ecdsa_p256_pkcs1_leaf.pem ocsp_responder_cert.pem ocsp_responder_key.pem -ndays 3650
+ocsp_response ocsp_ecdsa_p256_other_ca.der ecdsa_p256_pkcs1_leaf.pem other_ca_cert.pem other_ca_key.pem -ndays 3650
+ocsp_response ocsp_rsa_revoked.der rsa_2048_pkcs1_leaf.pem ca_cert.pem ca_key.pem -ndays 3650
+ocsp_response ocsp_ecdsa_p384_unknown.der ecdsa_p384_pkcs1_leaf.pem ca_cert.pem ca_key.pem -ndays 3650
+touch .done-4

@@ -847,6 +847,103 @@ static void crl_checks(void)
     tls_config_free(ec_conf);
 }
 
+/* ---- OCSP stapling: the server staples its keypair's response, the client reports it ---- */
+
+struct ocsp_seen {
+    int rc, response_status, cert_status, crl_reason;
+    time_t this_update, next_update, revocation_time;
+    char result[32], url[128], error[256];
+};
+
+/* A TLS 1.3 or 1.2 handshake with a server stapling `staple` (NULL: none) for `type`'s
+ * keypair; returns what the client saw. */
+static struct ocsp_seen ocsp_handshake(const char *type, const char *staple, uint32_t protocols, int require)
+{
+    char cert[64], key[64];
+    snprintf(cert, sizeof cert, "%s_cert.pem", type);
+    snprintf(key, sizeof key, "%s_key.pem", type);
+    struct tls_config *sconf = tls_config_new();
+    CHECK(tls_config_set_keypair_ocsp_file(sconf, pem(cert), pem(key), staple ? pem(staple) : NULL) == 0);
+    struct tls *server = configured(tls_server(), sconf);
+    struct tls_config *cconf = client_config();
+    CHECK(tls_config_set_protocols(cconf, protocols) == 0);
+    if (require) tls_config_ocsp_require_stapling(cconf);
+    struct tls *client = configured(tls_client(), cconf);
+    int sv[2];
+    pair(sv);
+    struct server s;
+    pthread_t thread;
+    start_server(&thread, &s, server, sv[1], READ_TO_EOF);
+    struct ocsp_seen seen;
+    memset(&seen, 0, sizeof seen);
+    CHECK(tls_connect_socket(client, sv[0], "localhost") == 0);
+    seen.rc = tls_handshake(client);
+    copy_error(seen.error, sizeof seen.error, tls_error(client));
+    seen.response_status = tls_peer_ocsp_response_status(client);
+    seen.cert_status = tls_peer_ocsp_cert_status(client);
+    seen.crl_reason = tls_peer_ocsp_crl_reason(client);
+    seen.this_update = tls_peer_ocsp_this_update(client);
+    seen.next_update = tls_peer_ocsp_next_update(client);
+    seen.revocation_time = tls_peer_ocsp_revocation_time(client);
+    copy_error(seen.result, sizeof seen.result, tls_peer_ocsp_result(client));
+    copy_error(seen.url, sizeof seen.url, tls_peer_ocsp_url(client));
+    if (seen.rc == 0) {
+        /* A response fetched by the application is checked the same way. */
+        size_t len = 0;
+        char *good = read_file(pems_dir(), "ocsp_ecdsa_p256_good.der", &len);
+        CHECK(good != NULL);
+        int processed = tls_ocsp_process_response(client, (unsigned char *) good, len);
+        CHECK(processed == (strcmp(type, "ecdsa_p256_pkcs1") == 0 ? 0 : -1));
+        free(good);
+        tls_close(client);
+    } else {
+        shutdown(sv[0], SHUT_RDWR);
+    }
+    pthread_join(thread, NULL);
+    tls_free(client);
+    tls_free(server);
+    tls_config_free(cconf);
+    tls_config_free(sconf);
+    close(sv[0]);
+    close(sv[1]);
+    return seen;
+}
+
+static void ocsp_stapling(void)
+{
+    const uint32_t versions[2] = {TLS_PROTOCOL_TLSv1_3, TLS_PROTOCOL_TLSv1_2};
+    time_t now = time(NULL);
+    for (int v = 0; v < 2; v++) {
+        struct ocsp_seen seen = ocsp_handshake("ecdsa_p256_pkcs1", "ocsp_ecdsa_p256_good.der", versions[v], 1);
+        CHECK(seen.rc == 0);
+        CHECK(seen.response_status == TLS_OCSP_RESPONSE_SUCCESSFUL && seen.cert_status == TLS_OCSP_CERT_GOOD);
+        CHECK(str_is(seen.result, "good") && seen.crl_reason == -1 && seen.revocation_time == -1);
+        CHECK(seen.this_update > now - 86400 && seen.this_update <= now + 5);
+        CHECK(seen.next_update > now + 365 * 86400);
+        CHECK(str_is(seen.url, "http://ocsp.ferrotls.test/"));
+
+        /* A delegated responder's response is as good. */
+        seen = ocsp_handshake("ecdsa_p256_pkcs1", "ocsp_ecdsa_p256_delegated.der", versions[v], 1);
+        CHECK(seen.rc == 0 && seen.cert_status == TLS_OCSP_CERT_GOOD);
+
+        /* No staple: nothing to report, and a client that requires one fails. */
+        seen = ocsp_handshake("ecdsa_p256_pkcs1", NULL, versions[v], 0);
+        CHECK(seen.rc == 0 && seen.cert_status == -1 && seen.response_status == -1 && str_is(seen.result, "(null)"));
+        CHECK(str_is(seen.url, "http://ocsp.ferrotls.test/"));
+        seen = ocsp_handshake("ecdsa_p256_pkcs1", NULL, versions[v], 1);
+        CHECK(seen.rc == -1 && str_is(seen.error, "no stapled OCSP response provided"));
+
+        /* A revoked certificate's staple fails the handshake. */
+        seen = ocsp_handshake("rsa_2048_pkcs1", "ocsp_rsa_revoked.der", versions[v], 0);
+        CHECK(seen.rc == -1 && str_is(seen.error, "certificate verification failed: certificate revoked"));
+        /* A staple signed by another CA, or for another certificate, vouches for nothing. */
+        seen = ocsp_handshake("ecdsa_p256_pkcs1", "ocsp_ecdsa_p256_other_ca.der", versions[v], 0);
+        CHECK(seen.rc == -1);
+        seen = ocsp_handshake("ecdsa_p384_pkcs1", "ocsp_ecdsa_p256_good.der", versions[v], 0);
+        CHECK(seen.rc == -1);
+    }
+}
+
 /* ---- versions and suites: every client/server protocol combination, each TLS 1.2 suite ---- */
 
 /* One client connection against `server` with the client's protocols and ciphers; returns
@@ -1011,6 +1108,7 @@ int main(void)
     client_certificates();
     verify_failures();
     crl_checks();
+    ocsp_stapling();
     versions_and_suites();
     wrong_contexts();
     return checks_report();

@@ -169,6 +169,13 @@ pub struct Config {
     pub crls: Vec<webpki::CertRevocationList<'static>>,
     pub alpn: Vec<Vec<u8>>,
     pub client_auth: ClientAuth,
+    /// Client: ask the server for a stapled OCSP response (RFC 6066 status_request).
+    pub request_ocsp_staple: bool,
+    /// Client: check a stapled response when certificates are verified
+    /// (`s2n_config_set_check_stapled_ocsp_response`, on by default as in s2n).
+    pub check_ocsp_staple: bool,
+    /// Client: fail a handshake without a staple (`tls_config_ocsp_require_stapling`).
+    pub require_ocsp_staple: bool,
     /// Client: the RFC 6066 max_fragment_length code (1-4) to ask the server for.
     pub max_fragment_length_request: Option<u8>,
     /// Server: whether to honour a client's max_fragment_length request.
@@ -222,6 +229,9 @@ impl Default for Config {
             sni_for_ip_literals: false,
             max_chain_depth: 7,
             crls: Vec::new(),
+            request_ocsp_staple: false,
+            check_ocsp_staple: true,
+            require_ocsp_staple: false,
             alpn: Vec::new(),
             client_auth: ClientAuth::None,
             max_fragment_length_request: None,

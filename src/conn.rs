@@ -55,6 +55,11 @@ pub struct Summary {
     pub first_record_version: u16,
     /// The description of the fatal alert the peer sent, if it sent one.
     pub peer_alert: Option<u8>,
+    /// Client: the OCSP response the server stapled to its certificate, and what checking
+    /// it found (when it was checked). Server: whether we stapled one.
+    pub ocsp_response: Option<Vec<u8>>,
+    pub ocsp_status: Option<crate::ocsp::OcspStatus>,
+    pub ocsp_stapled: bool,
     /// The handshake resumed a session (no certificates were exchanged).
     pub resumed: bool,
     pub client_random: [u8; 32],

@@ -167,6 +167,8 @@ error_codes! {
         CERT_INTENT_INVALID => "cert intent invalid",
         BAD_FINISHED => "bad finished",
         BAD_PSK_BINDER => "bad psk binder",
+        // Ours, after s2n's last code of the kind so that s2n's numbering is unchanged.
+        FERROTLS_MISSING_OCSP_STAPLE => "no stapled OCSP response provided",
     }
     Internal = 6 {
         MADVISE => "madvise",

@@ -11,6 +11,7 @@ pub mod crypto;
 pub mod error;
 pub mod kx;
 pub mod msgs;
+pub mod ocsp;
 pub mod pki;
 pub mod policy;
 pub mod record;

@@ -16,6 +16,7 @@ pub mod hs {
     pub const CERTIFICATE_REQUEST: u8 = 13;
     pub const SERVER_HELLO_DONE: u8 = 14;
     pub const CERTIFICATE_VERIFY: u8 = 15;
+    pub const CERTIFICATE_STATUS: u8 = 22;
     pub const CLIENT_KEY_EXCHANGE: u8 = 16;
     pub const FINISHED: u8 = 20;
     pub const KEY_UPDATE: u8 = 24;
@@ -51,6 +52,9 @@ pub const HELLO_RETRY_REQUEST_RANDOM: [u8; 32] = [
     0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91, 0xc2, 0xa2, 0x11,
     0x16, 0x7a, 0xbb, 0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c,
 ];
+
+/// RFC 6066 CertificateStatusType ocsp.
+pub const STATUS_TYPE_OCSP: u8 = 1;
 
 pub const TLS12: u16 = 0x0303;
 pub const TLS13: u16 = 0x0304;
@@ -223,6 +227,12 @@ impl<'a> ClientHello<'a> {
         Ok(None)
     }
 
+    /// Whether the client asked for a stapled OCSP response (RFC 6066 §8). Other status
+    /// types, and a malformed request, are not a request we can answer.
+    pub fn wants_ocsp_staple(&self) -> bool {
+        self.extensions.get(ext::STATUS_REQUEST).is_some_and(|d| d.first() == Some(&STATUS_TYPE_OCSP))
+    }
+
     /// The protocol names offered in ALPN.
     pub fn alpn_protocols(&self) -> Result<Option<Vec<&'a [u8]>>> {
         self.extensions.get(ext::ALPN).map(decode_alpn_list).transpose()
@@ -317,7 +327,7 @@ pub fn decode_single_u16(data: &[u8]) -> Result<u16> {
 /// One entry of a TLS 1.3 Certificate message.
 pub struct CertificateEntry<'a> {
     pub cert: &'a [u8],
-    pub extensions: &'a [u8],
+    pub extensions: Extensions<'a>,
 }
 
 /// TLS 1.3 Certificate (§4.4.2).
@@ -335,7 +345,7 @@ impl<'a> Certificate13<'a> {
         let mut entries = Vec::new();
         while !list.is_empty() {
             let cert = list.vec_u24()?.rest();
-            let extensions = list.vec_u16()?.rest();
+            let extensions = Extensions::decode(&mut list, false)?;
             if cert.is_empty() {
                 return Err(decode_error());
             }
@@ -344,17 +354,48 @@ impl<'a> Certificate13<'a> {
         Ok(Certificate13 { context, entries })
     }
 
-    pub fn encode<'c>(out: &mut Vec<u8>, context: &[u8], chain: impl IntoIterator<Item = &'c [u8]>) {
+    /// Encodes a Certificate message; `ocsp_staple` goes with the leaf as its
+    /// status_request extension (RFC 8446 §4.4.2.1).
+    pub fn encode<'c>(
+        out: &mut Vec<u8>,
+        context: &[u8],
+        chain: impl IntoIterator<Item = &'c [u8]>,
+        ocsp_staple: Option<&[u8]>,
+    ) {
         encode_handshake(out, hs::CERTIFICATE, |w| {
             w.put_prefixed(1, |w| w.put_bytes(context));
             w.put_prefixed(3, |w| {
-                for cert in chain {
+                for (i, cert) in chain.into_iter().enumerate() {
                     w.put_prefixed(3, |w| w.put_bytes(cert));
-                    w.put_u16(0);
+                    w.put_prefixed(2, |w| {
+                        if let (0, Some(staple)) = (i, ocsp_staple) {
+                            extension(w, ext::STATUS_REQUEST, |w| encode_certificate_status(w, staple));
+                        }
+                    });
                 }
             });
         });
     }
+}
+
+/// The body of a CertificateStatus (RFC 6066 §8): an OCSP response.
+pub fn encode_certificate_status(w: &mut Vec<u8>, ocsp_response: &[u8]) {
+    w.put_u8(STATUS_TYPE_OCSP);
+    w.put_prefixed(3, |w| w.put_bytes(ocsp_response));
+}
+
+/// The OCSP response in a CertificateStatus body.
+pub fn decode_certificate_status(body: &[u8]) -> Result<&[u8]> {
+    let mut r = Reader::new(body);
+    if r.u8()? != STATUS_TYPE_OCSP {
+        return Err(decode_error());
+    }
+    let response = r.vec_u24()?.rest();
+    r.finish()?;
+    if response.is_empty() {
+        return Err(decode_error());
+    }
+    Ok(response)
 }
 
 /// CertificateVerify (§4.4.3).
@@ -457,9 +498,15 @@ mod tests {
     #[test]
     fn certificate_round_trip() {
         let mut out = Vec::new();
-        Certificate13::encode(&mut out, b"", [&b"leaf"[..], &b"ca"[..]]);
+        Certificate13::encode(&mut out, b"", [&b"leaf"[..], &b"ca"[..]], Some(b"ocsp"));
         let cert = Certificate13::decode(&out[4..]).unwrap();
         assert_eq!(cert.entries.len(), 2);
         assert_eq!(cert.entries[1].cert, b"ca");
+        // The staple rides with the leaf only.
+        let status = cert.entries[0].extensions.get(ext::STATUS_REQUEST).unwrap();
+        assert_eq!(decode_certificate_status(status).unwrap(), b"ocsp");
+        assert!(cert.entries[1].extensions.get(ext::STATUS_REQUEST).is_none());
+        assert!(decode_certificate_status(&[1, 0, 0, 0]).is_err(), "an empty response");
+        assert!(decode_certificate_status(&[2, 0, 0, 1, 7]).is_err(), "not OCSP");
     }
 }

@@ -3,6 +3,8 @@
 //! rustls-webpki and x509-cert (see `x509`), PEM from rustls-pki-types; we parse neither
 //! by hand.
 
+use std::sync::Arc;
+
 use aws_lc_rs::signature::{
     EcdsaKeyPair, Ed25519KeyPair, KeyPair, RsaKeyPair, ECDSA_P256_SHA256_ASN1_SIGNING, ECDSA_P384_SHA384_ASN1_SIGNING,
     ECDSA_P521_SHA512_ASN1_SIGNING,
@@ -97,6 +99,9 @@ pub struct CertifiedKey {
     /// The leaf's host names, lower-cased, for choosing a chain by SNI: its DNS
     /// subjectAltNames, or its commonName when it has none (s2n's rule).
     names: Vec<String>,
+    /// The DER OCSP response a server staples for this chain's leaf. It may be replaced
+    /// while configs share the chain (servers refresh staples), hence the lock.
+    ocsp_response: std::sync::RwLock<Option<Arc<[u8]>>>,
 }
 
 /// How a chain's names relate to the server name a client asked for.
@@ -111,7 +116,18 @@ pub enum NameMatch {
 impl CertifiedKey {
     pub fn new(chain: Vec<CertificateDer<'static>>, key: Option<SigningKey>) -> CertifiedKey {
         let names = chain.first().map(|leaf| leaf_names(leaf)).unwrap_or_default();
-        CertifiedKey { chain, key, names }
+        CertifiedKey { chain, key, names, ocsp_response: Default::default() }
+    }
+
+    /// Sets (or with an empty response, clears) the OCSP response stapled for the leaf.
+    pub fn set_ocsp_response(&self, response: &[u8]) {
+        let value = (!response.is_empty()).then(|| Arc::from(response));
+        *self.ocsp_response.write().unwrap_or_else(|p| p.into_inner()) = value;
+    }
+
+    /// The OCSP response to staple, if there is one.
+    pub fn ocsp_response(&self) -> Option<Arc<[u8]>> {
+        self.ocsp_response.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     /// Builds a chain and key from PEM, checking that the key belongs to the leaf.

@@ -5,6 +5,7 @@ use std::time::Duration;
 use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
 use webpki::{EndEntityCert, KeyUsage};
 
+use crate::alert::AlertDescription;
 use crate::config::{Config, Hooks};
 use crate::error::{Error, ErrorCode, Result};
 use crate::x509::{CertFields, SanEntry};
@@ -238,4 +239,38 @@ mod tests {
         assert!(!default_host_match("", "example.com"));
         assert!(!default_host_match("example.org", "example.com"));
     }
+}
+
+/// Client: takes the server's stapled OCSP response (or its absence) into the handshake.
+/// A staple is kept for the application and, while certificates are verified and the
+/// config says so, checked (see [`crate::ocsp`]); a config that requires a staple fails
+/// without one.
+pub fn accept_ocsp_staple(
+    common: &mut crate::conn::Common,
+    config: &Config,
+    hooks: &mut dyn Hooks,
+    staple: Option<&[u8]>,
+) -> Result<()> {
+    let Some(staple) = staple else {
+        return match config.require_ocsp_staple {
+            true => Err(Error::with_alert(
+                ErrorCode::FERROTLS_MISSING_OCSP_STAPLE,
+                AlertDescription::BadCertificateStatusResponse,
+            )),
+            false => Ok(()),
+        };
+    };
+    common.summary.ocsp_response = Some(staple.to_vec());
+    if config.verify_peer && config.check_ocsp_staple {
+        let anchors: Vec<&[TrustAnchor<'_>]> = config.trust.root_sets().collect();
+        let status = crate::ocsp::check(staple, &common.summary.peer_chain, &anchors, hooks.now()).map_err(|e| {
+            let alert = match e.code {
+                ErrorCode::CERT_REVOKED => AlertDescription::CertificateRevoked,
+                _ => AlertDescription::BadCertificateStatusResponse,
+            };
+            Error::with_alert(e.code, alert)
+        })?;
+        common.summary.ocsp_status = Some(status);
+    }
+    Ok(())
 }

@@ -49,6 +49,18 @@ impl CertFields {
         Some(names.0.iter().map(san_entry).collect())
     }
 
+    /// The first OCSP responder URI of the authorityInfoAccess extension.
+    pub fn ocsp_url(&self) -> Option<String> {
+        const OID_AUTHORITY_INFO_ACCESS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.1");
+        const OID_AD_OCSP: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1");
+        let (value, _) = self.extension(&OID_AUTHORITY_INFO_ACCESS)?;
+        let access = x509_cert::ext::pkix::AuthorityInfoAccessSyntax::from_der(value).ok()?;
+        access.0.iter().filter(|d| d.access_method == OID_AD_OCSP).find_map(|d| match &d.access_location {
+            GeneralName::UniformResourceIdentifier(uri) => Some(uri.as_str().to_string()),
+            _ => None,
+        })
+    }
+
     /// The last commonName of the subject (the most specific one, as OpenSSL picks it),
     /// if it is one of the string types RFC 5280 allows for it.
     pub fn common_name(&self) -> Option<String> {

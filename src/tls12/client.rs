@@ -47,6 +47,9 @@ pub struct Handshake12 {
     /// first (RFC 5077 §3.1).
     resumed: bool,
     expect_ticket: bool,
+    /// The server answered our status_request: a CertificateStatus may follow its
+    /// Certificate (RFC 6066 §8 lets the server skip it after all).
+    expect_status: bool,
     /// The session id the server gave: a full handshake's session can be resumed by it if
     /// the server keeps a session cache.
     server_session_id: Vec<u8>,
@@ -85,6 +88,12 @@ pub fn server_hello(
         ext::STATUS_REQUEST,
         ext::SCT,
     ])?;
+    // A status_request answer only to our request (RFC 6066 §8); it promises (or may
+    // promise) a CertificateStatus after the Certificate.
+    let expect_status = sh.extensions.contains(ext::STATUS_REQUEST);
+    if expect_status && !config.request_ocsp_staple {
+        return Err(Error::with_alert(ErrorCode::UNSUPPORTED_EXTENSION, AlertDescription::UnsupportedExtension));
+    }
     // Secure renegotiation (RFC 5746): in an initial handshake the server's answer is empty.
     match sh.extensions.get(ext::RENEGOTIATION_INFO) {
         Some([0]) => {}
@@ -120,6 +129,7 @@ pub fn server_hello(
         secrets: None,
         resumed: false,
         expect_ticket: sh.extensions.contains(ext::SESSION_TICKET),
+        expect_status,
         server_session_id: sh.session_id.to_vec(),
     };
     common.session_id = sh.session_id.to_vec();
@@ -180,10 +190,24 @@ pub fn handle(
                 crate::verify::verify_host(hooks, &chain[0], server_name)?;
             }
             common.summary.peer_chain = chain;
+            if !h.expect_status {
+                crate::verify::accept_ocsp_staple(common, config, hooks, None)?;
+            }
+            h.messages.extend_from_slice(message);
+            State::WaitServerKeyExchange(h)
+        }
+        (State::WaitServerKeyExchange(mut h), hs::CERTIFICATE_STATUS) if h.expect_status => {
+            let staple = msgs::decode_certificate_status(body)?;
+            crate::verify::accept_ocsp_staple(common, config, hooks, Some(staple))?;
+            h.expect_status = false;
             h.messages.extend_from_slice(message);
             State::WaitServerKeyExchange(h)
         }
         (State::WaitServerKeyExchange(mut h), hs::SERVER_KEY_EXCHANGE) => {
+            if h.expect_status {
+                crate::verify::accept_ocsp_staple(common, config, hooks, None)?;
+                h.expect_status = false;
+            }
             server_key_exchange(common, config, &mut h, body)?;
             h.messages.extend_from_slice(message);
             State::WaitCertificateRequestOrDone(h)

@@ -193,6 +193,8 @@ pub fn client_hello(
                 alpn: alpn.as_deref(),
                 mfl,
                 ticket: false,
+                // No certificate in an abbreviated handshake, so no status for one.
+                ocsp: false,
             },
         );
     }
@@ -200,6 +202,8 @@ pub fn client_hello(
     let (suite, identity, scheme) = choose(config, ch, server_name.as_deref(), &client_schemes)
         .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?;
     let issue_ticket = ticket.is_some() && config.ticket_keys.can_encrypt(now * 1_000_000_000);
+    let id = &config.identities[identity];
+    let staple = if ch.wants_ocsp_staple() { id.ocsp_response() } else { None };
     let session_id: [u8; 32] = random_array()?;
     common.session_id = session_id.to_vec();
 
@@ -213,12 +217,16 @@ pub fn client_hello(
         alpn: alpn.as_deref(),
         mfl,
         ticket: issue_ticket,
+        ocsp: staple.is_some(),
     };
     encode_server_hello(&mut flight, &server_random, &session_id, suite, &extensions);
 
-    let id = &config.identities[identity];
     let chain: Vec<&[u8]> = id.chain.iter().map(|c| c.as_ref()).collect();
     encode_certificate_list(&mut flight, &chain);
+    if let Some(staple) = &staple {
+        encode_handshake(&mut flight, hs::CERTIFICATE_STATUS, |w| msgs::encode_certificate_status(w, staple));
+        common.summary.ocsp_stapled = true;
+    }
 
     let share = ClientKeyShare::generate(group)?;
     let mut params = Vec::with_capacity(4 + share.public.len());
@@ -279,6 +287,8 @@ struct ServerHelloExtensions<'a> {
     mfl: Option<u8>,
     /// An empty session_ticket: a NewSessionTicket will follow (RFC 5077 §3.2).
     ticket: bool,
+    /// An empty status_request: a CertificateStatus follows the Certificate (RFC 6066 §8).
+    ocsp: bool,
 }
 
 fn encode_server_hello(
@@ -312,6 +322,9 @@ fn encode_server_hello(
             }
             if e.ticket {
                 extension(w, ext::SESSION_TICKET, |_| {});
+            }
+            if e.ocsp {
+                extension(w, ext::STATUS_REQUEST, |_| {});
             }
         });
     });

@@ -193,6 +193,14 @@ fn send_client_hello(
             if !config.alpn.is_empty() {
                 extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, config.alpn.iter().map(Vec::as_slice)));
             }
+            if config.request_ocsp_staple {
+                // RFC 6066 §8: OCSP, no responder ids, no request extensions.
+                extension(w, ext::STATUS_REQUEST, |w| {
+                    w.put_u8(msgs::STATUS_TYPE_OCSP);
+                    w.put_u16(0);
+                    w.put_u16(0);
+                });
+            }
             if let Some(code) = config.max_fragment_length_request {
                 extension(w, ext::MAX_FRAGMENT_LENGTH, |w| w.put_u8(code));
             }
@@ -497,6 +505,14 @@ fn server_certificate(
     if cert.entries.is_empty() {
         return Err(Error::with_alert(ErrorCode::NO_CERT_FOUND, AlertDescription::DecodeError));
     }
+    // Only what we asked for may come with the certificates: a status for the leaf.
+    let staple_allowed: &[u16] = if config.request_ocsp_staple { &[ext::STATUS_REQUEST] } else { &[] };
+    cert.entries[0].extensions.check_only(staple_allowed)?;
+    for entry in &cert.entries[1..] {
+        entry.extensions.check_only(&[])?;
+    }
+    let staple =
+        cert.entries[0].extensions.get(ext::STATUS_REQUEST).map(msgs::decode_certificate_status).transpose()?;
     let chain: Vec<CertificateDer<'static>> =
         cert.entries.iter().map(|e| CertificateDer::from(e.cert.to_vec())).collect();
     if config.verify_peer {
@@ -504,7 +520,7 @@ fn server_certificate(
         crate::verify::verify_host(hooks, &chain[0], server_name)?;
     }
     common.summary.peer_chain = chain;
-    Ok(())
+    crate::verify::accept_ocsp_staple(common, config, hooks, staple)
 }
 
 fn server_finished(
@@ -561,9 +577,9 @@ fn send_client_certificate(
     let mut msg = Vec::new();
     match chosen {
         Some((id, _, _)) => {
-            msgs::Certificate13::encode(&mut msg, &request.context, id.chain.iter().map(|c| c.as_ref()))
+            msgs::Certificate13::encode(&mut msg, &request.context, id.chain.iter().map(|c| c.as_ref()), None)
         }
-        None => msgs::Certificate13::encode(&mut msg, &request.context, std::iter::empty()),
+        None => msgs::Certificate13::encode(&mut msg, &request.context, std::iter::empty(), None),
     }
     transcript.add(&msg);
     common.send_handshake(&msg);

@@ -337,7 +337,10 @@ fn client_hello(
     if let Some((identity, scheme)) = chosen {
         let id = &config.identities[identity];
         let mut cert = Vec::new();
-        msgs::Certificate13::encode(&mut cert, &[], id.chain.iter().map(|c| c.as_ref()));
+        // A staple only for a client that asked for one (RFC 8446 §4.4.2.1).
+        let staple = if ch.wants_ocsp_staple() { id.ocsp_response() } else { None };
+        msgs::Certificate13::encode(&mut cert, &[], id.chain.iter().map(|c| c.as_ref()), staple.as_deref());
+        common.summary.ocsp_stapled = staple.is_some();
         add(&mut transcript, &cert);
 
         let signed = msgs::certificate_verify_message(true, transcript.current().as_ref());

@@ -540,7 +540,13 @@ pub extern "C" fn s2n_cert_chain_and_key_set_ocsp_data(
     data: *const u8,
     length: u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let chain_and_key = unsafe { arg_ref(chain_and_key) }?;
+        // As in s2n, no data clears the staple.
+        let data = if data.is_null() { &[][..] } else { unsafe { arg_bytes(data, length as usize) }? };
+        chain_and_key.certified()?.set_ocsp_response(data);
+        OK
+    })
 }
 
 #[no_mangle]
@@ -562,12 +568,22 @@ pub extern "C" fn s2n_config_set_cert_tiebreak_callback(
 
 #[no_mangle]
 pub extern "C" fn s2n_config_set_check_stapled_ocsp_response(config: *mut s2n_config, check_ocsp: u8) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.core.check_ocsp_staple = check_ocsp != 0;
+        OK
+    })
 }
 
+/// Client: the OCSP response the server stapled (NULL and a length of 0 when none).
 #[no_mangle]
 pub extern "C" fn s2n_connection_get_ocsp_response(conn: *mut s2n_connection, length: *mut u32) -> *const u8 {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { arg_ref(length) }?;
+        let response = conn.core.common.summary.ocsp_response.as_deref();
+        unsafe { write_out(length, response.map_or(0, |r| r.len() as u32)) }?;
+        Ok(response.map_or(std::ptr::null(), |r| r.as_ptr()))
+    })
 }
 
 #[no_mangle]
@@ -606,7 +622,24 @@ pub extern "C" fn s2n_connection_get_client_cert_chain(
 
 #[no_mangle]
 pub extern "C" fn s2n_connection_is_ocsp_stapled(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
+    call(|| {
+        // A server: whether it stapled a response; a client: whether it received one.
+        let summary = &unsafe { arg_ref(conn) }?.core.common.summary;
+        Ok((summary.ocsp_stapled || summary.ocsp_response.is_some()) as c_int)
+    })
+}
+
+/// The deprecated way to set a staple: on the config's one default chain.
+pub(crate) fn set_default_chain_ocsp_data(config: &s2n_config, data: &[u8]) -> Result<()> {
+    let core = &config.core;
+    let defaults: Vec<usize> = if core.default_identities.is_empty() {
+        (0..core.identities.len()).collect()
+    } else {
+        core.default_identities.clone()
+    };
+    let [only] = defaults[..] else { return Err(Error::new(ErrorCode::UPDATING_EXTENSION)) };
+    core.identities[only].set_ocsp_response(data);
+    Ok(())
 }
 
 /// The extension named by the NUL-terminated dotted `oid` ("1.3.187.25240.2"; s2n also

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use super::abi::*;
 use super::init::ensure_initialized;
 use super::{call, unimplemented, OK};
-use crate::capi::{arg_cstr, arg_mut, arg_ref, from_c, into_c, write_out};
+use crate::capi::{arg_bytes, arg_cstr, arg_mut, arg_ref, from_c, into_c, write_out};
 use crate::config::ClientAuth;
 use crate::config::Config;
 use crate::error::{Error, ErrorCode, Result};
@@ -357,19 +357,17 @@ pub extern "C" fn s2n_config_set_alert_behavior(
     })
 }
 
-/// OCSP stapling is not built (no OCSP parsing yet), so asking for it fails the way s2n does
-/// on a libcrypto without OCSP support; turning it off succeeds.
+/// Client: whether to ask servers for a stapled OCSP response.
 #[no_mangle]
 pub extern "C" fn s2n_config_set_status_request_type(
     config: *mut s2n_config,
     type_: s2n_status_request_type_arg,
 ) -> c_int {
     call(|| {
-        unsafe { arg_mut(config) }?;
-        match s2n_status_request_type::from_raw(type_)? {
-            s2n_status_request_type::S2N_STATUS_REQUEST_NONE => OK,
-            s2n_status_request_type::S2N_STATUS_REQUEST_OCSP => Err(Error::new(ErrorCode::OCSP_NOT_SUPPORTED)),
-        }
+        let config = unsafe { arg_mut(config) }?;
+        config.core.request_ocsp_staple =
+            s2n_status_request_type::from_raw(type_)? == s2n_status_request_type::S2N_STATUS_REQUEST_OCSP;
+        OK
     })
 }
 
@@ -480,6 +478,8 @@ pub extern "C" fn s2n_config_set_ct_support_level(config: *mut s2n_config, level
     unimplemented()
 }
 
+/// Deprecated in s2n: sets the OCSP staple (or, unsupported here, the SCT list) of the
+/// config's only default chain.
 #[no_mangle]
 pub extern "C" fn s2n_config_set_extension_data(
     config: *mut s2n_config,
@@ -487,7 +487,20 @@ pub extern "C" fn s2n_config_set_extension_data(
     data: *const u8,
     length: u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_ref(config) }?;
+        let data = unsafe { arg_bytes(data, length as usize) }?;
+        match s2n_tls_extension_type::from_raw(type_)? {
+            s2n_tls_extension_type::S2N_EXTENSION_OCSP_STAPLING => {
+                super::cert::set_default_chain_ocsp_data(config, data)?;
+                OK
+            }
+            s2n_tls_extension_type::S2N_EXTENSION_CERTIFICATE_TRANSPARENCY => {
+                Err(Error::new(ErrorCode::FERROTLS_UNIMPLEMENTED))
+            }
+            _ => Err(Error::new(ErrorCode::UNRECOGNIZED_EXTENSION)),
+        }
+    })
 }
 
 #[no_mangle]

@@ -19,7 +19,7 @@ use super::abi::{tls, tls_read_cb, tls_write_cb, TLS_ERROR_INVALID_CONTEXT, TLS_
 use super::context::Role;
 use super::engine::{describe, version_name, Built};
 use super::files::{read_session_file, write_session_file};
-use super::{arg_opt_str, arg_str, call, lock, unimplemented, TlsError, TlsResult};
+use super::{arg_opt_str, arg_str, call, lock, TlsError, TlsResult};
 use crate::capi::into_c;
 use crate::config::Hooks;
 use crate::conn::{Connection, Side, Status};
@@ -63,6 +63,29 @@ struct Info {
     chain_pem: Vec<u8>,
     /// The leaf's fields, when it decodes.
     leaf: Option<LeafInfo>,
+    /// The OCSP responder the leaf names (authorityInfoAccess).
+    ocsp_url: Option<CString>,
+    /// What a stapled OCSP response (or one given to tls_ocsp_process_response) said.
+    ocsp: Option<OcspInfo>,
+}
+
+/// A checked OCSP response, as the tls_peer_ocsp_* functions report it.
+struct OcspInfo {
+    status: crate::ocsp::OcspStatus,
+    /// OpenSSL's word for the leaf's status ("good", "revoked", "unknown").
+    result: CString,
+}
+
+impl OcspInfo {
+    fn new(status: crate::ocsp::OcspStatus) -> OcspInfo {
+        use crate::ocsp::LeafStatus;
+        let word = match status.cert_status {
+            LeafStatus::Good => c"good",
+            LeafStatus::Revoked => c"revoked",
+            LeafStatus::Unknown => c"unknown",
+        };
+        OcspInfo { status, result: word.to_owned() }
+    }
 }
 
 /// The peer certificate fields libtls reports as text and times.
@@ -328,7 +351,15 @@ impl Session {
             cstring(&format!("SHA256:{hex}"))
         });
         let chain_pem = chain.iter().flat_map(|cert| pem_encode("CERTIFICATE", cert.as_ref())).collect();
-        let leaf = chain.first().and_then(|leaf| crate::x509::CertFields::parse(leaf).ok()).map(|fields| LeafInfo {
+        let fields = chain.first().and_then(|leaf| crate::x509::CertFields::parse(leaf).ok());
+        let ocsp_url = fields.as_ref().and_then(|f| f.ocsp_url()).map(|url| cstring(&url));
+        // A staple the engine checked; or, with certificate checks off, one read as is.
+        let ocsp = summary.ocsp_status.clone().or_else(|| {
+            let response = summary.ocsp_response.as_deref()?;
+            let anchors: Vec<&[rustls_pki_types::TrustAnchor<'_>]> = self.engine.core.trust.root_sets().collect();
+            crate::ocsp::validate(response, &chain, &anchors, rustls_pki_types::UnixTime::now()).ok()
+        });
+        let leaf = fields.map(|fields| LeafInfo {
             issuer: cstring(&fields.issuer_line()),
             subject: cstring(&fields.subject_line()),
             common_name: fields.common_name().map(|cn| cstring(&cn)),
@@ -346,6 +377,8 @@ impl Session {
             hash,
             chain_pem,
             leaf,
+            ocsp_url,
+            ocsp: ocsp.map(OcspInfo::new),
         }
     }
 
@@ -959,50 +992,74 @@ pub extern "C" fn tls_conn_version(ctx: *mut tls) -> *const c_char {
 
 // ---- OCSP ----
 
+/// Client: checks an OCSP response the application fetched itself (from the URL of
+/// `tls_peer_ocsp_url`) against the peer's chain; the tls_peer_ocsp_* functions then
+/// report it. A revoked certificate is a failure, as in libtls.
 #[no_mangle]
 pub extern "C" fn tls_ocsp_process_response(ctx: *mut tls, response: *const c_uchar, size: usize) -> c_int {
-    let _ = (response, size);
-    call(ctx, |_| unimplemented("tls_ocsp_process_response"))
+    call(ctx, |c| {
+        let response = super::arg_buf("OCSP response", response, size)?;
+        let mut guard = session_of(c)?;
+        let session = guard.as_mut().ok_or_else(|| TlsError::new("context not connected"))?;
+        let anchors: Vec<&[rustls_pki_types::TrustAnchor<'_>]> = session.engine.core.trust.root_sets().collect();
+        let Some(info) = session.info.as_mut() else { return Err(TlsError::new("handshake not completed")) };
+        let status = crate::ocsp::check(response, &info.chain, &anchors, rustls_pki_types::UnixTime::now())
+            .map_err(|e| TlsError::new(format!("ocsp verify failed: {}", e.code.message())));
+        // The response's facts are kept even when they fail the check (a revocation).
+        if let Ok(found) = crate::ocsp::validate(response, &info.chain, &anchors, rustls_pki_types::UnixTime::now()) {
+            info.ocsp = Some(OcspInfo::new(found));
+        }
+        status.map(|_| 0)
+    })
+}
+
+/// The OCSP facts, or `none` when there are none.
+fn ocsp_info<T: crate::capi::FailureValue + Copy>(ctx: *mut tls, none: T, answer: impl FnOnce(&OcspInfo) -> T) -> T {
+    info(ctx, none, |info| Ok(info.ocsp.as_ref().map_or(none, answer)))
+}
+
+fn time_or_none(time: Option<u64>) -> libc::time_t {
+    time.map_or(-1, |t| t as libc::time_t)
 }
 
 #[no_mangle]
 pub extern "C" fn tls_peer_ocsp_cert_status(ctx: *mut tls) -> c_int {
-    call(ctx, |_| unimplemented("tls_peer_ocsp_cert_status"))
+    ocsp_info(ctx, -1, |o| o.status.cert_status as c_int)
 }
 
 #[no_mangle]
 pub extern "C" fn tls_peer_ocsp_crl_reason(ctx: *mut tls) -> c_int {
-    call(ctx, |_| unimplemented("tls_peer_ocsp_crl_reason"))
+    ocsp_info(ctx, -1, |o| o.status.crl_reason)
 }
 
 #[no_mangle]
 pub extern "C" fn tls_peer_ocsp_next_update(ctx: *mut tls) -> libc::time_t {
-    call(ctx, |_| unimplemented("tls_peer_ocsp_next_update"))
+    ocsp_info(ctx, -1, |o| time_or_none(o.status.next_update))
 }
 
 #[no_mangle]
 pub extern "C" fn tls_peer_ocsp_response_status(ctx: *mut tls) -> c_int {
-    call(ctx, |_| unimplemented("tls_peer_ocsp_response_status"))
+    ocsp_info(ctx, -1, |o| c_int::from(o.status.response_status))
 }
 
 #[no_mangle]
 pub extern "C" fn tls_peer_ocsp_result(ctx: *mut tls) -> *const c_char {
-    call(ctx, |_| unimplemented("tls_peer_ocsp_result"))
+    ocsp_info(ctx, std::ptr::null(), |o| o.result.as_ptr())
 }
 
 #[no_mangle]
 pub extern "C" fn tls_peer_ocsp_revocation_time(ctx: *mut tls) -> libc::time_t {
-    call(ctx, |_| unimplemented("tls_peer_ocsp_revocation_time"))
+    ocsp_info(ctx, -1, |o| time_or_none(o.status.revocation_time))
 }
 
 #[no_mangle]
 pub extern "C" fn tls_peer_ocsp_this_update(ctx: *mut tls) -> libc::time_t {
-    call(ctx, |_| unimplemented("tls_peer_ocsp_this_update"))
+    ocsp_info(ctx, -1, |o| o.status.this_update as libc::time_t)
 }
 
 #[no_mangle]
 pub extern "C" fn tls_peer_ocsp_url(ctx: *mut tls) -> *const c_char {
-    call(ctx, |_| unimplemented("tls_peer_ocsp_url"))
+    info(ctx, std::ptr::null(), |info| Ok(c_ptr(&info.ocsp_url)))
 }
 
 #[cfg(test)]

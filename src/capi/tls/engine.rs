@@ -60,6 +60,9 @@ pub(crate) fn build(settings: &Settings, side: Side) -> TlsResult<Built> {
             core.ticket_context = settings.session_id.clone();
         }
         Side::Client => {
+            // libtls always asks for a staple, checks one it gets, and may insist on one.
+            core.request_ocsp_staple = true;
+            core.require_ocsp_staple = settings.ocsp_require_stapling;
             core.session_tickets = settings.session_fd != -1;
             // How long the client offers a saved session is the server's business (its
             // ticket lifetime hint); this only bounds it to the longest libtls allows.
@@ -73,7 +76,11 @@ pub(crate) fn build(settings: &Settings, side: Side) -> TlsResult<Built> {
     let mut identities = Vec::new();
     let load = |keypair: &super::config::Keypair| -> TlsResult<Option<Arc<CertifiedKey>>> {
         match (&keypair.key, keypair.chain.is_empty()) {
-            (Some(key), false) => Ok(Some(Arc::new(CertifiedKey::new(keypair.chain.clone(), Some(key.load()?))))),
+            (Some(key), false) => {
+                let certified = CertifiedKey::new(keypair.chain.clone(), Some(key.load()?));
+                certified.set_ocsp_response(&keypair.ocsp_staple);
+                Ok(Some(Arc::new(certified)))
+            }
             _ => Ok(None),
         }
     };
@@ -207,6 +214,11 @@ fn verify_text(code: ErrorCode) -> Option<&'static str> {
 /// Words a failed engine call the way libtls would: `op` is "handshake", "read", "write"
 /// or "shutdown"; `servername` is the name a client checked the certificate against.
 pub(crate) fn describe(err: Error, op: &str, peer_alert: Option<u8>, servername: Option<&str>) -> TlsError {
+    match err.code {
+        ErrorCode::FERROTLS_MISSING_OCSP_STAPLE => return TlsError::new("no stapled OCSP response provided"),
+        ErrorCode::INVALID_OCSP_RESPONSE => return TlsError::new("ocsp verify failed: invalid OCSP response"),
+        _ => {}
+    }
     if let Some(text) = verify_text(err.code) {
         return TlsError::new(format!("certificate verification failed: {text}"));
     }

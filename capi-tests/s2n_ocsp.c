@@ -1,0 +1,195 @@
+/* OCSP stapling through the s2n API, TLS 1.3 and TLS 1.2, over socketpairs: the server
+ * staples what s2n_cert_chain_and_key_set_ocsp_data gave it only to clients that asked
+ * (s2n_config_set_status_request_type); the client gets it from
+ * s2n_connection_get_ocsp_response and checks it unless told not to
+ * (s2n_config_set_check_stapled_ocsp_response): good, revoked, unknown, another CA's
+ * signature, a delegated responder, garbage, and a response without nextUpdate as the
+ * (application's) clock moves past the hour s2n gives it. Responses come from
+ * make-certs.sh (openssl ocsp). */
+#include <pthread.h>
+#include <s2n.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+
+struct blob {
+    char *data;
+    size_t len;
+};
+
+static struct blob load(const char *name)
+{
+    struct blob b = {0};
+    b.data = read_file(pems_dir(), name, &b.len);
+    CHECK(b.data != NULL);
+    return b;
+}
+
+static const char *err_name(void) { return s2n_strerror_name(s2n_errno); }
+
+struct side {
+    struct s2n_connection *conn;
+    int rc;
+    const char *err;
+};
+
+static void *negotiate_thread(void *arg)
+{
+    struct side *side = arg;
+    s2n_blocked_status blocked;
+    side->rc = s2n_negotiate(side->conn, &blocked);
+    side->err = side->rc == 0 ? "" : err_name();
+    if (side->rc != 0) s2n_shutdown(side->conn, &blocked);
+    return NULL;
+}
+
+/* The application's clock: real time plus an offset the test moves. */
+static uint64_t clock_offset_ns;
+static int test_clock(void *ctx, uint64_t *nanos)
+{
+    (void) ctx;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    *nanos = (uint64_t) ts.tv_sec * 1000000000ull + ts.tv_nsec + clock_offset_ns;
+    return 0;
+}
+
+struct result {
+    int ok;
+    const char *client_err, *server_err;
+    int client_stapled, server_stapled;
+    uint32_t response_len;
+    int response_matches;
+};
+
+/* One handshake: the server's chain `cert` staples `staple` (if any); the client asks for
+ * a staple if `request`, checks it if `check`. */
+static struct result run(const char *policy, const char *cert, const char *key, struct blob *staple, int request,
+                         int check)
+{
+    char *cert_pem = read_file(pems_dir(), cert, NULL), *key_pem = read_file(pems_dir(), key, NULL);
+    char *ca_pem = read_file(pems_dir(), "ca_cert.pem", NULL);
+    struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
+    CHECK(s2n_cert_chain_and_key_load_pem(chain, cert_pem, key_pem) == S2N_SUCCESS);
+    if (staple) CHECK(s2n_cert_chain_and_key_set_ocsp_data(chain, (uint8_t *) staple->data, staple->len) == 0);
+    struct s2n_config *sc = s2n_config_new();
+    CHECK(s2n_config_set_cipher_preferences(sc, policy) == S2N_SUCCESS);
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, chain) == S2N_SUCCESS);
+    struct s2n_config *cc = s2n_config_new_minimal();
+    CHECK(s2n_config_set_cipher_preferences(cc, policy) == S2N_SUCCESS);
+    CHECK(s2n_config_add_pem_to_trust_store(cc, ca_pem) == S2N_SUCCESS);
+    CHECK(s2n_config_set_wall_clock(cc, test_clock, NULL) == S2N_SUCCESS);
+    if (request) CHECK(s2n_config_set_status_request_type(cc, S2N_STATUS_REQUEST_OCSP) == S2N_SUCCESS);
+    CHECK(s2n_config_set_check_stapled_ocsp_response(cc, check) == S2N_SUCCESS);
+
+    int fds[2];
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    struct s2n_connection *server = s2n_connection_new(S2N_SERVER), *client = s2n_connection_new(S2N_CLIENT);
+    CHECK(s2n_connection_set_config(server, sc) == 0 && s2n_connection_set_fd(server, fds[0]) == 0);
+    CHECK(s2n_connection_set_config(client, cc) == 0 && s2n_connection_set_fd(client, fds[1]) == 0);
+    CHECK(s2n_connection_set_blinding(client, S2N_SELF_SERVICE_BLINDING) == 0);
+    CHECK(s2n_connection_set_blinding(server, S2N_SELF_SERVICE_BLINDING) == 0);
+    CHECK(s2n_set_server_name(client, "localhost") == 0);
+
+    struct side s = {server, 0, ""}, c = {client, 0, ""};
+    pthread_t st, ct;
+    pthread_create(&st, NULL, negotiate_thread, &s);
+    pthread_create(&ct, NULL, negotiate_thread, &c);
+    pthread_join(ct, NULL);
+    if (c.rc != 0) shutdown(fds[1], SHUT_RDWR);
+    pthread_join(st, NULL);
+
+    struct result r = {0};
+    r.ok = c.rc == 0 && s.rc == 0;
+    r.client_err = c.err;
+    r.server_err = s.err;
+    if (!r.ok && getenv("OCSP_DEBUG")) fprintf(stderr, "  %s: client %s, server %s\n", policy, c.err, s.err);
+    if (r.ok) {
+        r.client_stapled = s2n_connection_is_ocsp_stapled(client);
+        r.server_stapled = s2n_connection_is_ocsp_stapled(server);
+        const uint8_t *resp = s2n_connection_get_ocsp_response(client, &r.response_len);
+        r.response_matches = staple && resp != NULL && r.response_len == staple->len &&
+                             memcmp(resp, staple->data, staple->len) == 0;
+        CHECK(r.response_len == 0 || resp != NULL);
+    }
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    s2n_config_free(sc);
+    s2n_config_free(cc);
+    s2n_cert_chain_and_key_free(chain);
+    close(fds[0]);
+    close(fds[1]);
+    free(cert_pem);
+    free(key_pem);
+    free(ca_pem);
+    return r;
+}
+
+static int failed_with(struct result r, const char *err)
+{
+    if (!r.ok && strcmp(r.client_err, err) == 0) return 1;
+    fprintf(stderr, "  expected %s, got %s (server: %s)\n", err, r.ok ? "success" : r.client_err, r.server_err);
+    return 0;
+}
+
+int main(void)
+{
+    CHECK(s2n_init() == S2N_SUCCESS);
+    struct blob good = load("ocsp_ecdsa_p256_good.der"), nonext = load("ocsp_ecdsa_p256_nonext.der"),
+                delegated = load("ocsp_ecdsa_p256_delegated.der"), other = load("ocsp_ecdsa_p256_other_ca.der"),
+                revoked = load("ocsp_rsa_revoked.der"), unknown = load("ocsp_ecdsa_p384_unknown.der");
+    struct blob garbage = {"not an OCSP response", 20};
+    const char *ec_cert = "ecdsa_p256_pkcs1_cert.pem", *ec_key = "ecdsa_p256_pkcs1_key.pem";
+    const char *policies[2] = {"default_tls13", "test_all_tls12"}; /* TLS 1.3; TLS 1.2 only */
+
+    for (int p = 0; p < 2; p++) {
+        const char *policy = policies[p];
+        /* Asked and stapled: the client has exactly the server's bytes; both sides say so. */
+        struct result r = run(policy, ec_cert, ec_key, &good, 1, 1);
+        CHECK(r.ok && r.response_matches && r.client_stapled == 1 && r.server_stapled == 1);
+        /* Not asked: nothing stapled. */
+        r = run(policy, ec_cert, ec_key, &good, 0, 1);
+        CHECK(r.ok && r.response_len == 0 && r.client_stapled == 0 && r.server_stapled == 0);
+        /* Asked, nothing to staple: the handshake goes on without. */
+        r = run(policy, ec_cert, ec_key, NULL, 1, 1);
+        CHECK(r.ok && r.response_len == 0 && r.client_stapled == 0);
+        /* A responder certificate the CA issued for OCSP signing. */
+        CHECK(run(policy, ec_cert, ec_key, &delegated, 1, 1).ok);
+        /* Failures, each unless checking is off. */
+        CHECK(failed_with(run(policy, "rsa_2048_pkcs1_cert.pem", "rsa_2048_pkcs1_key.pem", &revoked, 1, 1),
+                          "S2N_ERR_CERT_REVOKED"));
+        r = run(policy, "rsa_2048_pkcs1_cert.pem", "rsa_2048_pkcs1_key.pem", &revoked, 1, 0);
+        CHECK(r.ok && r.response_matches);
+        CHECK(failed_with(run(policy, "ecdsa_p384_pkcs1_cert.pem", "ecdsa_p384_pkcs1_key.pem", &unknown, 1, 1),
+                          "S2N_ERR_CERT_UNTRUSTED"));
+        CHECK(failed_with(run(policy, ec_cert, ec_key, &other, 1, 1), "S2N_ERR_CERT_UNTRUSTED"));
+        CHECK(run(policy, ec_cert, ec_key, &other, 1, 0).ok);
+        CHECK(failed_with(run(policy, ec_cert, ec_key, &garbage, 1, 1), "S2N_ERR_INVALID_OCSP_RESPONSE"));
+        /* A staple for another certificate does not vouch for this one. */
+        CHECK(failed_with(run(policy, "ecdsa_p384_pkcs1_cert.pem", "ecdsa_p384_pkcs1_key.pem", &good, 1, 1),
+                          "S2N_ERR_CERT_UNTRUSTED"));
+        /* Without nextUpdate a response is good for an hour after thisUpdate. */
+        clock_offset_ns = 50ull * 60 * 1000000000ull;
+        CHECK(run(policy, ec_cert, ec_key, &nonext, 1, 1).ok);
+        clock_offset_ns = 61ull * 60 * 1000000000ull;
+        CHECK(failed_with(run(policy, ec_cert, ec_key, &nonext, 1, 1), "S2N_ERR_CERT_EXPIRED"));
+        CHECK(run(policy, ec_cert, ec_key, &good, 1, 1).ok);
+        clock_offset_ns = 0;
+    }
+
+    /* The deprecated way: the staple of the config's only default chain. */
+    struct s2n_config *config = s2n_config_new();
+    CHECK(s2n_config_set_extension_data(config, S2N_EXTENSION_OCSP_STAPLING, (uint8_t *) good.data, good.len) != 0);
+    s2n_config_free(config);
+
+    free(good.data);
+    free(nonext.data);
+    free(delegated.data);
+    free(other.data);
+    free(revoked.data);
+    free(unknown.data);
+    CHECK(s2n_cleanup_final() == S2N_SUCCESS);
+    return checks_report();
+}

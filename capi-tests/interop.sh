@@ -166,5 +166,39 @@ if command -v openssl >/dev/null; then
   done
 fi
 
+# OCSP stapling both ways, TLS 1.3 and 1.2: openssl s_client -status against our s2n and
+# libtls servers stapling a response; our s2n and libtls clients against s_server
+# -status_file (the staple is checked against the CA).
+good_ocsp=$certs/ocsp_ecdsa_p256_good.der
+if command -v openssl >/dev/null; then
+  for v in 1.3 1.2; do
+    ossl=$([ $v = 1.3 ] && echo -tls1_3 || echo -tls1_2)
+    policy=$([ $v = 1.3 ] && echo default_tls13 || echo test_all_tls12)
+    next_port
+    cell "openssl s_client -status gets the ferrotls s2n server's staple (TLS $v)" "
+      ECHO_OCSP_FILE=$good_ocsp $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 once >/dev/null &
+      sleep 0.3
+      out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error $ossl -status -ign_eof 2>&1); wait
+      echo \"\$out\" | grep -A3 'OCSP response'; echo \"\$out\" | grep -q 'OCSP Response Status: successful' && echo \"\$out\" | grep -q 'Cert Status: good'"
+    next_port
+    cell "openssl s_client -status gets the ferrotls libtls server's staple (TLS $v)" "
+      ECHO_OCSP_FILE=$good_ocsp $bin/tls_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key >/dev/null &
+      sleep 0.3
+      out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error $ossl -status -ign_eof 2>&1); wait
+      echo \"\$out\" | grep -A3 'OCSP response'; echo \"\$out\" | grep -q 'OCSP Response Status: successful' && echo \"\$out\" | grep -q 'Cert Status: good'"
+    next_port
+    cell "ferrotls s2n client checks openssl s_server's staple (TLS $v)" "
+      openssl s_server -accept $port -cert $leaf -key $key -CAfile $ca $ossl -status_file $good_ocsp -rev -naccept 1 -quiet >/dev/null 2>&1 &
+      out=\$(ECHO_POLICY=$policy ECHO_OCSP=1 $bin/s2n_echo_client $port $ca localhost \$'ping\n'); rc=\$?; wait
+      echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'ocsp_stapled=1 ocsp_bytes=[1-9]'"
+    next_port
+    cell "ferrotls libtls client checks openssl s_server's staple (TLS $v)" "
+      openssl s_server -accept $port -cert $leaf -key $key -CAfile $ca $ossl -status_file $good_ocsp -rev -naccept 1 -quiet >/dev/null 2>&1 &
+      sleep 0.3
+      out=\$($bin/tls_echo_client 127.0.0.1 $port $ca localhost \$'ping\n'); rc=\$?; wait
+      echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'version=TLSv$v .*ocsp=good'"
+  done
+fi
+
 echo "interop: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -17,7 +17,8 @@
         }                                                                                              \
     } while (0)
 
-static char *slurp(const char *path)
+/* A whole file, NUL-terminated; its length in *len_out. */
+static char *slurp_len(const char *path, size_t *len_out)
 {
     FILE *f = fopen(path, "rb");
     if (!f) { perror(path); exit(1); }
@@ -27,7 +28,14 @@ static char *slurp(const char *path)
     char *buf = calloc(1, len + 1);
     if (fread(buf, 1, len, f) != (size_t) len) { perror(path); exit(1); }
     fclose(f);
+    *len_out = (size_t) len;
     return buf;
+}
+
+static char *slurp(const char *path)
+{
+    size_t len;
+    return slurp_len(path, &len);
 }
 
 static void print_summary(const char *who, struct s2n_connection *conn)

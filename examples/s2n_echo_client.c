@@ -2,7 +2,8 @@
  * CA_PEM for NAME, sends MESSAGE, prints what comes back, closes.
  *   s2n_echo_client PORT CA_PEM NAME MESSAGE
  * ECHO_POLICY names a security policy; with ECHO_SESSION_FILE the client resumes the
- * session saved there (if any) and saves the connection's session there afterwards.       */
+ * session saved there (if any) and saves the connection's session there afterwards; with
+ * ECHO_OCSP=1 it asks for (and checks) a stapled OCSP response.                            */
 #include "common.h"
 
 int main(int argc, char **argv)
@@ -18,6 +19,8 @@ int main(int argc, char **argv)
     if (policy) GUARD(s2n_config_set_cipher_preferences(config, policy));
     const char *session_file = getenv("ECHO_SESSION_FILE");
     if (session_file) GUARD(s2n_config_set_session_tickets_onoff(config, 1));
+    const char *ocsp = getenv("ECHO_OCSP");
+    if (ocsp && strcmp(ocsp, "1") == 0) GUARD(s2n_config_set_status_request_type(config, S2N_STATUS_REQUEST_OCSP));
 
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons(atoi(argv[1])) };
@@ -43,6 +46,9 @@ int main(int argc, char **argv)
     s2n_blocked_status blocked;
     GUARD(s2n_negotiate(conn, &blocked));
     print_summary("client", conn);
+    uint32_t ocsp_len = 0;
+    s2n_connection_get_ocsp_response(conn, &ocsp_len);
+    printf("client ocsp_stapled=%d ocsp_bytes=%u\n", s2n_connection_is_ocsp_stapled(conn), ocsp_len);
 
     size_t len = strlen(argv[4]);
     GUARD(s2n_send(conn, argv[4], len, &blocked));

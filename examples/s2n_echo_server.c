@@ -1,7 +1,8 @@
 /* A TLS echo server on the s2n API: accepts N connections on 127.0.0.1:PORT and echoes
  * what each sends until the client closes (or, with "once", after the first message).
  *   s2n_echo_server PORT CERT_PEM KEY_PEM [CONNECTIONS [once]]
- * With ECHO_SESSION_TICKETS=1 in the environment it issues and accepts session tickets. */
+ * With ECHO_SESSION_TICKETS=1 in the environment it issues and accepts session tickets;
+ * ECHO_OCSP_FILE names a DER OCSP response it staples for clients that ask. */
 #include "common.h"
 
 int main(int argc, char **argv)
@@ -15,6 +16,13 @@ int main(int argc, char **argv)
     char *cert = slurp(argv[2]), *key = slurp(argv[3]);
     GUARD(s2n_cert_chain_and_key_load_pem(chain, cert, key));
     GUARD(s2n_config_add_cert_chain_and_key_to_store(config, chain));
+    const char *ocsp_file = getenv("ECHO_OCSP_FILE");
+    if (ocsp_file) {
+        size_t ocsp_len = 0;
+        char *ocsp = slurp_len(ocsp_file, &ocsp_len);
+        GUARD(s2n_cert_chain_and_key_set_ocsp_data(chain, (const uint8_t *) ocsp, (uint32_t) ocsp_len));
+        free(ocsp);
+    }
     const char *protocols[] = { "http/1.1" };
     GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
     const char *tickets = getenv("ECHO_SESSION_TICKETS");

@@ -48,8 +48,9 @@ int main(int argc, char **argv)
     if (ctx == NULL || tls_configure(ctx, config) != 0) fail(ctx, "tls_configure");
     if (tls_connect_servername(ctx, argv[1], argv[2], argv[4]) != 0) fail(ctx, "tls_connect_servername");
     if (tls_handshake(ctx) != 0) fail(ctx, "tls_handshake");
-    printf("version=%s cipher=%s bits=%d servername=%s resumed=%d\n", tls_conn_version(ctx), tls_conn_cipher(ctx),
-           tls_conn_cipher_strength(ctx), tls_conn_servername(ctx), tls_conn_session_resumed(ctx));
+    printf("version=%s cipher=%s bits=%d servername=%s resumed=%d ocsp=%s\n", tls_conn_version(ctx),
+           tls_conn_cipher(ctx), tls_conn_cipher_strength(ctx), tls_conn_servername(ctx), tls_conn_session_resumed(ctx),
+           tls_peer_ocsp_result(ctx) ? tls_peer_ocsp_result(ctx) : "none");
     const char *msg = argv[5];
     size_t len = strlen(msg), off = 0;
     while (off < len) {

@@ -3,7 +3,8 @@
  * newline (or EOF), then closes it.
  *   tls_echo_server PORT CERT_FILE KEY_FILE
  * Environment (optional): ECHO_PROTOCOLS (a tls_config_parse_protocols string),
- * ECHO_SESSION_LIFETIME (seconds; turns session tickets on), ECHO_ACCEPT. */
+ * ECHO_SESSION_LIFETIME (seconds; turns session tickets on), ECHO_ACCEPT, ECHO_OCSP_FILE
+ * (a DER OCSP response to staple). */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -40,6 +41,11 @@ int main(int argc, char **argv)
     }
     const char *lifetime = getenv("ECHO_SESSION_LIFETIME");
     if (lifetime != NULL && tls_config_set_session_lifetime(config, atoi(lifetime)) != 0) {
+        fprintf(stderr, "config: %s\n", tls_config_error(config));
+        return 1;
+    }
+    const char *ocsp = getenv("ECHO_OCSP_FILE");
+    if (ocsp != NULL && tls_config_set_ocsp_staple_file(config, ocsp) != 0) {
         fprintf(stderr, "config: %s\n", tls_config_error(config));
         return 1;
     }

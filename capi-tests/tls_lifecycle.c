@@ -128,8 +128,9 @@ static void before_connecting(void)
     CHECK(tls_error(client) == NULL);
     CHECK(tls_peer_cert_notafter(client) == -1); /* no connection: no certificate */
     CHECK(tls_error(client) == NULL);
-    CHECK(tls_peer_ocsp_url(client) == NULL);
-    CHECK(str_is(tls_error(client), "tls_peer_ocsp_url: not implemented yet"));
+    CHECK(tls_peer_ocsp_url(client) == NULL && tls_peer_ocsp_cert_status(client) == -1);
+    CHECK(tls_peer_ocsp_result(client) == NULL && tls_peer_ocsp_this_update(client) == -1);
+    CHECK(tls_error(client) == NULL);
 
     /* An unconfigured server cannot accept; the out-pointer is cleared, as libtls does. */
     struct tls *cctx = (struct tls *) &cctx;

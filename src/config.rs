@@ -169,6 +169,12 @@ pub struct Config {
     pub crls: Vec<webpki::CertRevocationList<'static>>,
     pub alpn: Vec<Vec<u8>>,
     pub client_auth: ClientAuth,
+    /// Signatures are made by the application (`Hooks::private_key_operation`), not with
+    /// the identities' keys (s2n's async private-key callback).
+    pub offload_private_key: bool,
+    /// Check each signature the application makes before using it (s2n's strict
+    /// validation mode).
+    pub verify_offloaded_signatures: bool,
     /// Client: ask the server for a stapled OCSP response (RFC 6066 status_request).
     pub request_ocsp_staple: bool,
     /// Client: check a stapled response when certificates are verified
@@ -229,6 +235,8 @@ impl Default for Config {
             sni_for_ip_literals: false,
             max_chain_depth: 7,
             crls: Vec::new(),
+            offload_private_key: false,
+            verify_offloaded_signatures: false,
             request_ocsp_staple: false,
             check_ocsp_staple: true,
             require_ocsp_staple: false,
@@ -280,6 +288,13 @@ pub trait Hooks {
         ClientHelloAction::Continue
     }
 
+    /// A private-key operation for the application (only with
+    /// `Config::offload_private_key`).
+    fn private_key_operation(&mut self, request: PkeyRequest) -> Result<PkeyOutcome> {
+        let _ = request;
+        Err(crate::error::Error::new(crate::error::ErrorCode::NO_PRIVATE_KEY))
+    }
+
     /// TLS 1.2 server with a session cache: the entry stored under `session_id`.
     fn cache_retrieve(&mut self, session_id: &[u8]) -> CacheLookup {
         let _ = session_id;
@@ -290,6 +305,22 @@ pub trait Hooks {
     fn cache_store(&mut self, session_id: &[u8], ttl_secs: u64, entry: &[u8]) {
         let _ = (session_id, ttl_secs, entry);
     }
+}
+
+/// A signature the application makes with its private key (s2n's async pkey operation):
+/// the scheme, and the digest of the signed message under the scheme's hash.
+pub struct PkeyRequest {
+    pub scheme: crate::sign::SignatureScheme,
+    pub digest: Vec<u8>,
+}
+
+/// How the application answered a [`PkeyRequest`].
+pub enum PkeyOutcome {
+    /// The signature, at once.
+    Done(Vec<u8>),
+    /// Later: the handshake pauses (`S2N_ERR_ASYNC_BLOCKED`) until
+    /// `Connection::complete_private_key_operation`.
+    Pending,
 }
 
 /// What a session cache lookup found.

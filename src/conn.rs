@@ -232,6 +232,8 @@ pub enum Handshake {
     Server(tls13::server::State),
     Client12(tls12::client::State),
     Server12(tls12::server::State),
+    /// Stopped for a signature the application makes (s2n's async private-key operations).
+    AwaitingSignature(Box<crate::offload::Pending>),
 }
 
 pub struct Connection {
@@ -265,6 +267,8 @@ pub struct Connection {
     pub overrides: Overrides,
     /// Client: a session to offer for resumption.
     pub resume: Option<crate::session::ClientSession>,
+    /// The application's answer to the private-key operation the handshake waits for.
+    offloaded_signature: Option<Vec<u8>>,
 }
 
 impl Connection {
@@ -291,7 +295,30 @@ impl Connection {
             server_name: None,
             overrides: Overrides::default(),
             resume: None,
+            offloaded_signature: None,
         }
+    }
+
+    /// The private-key operation the handshake is waiting for, if it is.
+    pub fn pending_private_key_operation(&self) -> Option<&crate::offload::Pending> {
+        match &self.handshake {
+            Some(Handshake::AwaitingSignature(pending)) => Some(pending),
+            _ => None,
+        }
+    }
+
+    /// Whether the application's answer to the pending operation has arrived.
+    pub fn has_private_key_answer(&self) -> bool {
+        self.offloaded_signature.is_some()
+    }
+
+    /// Supplies the signature the handshake waits for; the next `process` goes on with it.
+    pub fn complete_private_key_operation(&mut self, signature: Vec<u8>) -> Result<()> {
+        if self.pending_private_key_operation().is_none() || self.offloaded_signature.is_some() {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        self.offloaded_signature = Some(signature);
+        Ok(())
     }
 
     pub fn side(&self) -> Side {
@@ -439,6 +466,24 @@ impl Connection {
             let resume = self.resume.take();
             let next = tls13::client::start(&mut self.common, config, hooks, self.server_name.as_deref(), resume)?;
             self.handshake = Some(Handshake::Client(next));
+            self.common.flush_handshake()?;
+        }
+        if let Some(Handshake::AwaitingSignature(_)) = self.handshake {
+            let Some(signature) = self.offloaded_signature.take() else {
+                return Err(Error::new(ErrorCode::ASYNC_BLOCKED));
+            };
+            let Some(Handshake::AwaitingSignature(pending)) = self.handshake.take() else { unreachable!() };
+            let crate::offload::Pending { scheme, identity, signed, resume } = *pending;
+            crate::offload::check(config, identity, scheme, &signed, &signature)?;
+            let next = match resume {
+                crate::offload::Resume::Tls13Server(flight) => {
+                    tls13::server::resume_flight(&mut self.common, hooks, flight, scheme, &signature)?
+                }
+                crate::offload::Resume::Tls12Server(flight) => {
+                    tls12::server::finish_flight(&mut self.common, config, flight, &signature)?
+                }
+            };
+            self.handshake = Some(next);
             self.common.flush_handshake()?;
         }
         // Messages left waiting by a paused handshake step go first.
@@ -622,6 +667,8 @@ impl Connection {
                 tls12::client::handle(state, &mut self.common, config, hooks, server_name, message)?
             }
             Handshake::Server12(state) => tls12::server::handle(state, &mut self.common, config, hooks, message)?,
+            // No message is expected until the application has signed.
+            Handshake::AwaitingSignature(_) => return Err(unexpected()),
         };
         match next {
             Some(next) => self.handshake = Some(next),
@@ -816,6 +863,7 @@ impl Connection {
                     C12::WaitFinished(_) => "SERVER_FINISHED",
                 }
             }
+            Some(Handshake::AwaitingSignature(_)) => "SERVER_CERT_VERIFY",
             Some(Handshake::Server12(state)) => {
                 use tls12::server::State as S12;
                 match state {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod kx;
 pub mod msgs;
 pub mod ocsp;
+pub mod offload;
 pub mod pki;
 pub mod policy;
 pub mod record;

@@ -15,6 +15,23 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorCode, Result};
 
+/// The kinds of key TLS lets us sign with: what a signature scheme needs to know about a
+/// key, whether we hold the private key or the application signs for us.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyKind {
+    EcdsaP256,
+    EcdsaP384,
+    EcdsaP521,
+    Rsa,
+    Ed25519,
+}
+
+impl KeyKind {
+    pub fn is_ecdsa(self) -> bool {
+        matches!(self, KeyKind::EcdsaP256 | KeyKind::EcdsaP384 | KeyKind::EcdsaP521)
+    }
+}
+
 /// A private key we can sign with. The variants are the key types TLS lets us use.
 pub enum SigningKey {
     EcdsaP256(EcdsaKeyPair),
@@ -59,6 +76,16 @@ impl SigningKey {
         Self::from_der(&der)
     }
 
+    pub fn kind(&self) -> KeyKind {
+        match self {
+            SigningKey::EcdsaP256(_) => KeyKind::EcdsaP256,
+            SigningKey::EcdsaP384(_) => KeyKind::EcdsaP384,
+            SigningKey::EcdsaP521(_) => KeyKind::EcdsaP521,
+            SigningKey::Rsa(_) => KeyKind::Rsa,
+            SigningKey::Ed25519(_) => KeyKind::Ed25519,
+        }
+    }
+
     /// The public key as it appears inside a certificate's SubjectPublicKeyInfo bit string.
     pub fn public_key(&self) -> &[u8] {
         match self {
@@ -99,6 +126,8 @@ pub struct CertifiedKey {
     /// The leaf's host names, lower-cased, for choosing a chain by SNI: its DNS
     /// subjectAltNames, or its commonName when it has none (s2n's rule).
     names: Vec<String>,
+    /// The kind of the leaf's key (from the private key, or else from the certificate).
+    pub kind: Option<KeyKind>,
     /// The DER OCSP response a server staples for this chain's leaf. It may be replaced
     /// while configs share the chain (servers refresh staples), hence the lock.
     ocsp_response: std::sync::RwLock<Option<Arc<[u8]>>>,
@@ -116,7 +145,10 @@ pub enum NameMatch {
 impl CertifiedKey {
     pub fn new(chain: Vec<CertificateDer<'static>>, key: Option<SigningKey>) -> CertifiedKey {
         let names = chain.first().map(|leaf| leaf_names(leaf)).unwrap_or_default();
-        CertifiedKey { chain, key, names, ocsp_response: Default::default() }
+        let kind = key.as_ref().map(SigningKey::kind).or_else(|| {
+            chain.first().and_then(|leaf| crate::x509::CertFields::parse(leaf).ok()).and_then(|f| f.key_kind())
+        });
+        CertifiedKey { chain, key, names, kind, ocsp_response: Default::default() }
     }
 
     /// Sets (or with an empty response, clears) the OCSP response stapled for the leaf.

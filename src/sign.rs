@@ -7,7 +7,7 @@ use rustls_pki_types::{CertificateDer, SignatureVerificationAlgorithm};
 use webpki::aws_lc_rs as algs;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::pki::SigningKey;
+use crate::pki::{KeyKind, SigningKey};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignatureScheme {
@@ -80,15 +80,15 @@ impl SignatureScheme {
         )
     }
 
-    /// Whether `key` can produce this scheme's signatures.
-    pub fn fits(self, key: &SigningKey) -> bool {
+    /// Whether a key of `kind` can produce this scheme's signatures.
+    pub fn fits(self, kind: KeyKind) -> bool {
         use SignatureScheme as S;
         matches!(
-            (self, key),
-            (S::EcdsaSecp256r1Sha256, SigningKey::EcdsaP256(_))
-                | (S::EcdsaSecp384r1Sha384, SigningKey::EcdsaP384(_))
-                | (S::EcdsaSecp521r1Sha512, SigningKey::EcdsaP521(_))
-                | (S::Ed25519, SigningKey::Ed25519(_))
+            (self, kind),
+            (S::EcdsaSecp256r1Sha256, KeyKind::EcdsaP256)
+                | (S::EcdsaSecp384r1Sha384, KeyKind::EcdsaP384)
+                | (S::EcdsaSecp521r1Sha512, KeyKind::EcdsaP521)
+                | (S::Ed25519, KeyKind::Ed25519)
                 | (
                     S::RsaPssRsaeSha256
                         | S::RsaPssRsaeSha384
@@ -96,7 +96,7 @@ impl SignatureScheme {
                         | S::RsaPkcs1Sha256
                         | S::RsaPkcs1Sha384
                         | S::RsaPkcs1Sha512,
-                    SigningKey::Rsa(_)
+                    KeyKind::Rsa
                 )
         )
     }
@@ -126,6 +126,43 @@ impl SignatureScheme {
             SignatureScheme::RsaPssRsaeSha384 => algs::RSA_PSS_2048_8192_SHA384_LEGACY_KEY,
             SignatureScheme::RsaPssRsaeSha512 => algs::RSA_PSS_2048_8192_SHA512_LEGACY_KEY,
             SignatureScheme::Ed25519 => algs::ED25519,
+        }
+    }
+
+    /// The scheme's hash; Ed25519 signs whole messages and has none.
+    pub fn hash(self) -> Option<&'static aws_lc_rs::digest::Algorithm> {
+        use aws_lc_rs::digest;
+        use SignatureScheme as S;
+        match self {
+            S::RsaPkcs1Sha256 | S::EcdsaSecp256r1Sha256 | S::RsaPssRsaeSha256 => Some(&digest::SHA256),
+            S::RsaPkcs1Sha384 | S::EcdsaSecp384r1Sha384 | S::RsaPssRsaeSha384 => Some(&digest::SHA384),
+            S::RsaPkcs1Sha512 | S::EcdsaSecp521r1Sha512 | S::RsaPssRsaeSha512 => Some(&digest::SHA512),
+            S::Ed25519 => None,
+        }
+    }
+
+    /// The digest of `message` a signature in this scheme covers.
+    pub fn digest(self, message: &[u8]) -> Option<Vec<u8>> {
+        self.hash().map(|alg| aws_lc_rs::digest::digest(alg, message).as_ref().to_vec())
+    }
+
+    /// Signs an already computed `digest` (of this scheme's hash) with `key`: what
+    /// `s2n_async_pkey_op_perform` does with the digest s2n gave the application.
+    pub fn sign_digest(self, key: &SigningKey, digest: &[u8]) -> Result<Vec<u8>> {
+        let failed = || Error::new(ErrorCode::SIGN);
+        let alg = self.hash().ok_or_else(failed)?;
+        let digest = aws_lc_rs::digest::Digest::import_less_safe(digest, alg).map_err(|_| failed())?;
+        match key {
+            SigningKey::EcdsaP256(k) | SigningKey::EcdsaP384(k) | SigningKey::EcdsaP521(k) => {
+                Ok(k.sign_digest(&digest).map_err(|_| failed())?.as_ref().to_vec())
+            }
+            SigningKey::Ed25519(_) => Err(failed()),
+            SigningKey::Rsa(k) => {
+                let encoding = self.rsa_encoding().ok_or_else(failed)?;
+                let mut out = vec![0; k.public_modulus_len()];
+                k.sign_digest(encoding, &digest, &mut out).map_err(|_| failed())?;
+                Ok(out)
+            }
         }
     }
 
@@ -194,7 +231,7 @@ mod tests {
         for name in ["ecdsa_p256_pkcs1", "ecdsa_p384_pkcs1", "rsa_2048_pkcs1", "rsa_2048_pkcs8", "ed25519"] {
             let certified = load(name);
             let key = certified.key.as_ref().unwrap();
-            for scheme in SignatureScheme::ALL.into_iter().filter(|s| s.fits(key)) {
+            for scheme in SignatureScheme::ALL.into_iter().filter(|s| s.fits(key.kind())) {
                 let signature = scheme.sign(key, b"transcript").unwrap();
                 scheme.verify(&certified.chain[0], b"transcript", &signature).unwrap();
                 let err = scheme.verify(&certified.chain[0], b"tampered", &signature).unwrap_err();

@@ -97,6 +97,26 @@ impl CertFields {
         Some(KeyUsage::from_der(value).unwrap_or(KeyUsage(Default::default())))
     }
 
+    /// What kind of key the certificate holds, as far as TLS signing goes.
+    pub fn key_kind(&self) -> Option<crate::pki::KeyKind> {
+        use crate::pki::KeyKind;
+        let spki = &self.cert.tbs_certificate.subject_public_key_info;
+        match spki.algorithm.oid.to_string().as_str() {
+            "1.2.840.113549.1.1.1" => Some(KeyKind::Rsa),
+            "1.3.101.112" => Some(KeyKind::Ed25519),
+            "1.2.840.10045.2.1" => {
+                let curve: ObjectIdentifier = spki.algorithm.parameters.as_ref()?.decode_as().ok()?;
+                match curve.to_string().as_str() {
+                    "1.2.840.10045.3.1.7" => Some(KeyKind::EcdsaP256),
+                    "1.3.132.0.34" => Some(KeyKind::EcdsaP384),
+                    "1.3.132.0.35" => Some(KeyKind::EcdsaP521),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
     /// The leaf's public key as s2n names it: "rsa<bits>" (RSA and RSA-PSS),
     /// "ecdsa_secp256r1", "ecdsa_secp384r1" or "ecdsa_secp521r1"; `None` for other keys.
     pub fn public_key_description(&self) -> Option<String> {

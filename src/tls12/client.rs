@@ -310,7 +310,7 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
     if let Some(requested) = &h.cert_request {
         let chosen = config.identities.iter().find_map(|id| {
             let key = id.key.as_ref()?;
-            let scheme = config.schemes.iter().find(|s| requested.contains(s) && s.fits(key))?;
+            let scheme = config.schemes.iter().find(|s| requested.contains(s) && s.fits(key.kind()))?;
             Some((id, *scheme))
         });
         let mut msg = Vec::new();

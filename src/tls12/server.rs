@@ -10,7 +10,7 @@ use crate::config::{CacheLookup, ClientAuth, Hooks, Settings};
 use crate::conn::{unexpected, Common, Handshake};
 use crate::crypto::random_array;
 use crate::error::{Error, ErrorCode, Result};
-use crate::kx::ClientKeyShare;
+use crate::kx::{ClientKeyShare, NamedGroup};
 use crate::msgs::extension;
 use crate::msgs::{self, encode_handshake, ext, hs, ClientHello, TLS12, TLS13};
 use crate::session::{ClientSession, SessionSecret, TicketState};
@@ -89,17 +89,12 @@ fn choose(
 ) -> Option<(&'static Tls12Suite, usize, SignatureScheme)> {
     let offered = |iana: u16| msgs::u16_list(ch.cipher_suites).any(|s| s == iana);
     config.tls12_suites.iter().copied().filter(|s| offered(s.iana)).find_map(|suite| {
-        let (identity, scheme) = choose_identity_for(config, server_name, |scheme, key| {
+        let (identity, scheme) = choose_identity_for(config, server_name, |scheme, kind| {
             let kind_ok = match suite.auth {
-                Tls12Auth::Ecdsa => matches!(
-                    key,
-                    crate::pki::SigningKey::EcdsaP256(_)
-                        | crate::pki::SigningKey::EcdsaP384(_)
-                        | crate::pki::SigningKey::EcdsaP521(_)
-                ),
-                Tls12Auth::Rsa => matches!(key, crate::pki::SigningKey::Rsa(_)),
+                Tls12Auth::Ecdsa => kind.is_ecdsa(),
+                Tls12Auth::Rsa => kind == crate::pki::KeyKind::Rsa,
             };
-            kind_ok && client_schemes.contains(&scheme) && scheme.fits(key)
+            kind_ok && client_schemes.contains(&scheme) && scheme.fits(kind)
         })?;
         Some((suite, identity, scheme))
     })
@@ -237,32 +232,7 @@ pub fn client_hello(
     signed.extend_from_slice(&ch.random);
     signed.extend_from_slice(&server_random);
     signed.extend_from_slice(&params);
-    let signature = scheme.sign(id.key.as_ref().expect("chosen identity has a key"), &signed)?;
-    encode_handshake(&mut flight, hs::SERVER_KEY_EXCHANGE, |w| {
-        w.put_bytes(&params);
-        w.put_u16(scheme.iana());
-        w.put_prefixed(2, |w| w.put_bytes(&signature));
-    });
-
     let client_auth = config.client_auth != ClientAuth::None;
-    if client_auth {
-        encode_handshake(&mut flight, hs::CERTIFICATE_REQUEST, |w| {
-            // rsa_sign, ecdsa_sign
-            w.put_prefixed(1, |w| w.put_bytes(&[1, 64]));
-            w.put_prefixed(2, |w| config.schemes.iter().for_each(|s| w.put_u16(s.iana())));
-            w.put_u16(0);
-        });
-        common.summary.client_auth = true;
-    }
-    encode_handshake(&mut flight, hs::SERVER_HELLO_DONE, |_| {});
-    messages.extend_from_slice(&flight);
-    common.send_handshake(&flight);
-
-    let summary = &mut common.summary;
-    summary.tls12_suite = Some(suite);
-    summary.group = Some(group);
-    summary.our_scheme = Some(scheme);
-    summary.identity = Some(identity);
     let h = Box::new(Handshake12 {
         suite,
         messages,
@@ -275,6 +245,64 @@ pub fn client_hello(
         issue_ticket,
         cache_under: cache.then_some(session_id),
     });
+    let f = Box::new(Flight { h, flight, params, scheme, group, identity, client_auth });
+    match crate::offload::sign(common, config, hooks, identity, scheme, &signed)? {
+        Some(signature) => finish_flight(common, config, f, &signature),
+        // The application signs; the flight waits for it.
+        None => Ok(Handshake::AwaitingSignature(Box::new(crate::offload::Pending {
+            scheme,
+            identity,
+            signed,
+            resume: crate::offload::Resume::Tls12Server(f),
+        }))),
+    }
+}
+
+/// The server's first flight up to its ServerKeyExchange signature, which the application
+/// may make later (s2n's async private-key operations).
+pub struct Flight {
+    h: Box<Handshake12>,
+    /// ServerHello, Certificate and perhaps CertificateStatus, not yet sent.
+    flight: Vec<u8>,
+    /// The ServerECDHParams the signature covers.
+    params: Vec<u8>,
+    scheme: SignatureScheme,
+    group: NamedGroup,
+    identity: usize,
+    client_auth: bool,
+}
+
+/// ServerKeyExchange with `signature`, CertificateRequest, ServerHelloDone: the flight goes out.
+pub(crate) fn finish_flight(
+    common: &mut Common,
+    config: &Settings,
+    f: Box<Flight>,
+    signature: &[u8],
+) -> Result<Handshake> {
+    let Flight { mut h, mut flight, params, scheme, group, identity, client_auth } = *f;
+    encode_handshake(&mut flight, hs::SERVER_KEY_EXCHANGE, |w| {
+        w.put_bytes(&params);
+        w.put_u16(scheme.iana());
+        w.put_prefixed(2, |w| w.put_bytes(signature));
+    });
+    if client_auth {
+        encode_handshake(&mut flight, hs::CERTIFICATE_REQUEST, |w| {
+            // rsa_sign, ecdsa_sign
+            w.put_prefixed(1, |w| w.put_bytes(&[1, 64]));
+            w.put_prefixed(2, |w| config.schemes.iter().for_each(|s| w.put_u16(s.iana())));
+            w.put_u16(0);
+        });
+        common.summary.client_auth = true;
+    }
+    encode_handshake(&mut flight, hs::SERVER_HELLO_DONE, |_| {});
+    h.messages.extend_from_slice(&flight);
+    common.send_handshake(&flight);
+
+    let summary = &mut common.summary;
+    summary.tls12_suite = Some(h.suite);
+    summary.group = Some(group);
+    summary.our_scheme = Some(scheme);
+    summary.identity = Some(identity);
     Ok(Handshake::Server12(if client_auth { State::WaitClientCertificate(h) } else { State::WaitClientKeyExchange(h) }))
 }
 

@@ -569,8 +569,10 @@ fn send_client_certificate(
 ) -> Result<()> {
     let chosen = config.identities.iter().find_map(|id| {
         let key = id.key.as_ref()?;
-        let scheme =
-            config.schemes.iter().find(|s| s.allowed_in_tls13() && request.schemes.contains(s) && s.fits(key))?;
+        let scheme = config
+            .schemes
+            .iter()
+            .find(|s| s.allowed_in_tls13() && request.schemes.contains(s) && s.fits(key.kind()))?;
         Some((id, key, *scheme))
     });
     common.summary.no_client_cert = chosen.is_none();

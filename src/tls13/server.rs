@@ -123,13 +123,14 @@ pub fn handle(
 pub(crate) fn choose_identity_for(
     config: &Settings,
     server_name: Option<&str>,
-    accept: impl Fn(SignatureScheme, &crate::pki::SigningKey) -> bool,
+    accept: impl Fn(SignatureScheme, crate::pki::KeyKind) -> bool,
 ) -> Option<(usize, SignatureScheme)> {
     let matches_name =
         |id: &Arc<CertifiedKey>| server_name.is_some_and(|name| id.match_name(name) != crate::pki::NameMatch::None);
+    // Without the private key only an application that signs for us can use a chain.
     let usable = |id: &Arc<CertifiedKey>| {
-        let key = id.key.as_ref()?;
-        config.schemes.iter().copied().find(|s| accept(*s, key))
+        let kind = id.kind.filter(|_| id.key.is_some() || config.offload_private_key)?;
+        config.schemes.iter().copied().find(|s| accept(*s, kind))
     };
     let is_default = |i: usize| config.default_identities.is_empty() || config.default_identities.contains(&i);
     let by_name = config.identities.iter().enumerate().filter(|(_, id)| matches_name(id));
@@ -142,8 +143,8 @@ fn choose_identity(
     server_name: Option<&str>,
     client_schemes: &[SignatureScheme],
 ) -> Option<(usize, SignatureScheme)> {
-    choose_identity_for(config, server_name, |s, key| {
-        s.allowed_in_tls13() && client_schemes.contains(&s) && s.fits(key)
+    choose_identity_for(config, server_name, |s, kind| {
+        s.allowed_in_tls13() && client_schemes.contains(&s) && s.fits(kind)
     })
 }
 
@@ -298,16 +299,25 @@ fn client_hello(
     common.set_write_keys(suite, &server_secret)?;
     common.set_read_keys(suite, &client_secret);
 
-    let mut flight = Vec::with_capacity(4096);
-    let mut add = |transcript: &mut Transcript, msg: &[u8]| {
-        transcript.add(msg);
-        flight.extend_from_slice(msg);
-    };
+    let mut f = Box::new(Flight {
+        suite,
+        group,
+        transcript,
+        secret,
+        client_secret,
+        server_secret,
+        flight: Vec::with_capacity(4096),
+        cert_request_context: None,
+        chosen,
+        resumed: psk.is_some(),
+        alpn,
+        server_name,
+    });
     let mfl = negotiate_max_fragment_length(common, config, &ch)?;
     let mut ee = Vec::new();
     encode_handshake(&mut ee, hs::ENCRYPTED_EXTENSIONS, |w| {
         w.put_prefixed(2, |w| {
-            if let Some(proto) = &alpn {
+            if let Some(proto) = &f.alpn {
                 extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, [proto.as_slice()]));
             }
             if let Some(code) = mfl {
@@ -315,10 +325,9 @@ fn client_hello(
             }
         })
     });
-    add(&mut transcript, &ee);
+    f.add(&ee);
 
-    let cert_request_context = (config.client_auth != ClientAuth::None && chosen.is_some()).then(Vec::new);
-    if cert_request_context.is_some() {
+    if config.client_auth != ClientAuth::None && chosen.is_some() {
         let mut cr = Vec::new();
         encode_handshake(&mut cr, hs::CERTIFICATE_REQUEST, |w| {
             w.put_prefixed(1, |_| {});
@@ -330,7 +339,8 @@ fn client_hello(
                 })
             });
         });
-        add(&mut transcript, &cr);
+        f.add(&cr);
+        f.cert_request_context = Some(Vec::new());
         common.summary.client_auth = true;
     }
 
@@ -341,24 +351,93 @@ fn client_hello(
         let staple = if ch.wants_ocsp_staple() { id.ocsp_response() } else { None };
         msgs::Certificate13::encode(&mut cert, &[], id.chain.iter().map(|c| c.as_ref()), staple.as_deref());
         common.summary.ocsp_stapled = staple.is_some();
-        add(&mut transcript, &cert);
+        f.add(&cert);
 
-        let signed = msgs::certificate_verify_message(true, transcript.current().as_ref());
-        let signature = scheme.sign(id.key.as_ref().expect("chosen identity has a key"), &signed)?;
+        let signed = msgs::certificate_verify_message(true, f.transcript.current().as_ref());
+        match crate::offload::sign(common, config, hooks, identity, scheme, &signed)? {
+            Some(signature) => f.add_certificate_verify(scheme, &signature),
+            // The application signs; the flight waits for it.
+            None => {
+                return Ok(Machine::AwaitingSignature(Box::new(crate::offload::Pending {
+                    scheme,
+                    identity,
+                    signed,
+                    resume: crate::offload::Resume::Tls13Server(f),
+                })))
+            }
+        }
+    }
+    finish_flight(common, hooks, f)
+}
+
+/// The server's first flight while it is being built: everything from the key exchange
+/// on, so that it can wait for an application's signature (s2n's async private-key
+/// operations) and be finished later.
+pub struct Flight {
+    suite: &'static Tls13Suite,
+    group: NamedGroup,
+    transcript: Transcript,
+    secret: super::key_schedule::HandshakeSecret,
+    client_secret: Secret,
+    server_secret: Secret,
+    /// EncryptedExtensions onwards, sent in one go once complete.
+    flight: Vec<u8>,
+    cert_request_context: Option<Vec<u8>>,
+    chosen: Option<(usize, SignatureScheme)>,
+    resumed: bool,
+    alpn: Option<Vec<u8>>,
+    server_name: Option<String>,
+}
+
+impl Flight {
+    fn add(&mut self, msg: &[u8]) {
+        self.transcript.add(msg);
+        self.flight.extend_from_slice(msg);
+    }
+
+    fn add_certificate_verify(&mut self, scheme: SignatureScheme, signature: &[u8]) {
         let mut cv = Vec::with_capacity(8 + signature.len());
         encode_handshake(&mut cv, hs::CERTIFICATE_VERIFY, |w| {
             w.put_u16(scheme.iana());
-            w.put_prefixed(2, |w| w.put_bytes(&signature));
+            w.put_prefixed(2, |w| w.put_bytes(signature));
         });
-        add(&mut transcript, &cv);
+        self.add(&cv);
     }
+}
 
-    let verify_data = finished_verify_data(suite.hash, &server_secret, transcript.current().as_ref());
+/// Continues a flight that waited for the application's CertificateVerify signature.
+pub(crate) fn resume_flight(
+    common: &mut Common,
+    hooks: &mut dyn Hooks,
+    mut f: Box<Flight>,
+    scheme: SignatureScheme,
+    signature: &[u8],
+) -> Result<Machine> {
+    f.add_certificate_verify(scheme, signature);
+    finish_flight(common, hooks, f)
+}
+
+/// Finished, the application keys, and what the handshake negotiated.
+fn finish_flight(common: &mut Common, hooks: &mut dyn Hooks, mut f: Box<Flight>) -> Result<Machine> {
+    let suite = f.suite;
+    let verify_data = finished_verify_data(suite.hash, &f.server_secret, f.transcript.current().as_ref());
     let mut fin = Vec::with_capacity(4 + verify_data.as_ref().len());
     encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(verify_data.as_ref()));
-    add(&mut transcript, &fin);
-    common.send_handshake(&flight);
+    f.add(&fin);
+    common.send_handshake(&f.flight);
 
+    let Flight {
+        transcript,
+        secret,
+        client_secret,
+        cert_request_context,
+        chosen,
+        group,
+        resumed,
+        alpn,
+        server_name,
+        ..
+    } = *f;
     let handshake_hash = transcript.current();
     let master = secret.into_master();
     let client_app = master.client_application_traffic_secret(handshake_hash.as_ref());
@@ -375,7 +454,7 @@ fn client_hello(
     summary.group = Some(group);
     summary.our_scheme = chosen.map(|(_, scheme)| scheme);
     summary.identity = chosen.map(|(identity, _)| identity);
-    summary.resumed = psk.is_some();
+    summary.resumed = resumed;
     summary.alpn = alpn;
     summary.server_name = server_name;
 

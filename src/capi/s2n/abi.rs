@@ -307,13 +307,13 @@ enum_arg! {
 macro_rules! opaque_placeholder {
     ($($name:ident),*) => {$( pub struct $name { _private: [u8; 0] } )*};
 }
+pub use super::async_pkey::s2n_async_pkey_op;
+pub use super::cert::s2n_pkey;
 opaque_placeholder!(
-    s2n_pkey,
     s2n_stacktrace,
     s2n_psk,
     s2n_offered_psk,
     s2n_offered_psk_list,
-    s2n_async_pkey_op,
     s2n_offered_early_data,
     s2n_async_offload_op,
     s2n_certificate_request,

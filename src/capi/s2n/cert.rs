@@ -17,7 +17,7 @@ use rustls_pki_types::CertificateDer;
 use super::config::CertOwnership;
 use crate::capi::write_out;
 use crate::error::{Error, ErrorCode, Result};
-use crate::pki::{CertifiedKey, NameMatch, SigningKey};
+use crate::pki::{CertifiedKey, NameMatch};
 
 /// A certificate chain and (usually) its private key, owned by the application and shared
 /// by the configs it is added to.
@@ -26,7 +26,14 @@ pub struct s2n_cert_chain_and_key {
     /// One `s2n_cert` per certificate, for `s2n_cert_chain_get_cert`; built once on load so
     /// the pointers handed out stay valid for the chain's life.
     certs: Vec<s2n_cert>,
+    /// The private key as `s2n_cert_chain_and_key_get_private_key` hands it out.
+    pkey: s2n_pkey,
     ctx: *mut c_void,
+}
+
+/// A private key, for `s2n_async_pkey_op_perform`: the chain it belongs to.
+pub struct s2n_pkey {
+    pub(crate) certified: Option<Arc<CertifiedKey>>,
 }
 
 /// One certificate of a chain.
@@ -36,7 +43,12 @@ pub struct s2n_cert {
 
 impl s2n_cert_chain_and_key {
     fn empty() -> s2n_cert_chain_and_key {
-        s2n_cert_chain_and_key { certified: None, certs: Vec::new(), ctx: std::ptr::null_mut() }
+        s2n_cert_chain_and_key {
+            certified: None,
+            certs: Vec::new(),
+            pkey: s2n_pkey { certified: None },
+            ctx: std::ptr::null_mut(),
+        }
     }
 
     /// Loads once: s2n has no way to replace what a chain object holds.
@@ -50,6 +62,7 @@ impl s2n_cert_chain_and_key {
 
     pub(crate) fn set_chain(&mut self, certified: Arc<CertifiedKey>) {
         self.certs = certified.chain.iter().map(|der| s2n_cert { der: der.clone() }).collect();
+        self.pkey = s2n_pkey { certified: Some(Arc::clone(&certified)) };
         self.certified = Some(certified);
     }
 
@@ -83,10 +96,11 @@ fn add_to_config(config: &mut s2n_config, chain: *mut s2n_cert_chain_and_key) ->
 
 /// The certificate "auth type" s2n keys defaults by.
 fn key_kind(certified: &CertifiedKey) -> u8 {
-    match &certified.key {
-        Some(SigningKey::Rsa(_)) => 0,
-        Some(SigningKey::EcdsaP256(_) | SigningKey::EcdsaP384(_) | SigningKey::EcdsaP521(_)) => 1,
-        Some(SigningKey::Ed25519(_)) => 2,
+    use crate::pki::KeyKind;
+    match certified.kind {
+        Some(KeyKind::Rsa) => 0,
+        Some(KeyKind::EcdsaP256 | KeyKind::EcdsaP384 | KeyKind::EcdsaP521) => 1,
+        Some(KeyKind::Ed25519) => 2,
         None => 3,
     }
 }
@@ -531,7 +545,13 @@ pub extern "C" fn s2n_config_free_cert_chain_and_key(config: *mut s2n_config) ->
 pub extern "C" fn s2n_cert_chain_and_key_get_private_key(
     cert_and_key: *mut s2n_cert_chain_and_key,
 ) -> *mut s2n_cert_private_key {
-    unimplemented()
+    call(|| {
+        let chain = unsafe { arg_mut(cert_and_key) }?;
+        if chain.certified()?.key.is_none() {
+            return Err(Error::new(ErrorCode::NO_PRIVATE_KEY));
+        }
+        Ok(&mut chain.pkey as *mut s2n_cert_private_key)
+    })
 }
 
 #[no_mangle]
@@ -734,17 +754,30 @@ pub extern "C" fn s2n_cert_get_utf8_string_from_extension_data(
     })
 }
 
+/// Hands the handshake's private-key operations to the application (it may keep the
+/// private key elsewhere, or sign on another thread).
 #[no_mangle]
 pub extern "C" fn s2n_config_set_async_pkey_callback(config: *mut s2n_config, fn_: s2n_async_pkey_fn) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        config.async_pkey_cb = fn_;
+        config.core.offload_private_key = fn_.is_some();
+        OK
+    })
 }
 
+/// Strict: each signature the application returns is verified before it is used.
 #[no_mangle]
 pub extern "C" fn s2n_config_set_async_pkey_validation_mode(
     config: *mut s2n_config,
     mode: s2n_async_pkey_validation_mode_arg,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        config.core.verify_offloaded_signatures = s2n_async_pkey_validation_mode::from_raw(mode)?
+            == s2n_async_pkey_validation_mode::S2N_ASYNC_PKEY_VALIDATION_STRICT;
+        OK
+    })
 }
 
 #[no_mangle]

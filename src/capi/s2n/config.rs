@@ -55,6 +55,8 @@ pub struct s2n_config {
     pub(crate) cache: SessionCacheCallbacks,
     pub(crate) session_ticket_cb:
         Option<(unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *mut s2n_session_ticket) -> c_int, *mut c_void)>,
+    /// `s2n_config_set_async_pkey_callback`: the application signs for the handshake.
+    pub(crate) async_pkey_cb: s2n_async_pkey_fn,
 }
 
 /// The three session-cache callbacks with their contexts; caching needs all of them.
@@ -106,6 +108,7 @@ impl s2n_config {
             recv_multi_record: false,
             max_fragment_length: None,
             session_ticket_cb: None,
+            async_pkey_cb: None,
             cache: SessionCacheCallbacks { store: None, retrieve: None, delete: None },
         }
     }

@@ -73,6 +73,8 @@ pub struct s2n_connection {
     pub(crate) tickets_to_send: u16,
     /// Client: the newest resumable session.
     pub(crate) latest_session: Option<crate::session::ClientSession>,
+    /// The handshake's pending private-key operation was handed to the application.
+    pub(crate) pkey_op_issued: bool,
 }
 
 /// Progress of the application's client-hello callback on one connection.
@@ -118,6 +120,7 @@ impl s2n_connection {
             recv_buffering: false,
             tickets_to_send: 0,
             latest_session: None,
+            pkey_op_issued: false,
         }
     }
 

@@ -14,7 +14,7 @@ use super::abi::*;
 use super::connection::{ClientHelloCallback, IoEnd, VerifyHostFn};
 use super::{call, OK};
 use crate::capi::{arg_mut, arg_ref};
-use crate::config::{CacheLookup, ClientHelloAction, Hooks};
+use crate::config::{CacheLookup, ClientHelloAction, Hooks, PkeyOutcome, PkeyRequest};
 use crate::conn::Connection;
 use crate::error::{Error, ErrorCode, ErrorKind, Result};
 use crate::msgs;
@@ -28,6 +28,12 @@ struct CallbackHooks<'a> {
 }
 
 impl Hooks for CallbackHooks<'_> {
+    /// The operation goes to the application's callback after the core returns (see
+    /// `async_pkey::issue`), when the connection can be queried again.
+    fn private_key_operation(&mut self, _request: PkeyRequest) -> Result<PkeyOutcome> {
+        Ok(PkeyOutcome::Pending)
+    }
+
     fn now(&mut self) -> UnixTime {
         if let Some((clock, ctx)) = self.config.wall_clock {
             let mut nanos = 0u64;
@@ -389,7 +395,16 @@ fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
             // The client-hello callback ran: go again with the (possibly new) config, or
             // report that the application still has to finish it.
             Err(err) if err.code == ErrorCode::ASYNC_BLOCKED => {
+                // The handshake waits for a signature: the application gets the operation
+                // now that the connection is whole again; if it answered at once, go on.
+                if super::async_pkey::issue(conn)? {
+                    continue;
+                }
                 let c = unsafe { &mut *conn };
+                if c.core.pending_private_key_operation().is_some() {
+                    *blocked = s2n_blocked_status::S2N_BLOCKED_ON_APPLICATION_INPUT;
+                    return Err(err);
+                }
                 // The session cache answered "blocked": ask it again on the next call.
                 let cache_blocked = std::mem::take(&mut c.cache_blocked);
                 if c.client_hello_cb == ClientHelloCallback::Done && !cache_blocked {

@@ -1,0 +1,66 @@
+//! Private-key operations the application performs itself (s2n's async private-key
+//! callback): the handshake hands over the digest to sign and, if the answer is not
+//! immediate, waits in [`Pending`] until the application supplies the signature.
+
+use crate::config::{Hooks, PkeyOutcome, PkeyRequest, Settings};
+use crate::conn::Common;
+use crate::error::{Error, ErrorCode, Result};
+use crate::sign::SignatureScheme;
+
+/// A handshake stopped for a signature, and how it goes on once it has one.
+pub struct Pending {
+    pub scheme: SignatureScheme,
+    /// Which of the config's identities signs.
+    pub identity: usize,
+    /// The exact bytes the signature covers (for the strict check of the answer).
+    pub signed: Vec<u8>,
+    pub resume: Resume,
+}
+
+pub enum Resume {
+    Tls13Server(Box<crate::tls13::server::Flight>),
+    Tls12Server(Box<crate::tls12::server::Flight>),
+}
+
+/// Signs `message` for the handshake with identity `identity`'s key, or asks the
+/// application when the config offloads private-key operations. `None`: the application
+/// answers later.
+pub fn sign(
+    common: &mut Common,
+    config: &Settings,
+    hooks: &mut dyn Hooks,
+    identity: usize,
+    scheme: SignatureScheme,
+    message: &[u8],
+) -> Result<Option<Vec<u8>>> {
+    if !config.offload_private_key {
+        let key = config.identities[identity].key.as_ref().ok_or_else(|| Error::new(ErrorCode::NO_PRIVATE_KEY))?;
+        return scheme.sign(key, message).map(Some);
+    }
+    // The application may look at the scheme while it signs.
+    common.summary.our_scheme = Some(scheme);
+    let digest = scheme.digest(message).ok_or_else(|| Error::new(ErrorCode::INVALID_SIGNATURE_ALGORITHM))?;
+    match hooks.private_key_operation(PkeyRequest { scheme, digest })? {
+        PkeyOutcome::Done(signature) => {
+            check(config, identity, scheme, message, &signature)?;
+            Ok(Some(signature))
+        }
+        PkeyOutcome::Pending => Ok(None),
+    }
+}
+
+/// In strict validation mode, an application's signature must verify with the identity's
+/// certificate before it goes out.
+pub fn check(
+    config: &Settings,
+    identity: usize,
+    scheme: SignatureScheme,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<()> {
+    if !config.verify_offloaded_signatures {
+        return Ok(());
+    }
+    let leaf = config.identities[identity].chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
+    scheme.verify_tls12(leaf, message, signature)
+}

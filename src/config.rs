@@ -353,6 +353,10 @@ impl Hooks for NoHooks {}
 /// `_set_protocol_preferences`, `_set_client_auth_type`, ...). Empty by default.
 #[derive(Default)]
 pub struct Overrides {
+    /// TLS 1.3 external PSKs (RFC 8446 §4.2.11, s2n's `s2n_connection_append_psk`): when
+    /// there are any, the connection authenticates with one of them instead of certificates,
+    /// and session tickets are neither offered nor accepted.
+    pub external_psks: Vec<ExternalPsk>,
     pub versions: Option<(u16, u16)>,
     pub tls13_suites: Option<Vec<&'static Tls13Suite>>,
     pub tls12_suites: Option<Vec<&'static Tls12Suite>>,
@@ -364,6 +368,14 @@ pub struct Overrides {
     pub keying_material_lifetime: Option<u32>,
 }
 
+/// A TLS 1.3 pre-shared key agreed out of band: its identity, the secret, and the hash it is
+/// used with (which fixes the cipher suites it can go with).
+pub struct ExternalPsk {
+    pub identity: Vec<u8>,
+    pub secret: zeroize::Zeroizing<Vec<u8>>,
+    pub hash: crate::crypto::HashAlgorithm,
+}
+
 /// How long TLS 1.3 keying material may be carried through chains of resumptions before a
 /// full handshake (s2n's default: one week).
 pub const DEFAULT_KEYING_MATERIAL_LIFETIME: u32 = 7 * 24 * 3600;
@@ -372,6 +384,7 @@ pub const DEFAULT_KEYING_MATERIAL_LIFETIME: u32 = 7 * 24 * 3600;
 /// per call from references, so applying overrides copies nothing.
 pub struct Settings<'a> {
     pub config: &'a Config,
+    pub external_psks: &'a [ExternalPsk],
     pub min_version: u16,
     pub max_version: u16,
     pub tls13_suites: &'a [&'static Tls13Suite],
@@ -388,6 +401,7 @@ impl<'a> Settings<'a> {
         let (min_version, max_version) = overrides.versions.unwrap_or((config.min_version, config.max_version));
         Settings {
             config,
+            external_psks: &overrides.external_psks,
             min_version,
             max_version,
             tls13_suites: overrides.tls13_suites.as_deref().unwrap_or(&config.tls13_suites),

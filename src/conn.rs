@@ -60,6 +60,8 @@ pub struct Summary {
     pub ocsp_response: Option<Vec<u8>>,
     pub ocsp_status: Option<crate::ocsp::OcspStatus>,
     pub ocsp_stapled: bool,
+    /// The external PSK the handshake used (`s2n_connection_get_negotiated_psk_identity`).
+    pub psk_identity: Option<Vec<u8>>,
     /// The handshake resumed a session (no certificates were exchanged).
     pub resumed: bool,
     pub client_random: [u8; 32],

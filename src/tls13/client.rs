@@ -42,6 +42,51 @@ pub struct Hello {
     pub(crate) retried: bool,
     /// The session offered for resumption, if any.
     pub(crate) resume: Option<ClientSession>,
+    /// After a HelloRetryRequest: only PSKs for the chosen suite's hash may be offered.
+    pub(crate) psk_hash: Option<crate::crypto::HashAlgorithm>,
+}
+
+/// One PSK the ClientHello offers: a session's ticket, or an external PSK.
+struct PskOffer<'a> {
+    identity: &'a [u8],
+    obfuscated_age: u32,
+    secret: &'a [u8],
+    hash: crate::crypto::HashAlgorithm,
+    /// Resumption PSKs and external ones use different binder keys.
+    resumption: bool,
+}
+
+/// The PSKs to offer, in order: the configured external PSKs (then no session is offered,
+/// as in s2n's external mode), or the session to resume.
+fn psk_offers<'a>(config: &'a Settings, hello: &'a Hello, now_ms: u64) -> Vec<PskOffer<'a>> {
+    let hash_ok = |h: crate::crypto::HashAlgorithm| hello.psk_hash.map_or(true, |wanted| wanted == h);
+    if !config.external_psks.is_empty() {
+        return config
+            .external_psks
+            .iter()
+            .filter(|p| hash_ok(p.hash))
+            .map(|p| PskOffer {
+                identity: &p.identity,
+                obfuscated_age: 0,
+                secret: &p.secret,
+                hash: p.hash,
+                resumption: false,
+            })
+            .collect();
+    }
+    let Some(session) = hello.resume.as_ref() else { return Vec::new() };
+    let Some((suite, psk, age_add)) = session.tls13() else { return Vec::new() };
+    if !hash_ok(suite.hash) {
+        return Vec::new();
+    }
+    let age = now_ms.saturating_sub(session.received_at_ms) as u32;
+    vec![PskOffer {
+        identity: &session.ticket,
+        obfuscated_age: age.wrapping_add(age_add),
+        secret: psk.as_ref(),
+        hash: suite.hash,
+        resumption: true,
+    }]
 }
 
 /// What the client remembers from ServerHello to the end of the handshake.
@@ -84,6 +129,7 @@ pub fn start(
         transcript: Transcript::default(),
         retried: false,
         resume: None,
+        psk_hash: None,
     };
     let now_ms = hooks.now().as_secs() * 1000;
     let mut hello = hello;
@@ -126,8 +172,8 @@ fn send_client_hello(
     now_ms: u64,
 ) -> Result<State> {
     let mut msg = Vec::with_capacity(512 + hello.key_share.as_ref().map_or(0, |k| k.public.len()));
-    // A TLS 1.3 session goes in pre_shared_key; a TLS 1.2 one in session_ticket.
-    let psk = hello.resume.as_ref().and_then(|s| s.tls13().map(|(suite, psk, age_add)| (s, suite, psk, age_add)));
+    // TLS 1.3 PSKs go in pre_shared_key; a TLS 1.2 session's ticket in session_ticket.
+    let offers = if config.max_version >= TLS13 { psk_offers(config, &hello, now_ms) } else { Vec::new() };
     let tls12_ticket = hello.resume.as_ref().filter(|s| s.tls13().is_none()).map(|s| s.ticket.as_slice());
     encode_handshake(&mut msg, hs::CLIENT_HELLO, |w| {
         w.put_u16(TLS12);
@@ -208,36 +254,45 @@ fn send_client_hello(
                 extension(w, ext::COOKIE, |w| w.put_prefixed(2, |w| w.put_bytes(cookie)));
             }
             // As s2n: not beside a TLS 1.3 PSK, and not when tickets must be forward secret.
-            if tls12 && config.session_tickets && !config.ticket_forward_secrecy && psk.is_none() {
+            if tls12 && config.session_tickets && !config.ticket_forward_secrecy && offers.is_empty() {
                 extension(w, ext::SESSION_TICKET, |w| w.put_bytes(tls12_ticket.unwrap_or_default()));
             }
             // psk_dhe_ke only: resumption keeps forward secrecy. Sent whenever we take tickets,
             // since servers issue TLS 1.3 tickets only to clients that say how they would use them.
-            if tls13 && (config.session_tickets || psk.is_some()) {
+            if tls13 && (config.session_tickets || !offers.is_empty()) {
                 extension(w, ext::PSK_KEY_EXCHANGE_MODES, |w| w.put_prefixed(1, |w| w.put_u8(1)));
             }
-            if let Some((session, suite, _, age_add)) = psk {
-                // pre_shared_key must be last; its binder is filled in below.
-                let age = now_ms.saturating_sub(session.received_at_ms) as u32;
+            if !offers.is_empty() {
+                // pre_shared_key must be last; the binders are filled in below.
                 extension(w, ext::PRE_SHARED_KEY, |w| {
                     w.put_prefixed(2, |w| {
-                        w.put_prefixed(2, |w| w.put_bytes(&session.ticket));
-                        w.put_u32(age.wrapping_add(age_add));
+                        for offer in &offers {
+                            w.put_prefixed(2, |w| w.put_bytes(offer.identity));
+                            w.put_u32(offer.obfuscated_age);
+                        }
                     });
-                    w.put_prefixed(2, |w| w.put_prefixed(1, |w| w.put_bytes(&[0; 48][..suite.hash.output_len()])));
+                    w.put_prefixed(2, |w| {
+                        for offer in &offers {
+                            w.put_prefixed(1, |w| w.put_bytes(&[0; 64][..offer.hash.output_len()]));
+                        }
+                    });
                 });
             }
         });
     });
-    if let Some((_, suite, psk, _)) = psk {
-        // The binder is an HMAC over the transcript up to (not including) the binders list.
-        let hash = suite.hash;
-        let binders_len = 2 + 1 + hash.output_len();
+    if !offers.is_empty() {
+        // Each binder is an HMAC over the transcript up to (not including) the binders list.
+        let binders_len: usize = 2 + offers.iter().map(|o| 1 + o.hash.output_len()).sum::<usize>();
         let truncated = msg.len() - binders_len;
-        let early = EarlySecret::new(hash, Some(psk.as_ref()));
-        let binder_hash = hello.transcript.hash_with(hash, &msg[..truncated]);
-        let binder = finished_verify_data(hash, &early.binder_key(true), binder_hash.as_ref());
-        msg[truncated + 3..].copy_from_slice(binder.as_ref());
+        let mut at = truncated + 2;
+        for offer in &offers {
+            let early = EarlySecret::new(offer.hash, Some(offer.secret));
+            let binder_hash = hello.transcript.hash_with(offer.hash, &msg[..truncated]);
+            let binder = finished_verify_data(offer.hash, &early.binder_key(offer.resumption), binder_hash.as_ref());
+            let len = offer.hash.output_len();
+            msg[at + 1..at + 1 + len].copy_from_slice(binder.as_ref());
+            at += 1 + len;
+        }
     }
     hello.transcript.add(&msg);
     common.send_handshake(&msg);
@@ -336,19 +391,22 @@ fn server_hello(
         }
     };
     common.summary.group = Some(share.group());
-    // Did the server accept the session we offered?
+    // Did the server accept a PSK we offered? It names it by its place in our list.
     let psk = match sh.extensions.get(ext::PRE_SHARED_KEY) {
         None => None,
         Some(data) => {
-            let (session_suite, psk, _) = hello
-                .resume
-                .as_ref()
-                .and_then(ClientSession::tls13)
+            let now_ms = hooks.now().as_secs() * 1000;
+            let offers = psk_offers(config, &hello, now_ms);
+            let offer = offers
+                .get(usize::from(msgs::decode_single_u16(data)?))
                 .ok_or_else(|| illegal_parameter(ErrorCode::BAD_MESSAGE))?;
-            if msgs::decode_single_u16(data)? != 0 || session_suite.hash != suite.hash {
+            if offer.hash != suite.hash {
                 return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
             }
-            Some(psk.clone())
+            if !offer.resumption {
+                common.summary.psk_identity = Some(offer.identity.to_vec());
+            }
+            Some(Secret::from_slice(offer.secret))
         }
     };
     common.summary.resumed = psk.is_some();
@@ -435,7 +493,8 @@ fn hello_retry_request(
     // The compatibility-mode change_cipher_spec goes before the second ClientHello.
     common.send_change_cipher_spec()?;
     let now_ms = hooks.now().as_secs() * 1000;
-    // The offered session stays only if the suite the server chose shares its hash.
+    // Offered PSKs stay only if the suite the server chose shares their hash.
+    hello.psk_hash = Some(suite.hash);
     if hello.resume.as_ref().is_some_and(|s| !s.tls13().is_some_and(|(ours, _, _)| ours.hash == suite.hash)) {
         hello.resume = None;
     }

@@ -194,6 +194,11 @@ fn client_hello(
     if retry.as_ref().is_some_and(|r| r.session_id != ch.session_id) {
         return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
     }
+    // With external PSKs, the suite must suit the PSK the client will be held to.
+    let psk_hash = match config.external_psks.is_empty() {
+        true => None,
+        false => offered_psks(&ch, message)?.and_then(|o| match_external_psk(config, &o)).map(|(_, psk)| psk.hash),
+    };
     let suite = match &retry {
         Some(r) if offered(r.suite.iana) => r.suite,
         Some(_) => return Err(illegal_parameter(ErrorCode::CIPHER_NOT_SUPPORTED)),
@@ -201,7 +206,9 @@ fn client_hello(
             .tls13_suites
             .iter()
             .copied()
-            .find(|s| offered(s.iana))
+            .filter(|s| offered(s.iana))
+            .find(|s| psk_hash.map_or(true, |h| h == s.hash))
+            .or_else(|| config.tls13_suites.iter().copied().find(|s| offered(s.iana)))
             .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?,
     };
 
@@ -245,7 +252,11 @@ fn client_hello(
             t
         }
     };
-    let psk = accept_psk(common, config, hooks, &ch, suite, &transcript, message)?;
+    let accepted = accept_psk(common, config, hooks, &ch, suite, &transcript, message)?;
+    let (psk, psk_index) = match accepted {
+        Some((psk, index)) => (Some(psk), index),
+        None => (None, 0),
+    };
     // A resumed session is authenticated by the PSK: no certificate is chosen or sent.
     let chosen = match psk {
         Some(_) => None,
@@ -278,8 +289,7 @@ fn client_hello(
                 w.put_prefixed(2, |w| w.put_bytes(&server_public));
             });
             if psk.is_some() {
-                // We only ever accept the first offered identity.
-                extension(w, ext::PRE_SHARED_KEY, |w| w.put_u16(0));
+                extension(w, ext::PRE_SHARED_KEY, |w| w.put_u16(psk_index as u16));
             }
         });
     });
@@ -475,9 +485,60 @@ fn finish_flight(common: &mut Common, hooks: &mut dyn Hooks, mut f: Box<Flight>)
     }))
 }
 
-/// The PSK of the first session the client offers, if it is one of our tickets, still
-/// valid, for a suite with the negotiated hash, and its binder proves the client holds it.
-/// Tickets we can't use are ignored (a full handshake follows); a wrong binder is fatal.
+/// The identities and binders of a ClientHello's pre_shared_key extension, with where the
+/// binders start in `message` (the transcript they cover ends there).
+struct OfferedPsks<'a> {
+    identities: Vec<(&'a [u8], u32)>,
+    binders: Vec<&'a [u8]>,
+    binders_start: usize,
+}
+
+fn offered_psks<'a>(ch: &ClientHello<'a>, message: &[u8]) -> Result<Option<OfferedPsks<'a>>> {
+    let Some(data) = ch.extensions.get(ext::PRE_SHARED_KEY) else { return Ok(None) };
+    // It must be the last extension (RFC 8446 §4.2.11).
+    if ch.extensions.iter().last().map(|(t, _)| t) != Some(ext::PRE_SHARED_KEY) {
+        return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+    }
+    let mut r = crate::codec::Reader::new(data);
+    let mut list = r.vec_u16()?;
+    let binders_start = message.len() - r.remaining();
+    let mut binder_list = r.vec_u16()?;
+    r.finish()?;
+    let (mut identities, mut binders) = (Vec::new(), Vec::new());
+    while !list.is_empty() {
+        let identity = list.vec_u16()?.rest();
+        identities.push((identity, list.u32()?));
+    }
+    while !binder_list.is_empty() {
+        binders.push(binder_list.vec_u8()?.rest());
+    }
+    if identities.is_empty() || identities.len() != binders.len() || identities.iter().any(|(i, _)| i.is_empty()) {
+        return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
+    }
+    Ok(Some(OfferedPsks { identities, binders, binders_start }))
+}
+
+/// Server with external PSKs: the first identity the client offers that we know (s2n's
+/// rule), as its index in the offer and our PSK; compared in constant time.
+fn match_external_psk<'c>(
+    config: &'c Settings,
+    offered: &OfferedPsks<'_>,
+) -> Option<(usize, &'c crate::config::ExternalPsk)> {
+    offered.identities.iter().enumerate().find_map(|(i, (identity, _))| {
+        config
+            .external_psks
+            .iter()
+            .find(|psk| {
+                psk.identity.len() == identity.len() && verify_slices_are_equal(&psk.identity, identity).is_ok()
+            })
+            .map(|psk| (i, psk))
+    })
+}
+
+/// The PSK the handshake uses, and its index in the client's list: an external PSK we
+/// share with the client, or else the session of the client's first ticket, if it is one of
+/// ours, still valid and for a suite with the negotiated hash. Its binder must prove the
+/// client holds it.
 fn accept_psk(
     common: &mut Common,
     config: &Settings,
@@ -486,24 +547,45 @@ fn accept_psk(
     suite: &'static Tls13Suite,
     transcript: &Transcript,
     message: &[u8],
-) -> Result<Option<Secret>> {
-    let Some(data) = ch.extensions.get(ext::PRE_SHARED_KEY) else { return Ok(None) };
-    // It must be the last extension (RFC 8446 §4.2.11).
-    if ch.extensions.iter().last().map(|(t, _)| t) != Some(ext::PRE_SHARED_KEY) {
-        return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
-    }
+) -> Result<Option<(Secret, usize)>> {
+    let Some(offered) = offered_psks(ch, message)? else { return Ok(None) };
+    // psk_dhe_ke only: resumption keeps forward secrecy.
     let modes = ch.extensions.get(ext::PSK_KEY_EXCHANGE_MODES).map(|m| msgs::decode_u8_vec(m)).transpose()?;
-    let mut r = crate::codec::Reader::new(data);
-    let mut identities = r.vec_u16()?;
-    let binders_start = message.len() - r.remaining();
-    let mut binders = r.vec_u16()?;
-    r.finish()?;
-    let (ticket, obfuscated_age) = {
-        let ticket = identities.vec_u16()?.rest();
-        (ticket, identities.u32()?)
+    if !modes.is_some_and(|m| m.contains(&1)) {
+        return Ok(None);
+    }
+    let (index, psk, resumption) = if !config.external_psks.is_empty() {
+        match match_external_psk(config, &offered) {
+            Some((index, psk)) if psk.hash == suite.hash => {
+                common.summary.psk_identity = Some(psk.identity.clone());
+                (index, Secret::from_slice(&psk.secret), false)
+            }
+            _ => return Ok(None),
+        }
+    } else {
+        match resumption_psk(common, config, hooks, suite, offered.identities[0])? {
+            Some(psk) => (0, psk, true),
+            None => return Ok(None),
+        }
     };
-    let binder = binders.vec_u8()?.rest();
-    if !config.session_tickets || !modes.is_some_and(|m| m.contains(&1)) {
+    let early = EarlySecret::new(suite.hash, Some(psk.as_ref()));
+    let binder_hash = transcript.hash_with(suite.hash, &message[..offered.binders_start]);
+    let expected = finished_verify_data(suite.hash, &early.binder_key(resumption), binder_hash.as_ref());
+    verify_slices_are_equal(expected.as_ref(), offered.binders[index])
+        .map_err(|_| Error::with_alert(ErrorCode::BAD_PSK_BINDER, AlertDescription::DecryptError))?;
+    Ok(Some((psk, index)))
+}
+
+/// The session a client's ticket carries, if the ticket is ours and the session may be
+/// resumed now with `suite`.
+fn resumption_psk(
+    common: &mut Common,
+    config: &Settings,
+    hooks: &mut dyn Hooks,
+    suite: &'static Tls13Suite,
+    (ticket, obfuscated_age): (&[u8], u32),
+) -> Result<Option<Secret>> {
+    if !config.session_tickets {
         return Ok(None);
     }
     let now = hooks.now().as_secs();
@@ -525,11 +607,6 @@ fn accept_psk(
     if client_age_ms.abs_diff(our_age_ms) > 3600 * 1000 {
         return Ok(None);
     }
-    let early = EarlySecret::new(suite.hash, Some(psk.as_ref()));
-    let binder_hash = transcript.hash_with(suite.hash, &message[..binders_start]);
-    let expected = finished_verify_data(suite.hash, &early.binder_key(true), binder_hash.as_ref());
-    verify_slices_are_equal(expected.as_ref(), binder)
-        .map_err(|_| Error::with_alert(ErrorCode::BAD_PSK_BINDER, AlertDescription::DecryptError))?;
     // Tickets this connection issues inherit the deadline.
     common.keying_material_expires = Some(state.keying_material_expires);
     Ok(Some(psk))

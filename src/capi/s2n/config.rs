@@ -57,6 +57,8 @@ pub struct s2n_config {
         Option<(unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *mut s2n_session_ticket) -> c_int, *mut c_void)>,
     /// `s2n_config_set_async_pkey_callback`: the application signs for the handshake.
     pub(crate) async_pkey_cb: s2n_async_pkey_fn,
+    /// `s2n_config_set_psk_mode`.
+    pub(crate) psk_mode: s2n_psk_mode,
 }
 
 /// The three session-cache callbacks with their contexts; caching needs all of them.
@@ -109,6 +111,7 @@ impl s2n_config {
             max_fragment_length: None,
             session_ticket_cb: None,
             async_pkey_cb: None,
+            psk_mode: s2n_psk_mode::S2N_PSK_MODE_RESUMPTION,
             cache: SessionCacheCallbacks { store: None, retrieve: None, delete: None },
         }
     }

@@ -75,6 +75,8 @@ pub struct s2n_connection {
     pub(crate) latest_session: Option<crate::session::ClientSession>,
     /// The handshake's pending private-key operation was handed to the application.
     pub(crate) pkey_op_issued: bool,
+    /// `s2n_connection_set_psk_mode`; else the config's.
+    pub(crate) psk_mode: Option<s2n_psk_mode>,
 }
 
 /// Progress of the application's client-hello callback on one connection.
@@ -121,6 +123,7 @@ impl s2n_connection {
             tickets_to_send: 0,
             latest_session: None,
             pkey_op_issued: false,
+            psk_mode: None,
         }
     }
 

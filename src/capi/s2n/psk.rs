@@ -4,47 +4,145 @@
 
 use std::os::raw::{c_int, c_void};
 
-use super::abi::*;
-use super::unimplemented;
+use zeroize::Zeroizing;
 
-#[no_mangle]
-pub extern "C" fn s2n_external_psk_new() -> *mut s2n_psk {
-    unimplemented()
+use super::abi::*;
+use super::{call, unimplemented, OK};
+use crate::capi::{arg_bytes, arg_mut, arg_ref, from_c, into_c, write_out};
+use crate::config::ExternalPsk;
+use crate::crypto::HashAlgorithm;
+use crate::error::{Error, ErrorCode};
+
+/// An external PSK as the application builds it; appending it to a connection copies it.
+pub struct s2n_psk {
+    identity: Vec<u8>,
+    secret: Zeroizing<Vec<u8>>,
+    hash: HashAlgorithm,
 }
 
 #[no_mangle]
+pub extern "C" fn s2n_external_psk_new() -> *mut s2n_psk {
+    call(|| {
+        super::init::ensure_initialized()?;
+        // s2n's default HMAC is SHA-256.
+        Ok(into_c(s2n_psk { identity: Vec::new(), secret: Zeroizing::new(Vec::new()), hash: HashAlgorithm::Sha256 }))
+    })
+}
+
+/// Frees a PSK (wiping its secret) and clears the caller's pointer.
+#[no_mangle]
 pub extern "C" fn s2n_psk_free(psk: *mut *mut s2n_psk) -> c_int {
-    unimplemented()
+    call(|| {
+        if psk.is_null() {
+            return OK;
+        }
+        // SAFETY: a non-NULL `psk` points at the application's pointer variable.
+        let inner = unsafe { *psk };
+        if !inner.is_null() {
+            // SAFETY: a non-NULL inner pointer came from s2n_external_psk_new.
+            drop(unsafe { from_c(inner) });
+            unsafe { *psk = std::ptr::null_mut() };
+        }
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_psk_set_identity(psk: *mut s2n_psk, identity: *const u8, identity_size: u16) -> c_int {
-    unimplemented()
+    call(|| {
+        let psk = unsafe { arg_mut(psk) }?;
+        unsafe { arg_ref(identity) }?;
+        if identity_size == 0 {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        psk.identity = unsafe { arg_bytes(identity, identity_size as usize) }?.to_vec();
+        OK
+    })
 }
 
+/// The secret must be non-empty and not all zeros, as in s2n.
 #[no_mangle]
 pub extern "C" fn s2n_psk_set_secret(psk: *mut s2n_psk, secret: *const u8, secret_size: u16) -> c_int {
-    unimplemented()
+    call(|| {
+        let psk = unsafe { arg_mut(psk) }?;
+        unsafe { arg_ref(secret) }?;
+        let bytes = unsafe { arg_bytes(secret, secret_size as usize) }?;
+        if bytes.is_empty() || bytes.iter().all(|b| *b == 0) {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        psk.secret = Zeroizing::new(bytes.to_vec());
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_psk_set_hmac(psk: *mut s2n_psk, hmac: s2n_psk_hmac_arg) -> c_int {
-    unimplemented()
+    call(|| {
+        let psk = unsafe { arg_mut(psk) }?;
+        psk.hash = match s2n_psk_hmac::from_raw(hmac).map_err(|_| Error::new(ErrorCode::HMAC_INVALID_ALGORITHM))? {
+            s2n_psk_hmac::S2N_PSK_HMAC_SHA256 => HashAlgorithm::Sha256,
+            s2n_psk_hmac::S2N_PSK_HMAC_SHA384 => HashAlgorithm::Sha384,
+        };
+        OK
+    })
 }
 
+/// Adds a copy of `psk` to the PSKs the connection offers (client) or accepts (server). A
+/// connection holds PSKs of one mode; identities are unique.
 #[no_mangle]
 pub extern "C" fn s2n_connection_append_psk(conn: *mut s2n_connection, psk: *mut s2n_psk) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        let psk = unsafe { arg_ref(psk) }?;
+        if psk.identity.is_empty() || psk.secret.is_empty() {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        if conn.psk_mode == Some(s2n_psk_mode::S2N_PSK_MODE_RESUMPTION) {
+            return Err(Error::new(ErrorCode::PSK_MODE));
+        }
+        let list = &mut conn.core.overrides.external_psks;
+        if list.iter().any(|p| p.identity == psk.identity) {
+            return Err(Error::new(ErrorCode::DUPLICATE_PSK_IDENTITIES));
+        }
+        // The offer must fit the ClientHello's pre_shared_key extension.
+        let offered: usize = list
+            .iter()
+            .chain([&ExternalPsk {
+                identity: psk.identity.clone(),
+                secret: Zeroizing::new(Vec::new()),
+                hash: psk.hash,
+            }])
+            .map(|p| 2 + p.identity.len() + 4 + 1 + p.hash.output_len())
+            .sum();
+        if conn.mode == s2n_mode::S2N_CLIENT && offered + 4 + 4 > usize::from(u16::MAX) {
+            return Err(Error::new(ErrorCode::OFFERED_PSKS_TOO_LONG));
+        }
+        list.push(ExternalPsk { identity: psk.identity.clone(), secret: psk.secret.clone(), hash: psk.hash });
+        OK
+    })
 }
 
+/// Resumption (session tickets) or external PSKs for new connections.
 #[no_mangle]
 pub extern "C" fn s2n_config_set_psk_mode(config: *mut s2n_config, mode: s2n_psk_mode_arg) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.psk_mode = s2n_psk_mode::from_raw(mode)?;
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_connection_set_psk_mode(conn: *mut s2n_connection, mode: s2n_psk_mode_arg) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        let mode = s2n_psk_mode::from_raw(mode).map_err(|_| Error::new(ErrorCode::INVALID_ARGUMENT))?;
+        let has_external = !conn.core.overrides.external_psks.is_empty();
+        if has_external && mode != s2n_psk_mode::S2N_PSK_MODE_EXTERNAL {
+            return Err(Error::new(ErrorCode::PSK_MODE));
+        }
+        conn.psk_mode = Some(mode);
+        OK
+    })
 }
 
 #[no_mangle]
@@ -52,7 +150,12 @@ pub extern "C" fn s2n_connection_get_negotiated_psk_identity_length(
     conn: *mut s2n_connection,
     identity_length: *mut u16,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        let len = conn.core.common.summary.psk_identity.as_ref().map_or(0, Vec::len);
+        unsafe { write_out(identity_length, len as u16) }?;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -61,7 +164,17 @@ pub extern "C" fn s2n_connection_get_negotiated_psk_identity(
     identity: *mut u8,
     max_identity_length: u16,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { arg_ref(identity) }?;
+        let Some(chosen) = &conn.core.common.summary.psk_identity else { return OK };
+        if chosen.len() > usize::from(max_identity_length) {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        // SAFETY: `identity` is writable for `max_identity_length` bytes, at least the length.
+        unsafe { std::ptr::copy_nonoverlapping(chosen.as_ptr(), identity, chosen.len()) };
+        OK
+    })
 }
 
 #[no_mangle]

@@ -115,12 +115,33 @@ if command -v cargo >/dev/null && (cd "$root/tools/s2n-peer" && CARGO_TARGET_DIR
       echo \"\$first\"; echo \"\$second\"
       echo \"\$first\" | grep -q 'version=$s2nv .*resumed=0' && echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
   }
+  # NAME VERSION FIRST_SERVER SECOND_SERVER: each server takes one connection; our client
+  # gets a ticket from the first and must resume with it at the second.
+  shared_key_cell() {
+    local name=$1 v=$2 first_server=$3 second_server=$4
+    local s2nv policy file port1 port2
+    s2nv=$([ "$v" = 1.3 ] && echo 34 || echo 33)
+    policy=$([ "$v" = 1.3 ] && echo default_tls13 || echo test_all_tls12)
+    next_port; port1=$port; next_port; port2=$port
+    file=$tmp/session-$port
+    cell "$name (TLS $v)" "
+      ECHO_SESSION_TICKETS=1 $first_server $port1 $certs/ecdsa_p256_pkcs1_cert.pem $key 1 >/dev/null &
+      ECHO_SESSION_TICKETS=1 $second_server $port2 $certs/ecdsa_p256_pkcs1_cert.pem $key 1 >/dev/null &
+      first=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$file $bin/s2n_echo_client $port1 $ca localhost \$'ping\n')
+      second=\$(ECHO_POLICY=$policy ECHO_SESSION_FILE=$file $bin/s2n_echo_client $port2 $ca localhost \$'ping\n'); wait
+      echo \"\$first\"; echo \"\$second\"
+      echo \"\$first\" | grep -q 'version=$s2nv .*resumed=0' && echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
+  }
   for v in 1.2 1.3; do
     resume_cell "ferrotls client resumes with real s2n-tls server" $v "$peer server" "$bin/s2n_echo_client" "$bin/s2n_echo_client"
     resume_cell "real s2n-tls client resumes with ferrotls server" $v "$bin/s2n_echo_server" "$peer client" "$peer client"
     # The session blob is s2n's own layout: one library's saved session resumes in the other.
     resume_cell "real s2n-tls session blob resumes in the ferrotls client" $v "$bin/s2n_echo_server" "$peer client" "$bin/s2n_echo_client"
     resume_cell "ferrotls session blob resumes in the real s2n-tls client" $v "$peer server" "$bin/s2n_echo_client" "$peer client"
+    # Tickets are s2n's own format: a ticket one server issued resumes at the other when
+    # both hold the same ticket key.
+    shared_key_cell "ticket from the real s2n-tls server resumes at the ferrotls server" $v "$peer server" "$bin/s2n_echo_server"
+    shared_key_cell "ticket from the ferrotls server resumes at the real s2n-tls server" $v "$bin/s2n_echo_server" "$peer server"
   done
 else
   failed=$((failed + 1)); echo "FAIL could not build the real s2n-tls peer (tools/s2n-peer)"

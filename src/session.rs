@@ -9,8 +9,6 @@ use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::suites::{tls12_suite, tls13_suite, Tls12Suite, Tls13Suite};
 
-const SERVER_STATE_TLS13: u8 = 1;
-const SERVER_STATE_TLS12: u8 = 2;
 // The client session blob is s2n-tls's own layout (s2n_connection_get_session), so blobs
 // move between s2n and us: how the session is found, then the resumption state.
 const STATE_WITH_SESSION_ID: u8 = 0;
@@ -36,46 +34,71 @@ pub enum SessionSecret {
 }
 
 impl SessionSecret {
-    fn encode_into(&self, out: &mut Vec<u8>) {
+    /// s2n's resumption state (after the blob's or ticket's own header): format, version,
+    /// suite, issue time, then per version the secrets; a server's TLS 1.3 state also
+    /// carries the keying-material deadline (`keying_deadline_ns`).
+    fn put_state(&self, out: &mut Vec<u8>, issued_ns: u64, keying_deadline_ns: Option<u64>) {
         match self {
             SessionSecret::Tls13 { suite, psk, age_add } => {
+                out.put_u8(FORMAT_TLS13_V1);
+                out.put_u8(S2N_TLS13);
                 out.put_u16(suite.iana);
+                out.extend_from_slice(&issued_ns.to_be_bytes());
                 out.put_u32(*age_add);
                 out.put_prefixed(1, |w| w.put_bytes(psk.as_ref()));
+                if let Some(deadline) = keying_deadline_ns {
+                    out.extend_from_slice(&deadline.to_be_bytes());
+                }
+                out.put_u32(0); // no early data
             }
             SessionSecret::Tls12 { suite, master, extended_master_secret } => {
+                out.put_u8(FORMAT_TLS12_V3);
+                out.put_u8(S2N_TLS12);
                 out.put_u16(suite.iana);
+                out.extend_from_slice(&issued_ns.to_be_bytes());
+                out.extend_from_slice(master.as_ref());
                 out.put_u8(u8::from(*extended_master_secret));
-                out.put_prefixed(1, |w| w.put_bytes(master.as_ref()));
             }
         }
     }
 
-    /// Decodes what `encode_into` wrote for the version `tls13` names; `None` if damaged.
-    fn decode_from(r: &mut Reader<'_>, tls13: bool) -> Option<SessionSecret> {
+    /// Reads what `put_state` wrote: the secret, the issue time and (when `server` and TLS
+    /// 1.3) the keying-material deadline, both in nanoseconds. `None` if damaged.
+    fn read_state(r: &mut Reader<'_>, server: bool) -> Option<(SessionSecret, u64, Option<u64>)> {
+        let u64_from = |r: &mut Reader<'_>| r.take(8).ok().map(|b| u64::from_be_bytes(b.try_into().expect("8 bytes")));
+        let format = r.u8().ok()?;
+        let version = r.u8().ok()?;
         let iana = r.u16().ok()?;
-        if tls13 {
-            let suite = tls13_suite(iana)?;
-            let age_add = r.u32().ok()?;
-            let psk = r.vec_u8().ok()?.rest();
-            (psk.len() == suite.hash.output_len()).then(|| SessionSecret::Tls13 {
-                suite,
-                psk: Secret::from_slice(psk),
-                age_add,
-            })
-        } else {
-            let suite = tls12_suite(iana)?;
-            let extended_master_secret = match r.u8().ok()? {
-                0 => false,
-                1 => true,
-                _ => return None,
-            };
-            let master = r.vec_u8().ok()?.rest();
-            (master.len() == 48).then(|| SessionSecret::Tls12 {
-                suite,
-                master: Secret::from_slice(master),
-                extended_master_secret,
-            })
+        let issued_ns = u64_from(r)?;
+        match (format, version) {
+            (FORMAT_TLS13_V1, S2N_TLS13) => {
+                let suite = tls13_suite(iana)?;
+                let age_add = r.u32().ok()?;
+                let psk = r.vec_u8().ok()?.rest();
+                if psk.len() != suite.hash.output_len() {
+                    return None;
+                }
+                let deadline = if server { Some(u64_from(r)?) } else { None };
+                // Early data settings (s2n writes them when the server allowed early data),
+                // which we do not use.
+                if r.u32().ok()? > 0 {
+                    r.vec_u8().ok()?;
+                    r.vec_u16().ok()?;
+                }
+                Some((SessionSecret::Tls13 { suite, psk: Secret::from_slice(psk), age_add }, issued_ns, deadline))
+            }
+            (FORMAT_TLS12_V3, S2N_TLS12) => {
+                let suite = tls12_suite(iana)?;
+                let master = r.take(48).ok()?;
+                let extended_master_secret = match r.u8().ok()? {
+                    0 => false,
+                    1 => true,
+                    _ => return None,
+                };
+                let secret = SessionSecret::Tls12 { suite, master: Secret::from_slice(master), extended_master_secret };
+                Some((secret, issued_ns, None))
+            }
+            _ => None,
         }
     }
 
@@ -94,47 +117,46 @@ pub fn ticket_lifetime(config: &crate::config::Config, now: u64, keying_material
     [u64::from(config.session_lifetime), key_left, keying_left, week].into_iter().min().unwrap_or(0) as u32
 }
 
-/// The session a ticket stands for, as the server encrypts it into the ticket.
+/// The session a ticket stands for, as the server encrypts it into the ticket. The layout is
+/// s2n-tls's server state, so a ferrotls server and an s2n-tls server given the same ticket
+/// keys resume each other's sessions:
+/// TLS 1.3 `[2][34][suite][issued ns u64][age_add u32][u8 psk][keying deadline ns u64][max early data u32 = 0]`,
+/// TLS 1.2 `[4][33][suite][issued ns u64][master 48][ems]`.
 pub struct TicketState {
     pub secret: SessionSecret,
     /// Seconds since the Unix epoch, server clock.
     pub issued_at: u64,
-    pub lifetime: u32,
     /// TLS 1.3: when the keying material this ticket descends from (through any chain of
-    /// resumptions) must stop being used, seconds since the epoch.
+    /// resumptions) must stop being used, seconds since the epoch. TLS 1.2 states do not
+    /// carry it (a resumed TLS 1.2 session issues no new ticket).
     pub keying_material_expires: u64,
 }
 
 impl TicketState {
     pub fn encode(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(80);
-        out.put_u8(if self.secret.is_tls13() { SERVER_STATE_TLS13 } else { SERVER_STATE_TLS12 });
-        out.extend_from_slice(&self.issued_at.to_be_bytes());
-        out.put_u32(self.lifetime);
-        out.extend_from_slice(&self.keying_material_expires.to_be_bytes());
-        self.secret.encode_into(&mut out);
+        let deadline = self.keying_material_expires.saturating_mul(1_000_000_000);
+        self.secret.put_state(&mut out, self.issued_at.saturating_mul(1_000_000_000), Some(deadline));
         out
     }
 
     pub fn decode(bytes: &[u8]) -> Result<TicketState> {
         let bad = || Error::new(ErrorCode::INVALID_SESSION_TICKET);
         let mut r = Reader::new(bytes);
-        let tls13 = match r.u8().map_err(|_| bad())? {
-            SERVER_STATE_TLS13 => true,
-            SERVER_STATE_TLS12 => false,
-            _ => return Err(bad()),
-        };
-        let issued_at = u64::from_be_bytes(r.take(8).map_err(|_| bad())?.try_into().expect("8 bytes"));
-        let lifetime = r.u32().map_err(|_| bad())?;
-        let keying_material_expires = u64::from_be_bytes(r.take(8).map_err(|_| bad())?.try_into().expect("8 bytes"));
-        let secret = SessionSecret::decode_from(&mut r, tls13).ok_or_else(bad)?;
+        let (secret, issued_ns, deadline_ns) = SessionSecret::read_state(&mut r, true).ok_or_else(bad)?;
         r.finish().map_err(|_| bad())?;
-        Ok(TicketState { secret, issued_at, lifetime, keying_material_expires })
+        Ok(TicketState {
+            secret,
+            issued_at: issued_ns / 1_000_000_000,
+            keying_material_expires: deadline_ns.map_or(u64::MAX, |d| d / 1_000_000_000),
+        })
     }
 
-    /// Whether the ticket is still within its lifetime at `now` (seconds).
-    pub fn is_valid_at(&self, now: u64) -> bool {
-        now >= self.issued_at.saturating_sub(60) && now < self.issued_at + u64::from(self.lifetime)
+    /// Whether the session may still be resumed at `now` (seconds) under a session lifetime
+    /// of `lifetime` seconds (s2n's session state lifetime); a minute of clock skew is
+    /// forgiven for tickets from the future.
+    pub fn is_valid_at(&self, now: u64, lifetime: u32) -> bool {
+        now >= self.issued_at.saturating_sub(60) && now < self.issued_at.saturating_add(u64::from(lifetime))
     }
 }
 
@@ -182,26 +204,7 @@ impl ClientSession {
             out.put_u8(STATE_WITH_SESSION_TICKET);
             out.put_prefixed(2, |w| w.put_bytes(&self.ticket));
         }
-        let issued_ns = self.received_at_ms.saturating_mul(1_000_000).to_be_bytes();
-        match &self.secret {
-            SessionSecret::Tls12 { suite, master, extended_master_secret } => {
-                out.put_u8(FORMAT_TLS12_V3);
-                out.put_u8(S2N_TLS12);
-                out.put_u16(suite.iana);
-                out.extend_from_slice(&issued_ns);
-                out.extend_from_slice(master.as_ref());
-                out.put_u8(u8::from(*extended_master_secret));
-            }
-            SessionSecret::Tls13 { suite, psk, age_add } => {
-                out.put_u8(FORMAT_TLS13_V1);
-                out.put_u8(S2N_TLS13);
-                out.put_u16(suite.iana);
-                out.extend_from_slice(&issued_ns);
-                out.put_u32(*age_add);
-                out.put_prefixed(1, |w| w.put_bytes(psk.as_ref()));
-                out.put_u32(0); // no early data
-            }
-        }
+        self.secret.put_state(&mut out, self.received_at_ms.saturating_mul(1_000_000), None);
         out
     }
 
@@ -213,38 +216,7 @@ impl ClientSession {
             STATE_WITH_SESSION_ID => (Vec::new(), r.vec_u8().map_err(|_| bad())?.rest().to_vec()),
             _ => return Err(bad()),
         };
-        let format = r.u8().map_err(|_| bad())?;
-        let version = r.u8().map_err(|_| bad())?;
-        let iana = r.u16().map_err(|_| bad())?;
-        let issued_ns = u64::from_be_bytes(r.take(8).map_err(|_| bad())?.try_into().expect("8 bytes"));
-        let secret = match (format, version) {
-            (FORMAT_TLS12_V3, S2N_TLS12) => {
-                let suite = tls12_suite(iana).ok_or_else(bad)?;
-                let master = r.take(48).map_err(|_| bad())?;
-                let extended_master_secret = match r.u8().map_err(|_| bad())? {
-                    0 => false,
-                    1 => true,
-                    _ => return Err(bad()),
-                };
-                SessionSecret::Tls12 { suite, master: Secret::from_slice(master), extended_master_secret }
-            }
-            (FORMAT_TLS13_V1, S2N_TLS13) => {
-                let suite = tls13_suite(iana).ok_or_else(bad)?;
-                let age_add = r.u32().map_err(|_| bad())?;
-                let psk = r.vec_u8().map_err(|_| bad())?.rest();
-                if psk.len() != suite.hash.output_len() {
-                    return Err(bad());
-                }
-                // Early data settings (s2n writes them when the server allowed early data),
-                // which we do not use.
-                if r.u32().map_err(|_| bad())? > 0 {
-                    r.vec_u8().map_err(|_| bad())?;
-                    r.vec_u16().map_err(|_| bad())?;
-                }
-                SessionSecret::Tls13 { suite, psk: Secret::from_slice(psk), age_add }
-            }
-            _ => return Err(bad()),
-        };
+        let (secret, issued_ns, _) = SessionSecret::read_state(&mut r, false).ok_or_else(bad)?;
         r.finish().map_err(|_| bad())?;
         // Found by its ticket, or (TLS 1.2 only) by a session id of at most 32 bytes.
         let findable = !ticket.is_empty() || (!secret.is_tls13() && !session_id.is_empty());

@@ -12,8 +12,11 @@
 //! the contexts that use them handshake (added by the application, or generated), so a
 //! config shares one `Arc<TicketKeys>` with everything built from it.
 //!
-//! A ticket is `key name (16) | nonce (12) | AES-256-GCM(state) | tag (16)`, authenticated
-//! with the key name and a per-key implicit value as additional data.
+//! A ticket is s2n-tls's: `version (1) | key name (16) | info (32) | nonce (12) |
+//! AES-256-GCM(state) | tag (16)`, sealed under a key made for that ticket alone (HKDF of the
+//! ticket key with the random info, so nonces never repeat under one key) and authenticated
+//! with the key name and a per-key implicit value as additional data. Given the same ticket
+//! keys, ferrotls and s2n-tls servers open each other's tickets.
 
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -24,12 +27,16 @@ use crate::crypto::HashAlgorithm;
 use crate::error::{Error, ErrorCode, Result};
 
 pub const KEY_NAME_LEN: usize = 16;
+/// s2n's `S2N_PRE_ENCRYPTED_STATE_V1`.
+const TICKET_VERSION: u8 = 1;
+/// The random HKDF info that makes each ticket's key.
+const INFO_LEN: usize = 32;
 /// At most this many keys at once (s2n's limit).
 pub const MAX_KEYS: usize = 48;
 const IMPLICIT_AAD_LEN: usize = 12;
 const TAG_LEN: usize = 16;
 /// Bytes a ticket adds to the state it carries.
-pub const OVERHEAD: usize = KEY_NAME_LEN + NONCE_LEN + TAG_LEN;
+pub const OVERHEAD: usize = 1 + KEY_NAME_LEN + INFO_LEN + NONCE_LEN + TAG_LEN;
 
 const NANOS_PER_SEC: u64 = 1_000_000_000;
 /// s2n's defaults: 2 hours of encrypting, then 13 more of decrypting.
@@ -38,7 +45,8 @@ pub const DEFAULT_DECRYPT_LIFETIME: u64 = 13 * 3600 * NANOS_PER_SEC;
 
 struct TicketKey {
     name: [u8; KEY_NAME_LEN],
-    key: LessSafeKey,
+    /// The key each ticket's own key is derived from.
+    key: Zeroizing<[u8; 32]>,
     implicit_aad: Zeroizing<[u8; IMPLICIT_AAD_LEN]>,
     /// Nanoseconds since the Unix epoch.
     intro_time: u64,
@@ -193,17 +201,19 @@ impl TicketKeys {
         self.rotate(now);
         let ring = self.ring();
         let key = ring.encrypting_key(now)?;
+        let info: [u8; INFO_LEN] = crate::crypto::random_array()?;
         let nonce: [u8; NONCE_LEN] = crate::crypto::random_array()?;
         let mut ticket = Vec::with_capacity(state.len() + OVERHEAD);
+        ticket.push(TICKET_VERSION);
         ticket.extend_from_slice(&key.name);
+        ticket.extend_from_slice(&info);
         ticket.extend_from_slice(&nonce);
         ticket.extend_from_slice(state);
-        let tag = key
-            .key
+        let tag = ticket_aead(key, &info)
             .seal_in_place_separate_tag(
                 Nonce::assume_unique_for_key(nonce),
                 Aad::from(aad(key, context)),
-                &mut ticket[KEY_NAME_LEN + NONCE_LEN..],
+                &mut ticket[OVERHEAD - TAG_LEN..],
             )
             .map_err(|_| Error::new(ErrorCode::ENCRYPT))?;
         ticket.extend_from_slice(tag.as_ref());
@@ -213,22 +223,22 @@ impl TicketKeys {
     /// Decrypts a ticket. Unknown or expired keys, another context, truncation and
     /// tampering all fail; the caller falls back to a full handshake.
     pub fn open(&self, ticket: &[u8], context: &[u8], now: u64) -> Result<Zeroizing<Vec<u8>>> {
-        if ticket.len() < OVERHEAD {
+        if ticket.len() < OVERHEAD || ticket[0] != TICKET_VERSION {
             return Err(Error::new(ErrorCode::INVALID_SESSION_TICKET));
         }
-        let (name, rest) = ticket.split_at(KEY_NAME_LEN);
+        let (name, rest) = ticket[1..].split_at(KEY_NAME_LEN);
         let ring = self.ring();
         let key = ring
             .keys
             .iter()
             .find(|k| k.name == name && ring.decrypts_at(k, now))
             .ok_or_else(|| Error::new(ErrorCode::KEY_USED_IN_SESSION_TICKET_NOT_FOUND))?;
+        let (info, rest) = rest.split_at(INFO_LEN);
         let (nonce, sealed) = rest.split_at(NONCE_LEN);
         let mut buf = Zeroizing::new(sealed.to_vec());
         let nonce =
             Nonce::try_assume_unique_for_key(nonce).map_err(|_| Error::new(ErrorCode::INVALID_SESSION_TICKET))?;
-        let plain_len = key
-            .key
+        let plain_len = ticket_aead(key, info)
             .open_in_place(nonce, Aad::from(aad(key, context)), &mut buf[..])
             .map_err(|_| Error::new(ErrorCode::DECRYPT))?
             .len();
@@ -330,15 +340,24 @@ fn pad_name(name: &[u8]) -> Option<[u8; KEY_NAME_LEN]> {
     Some(padded)
 }
 
-/// The AES-256-GCM key and implicit additional data `material` stands for.
-fn derive(material: &[u8]) -> (LessSafeKey, Zeroizing<[u8; IMPLICIT_AAD_LEN]>) {
+/// The ticket key and implicit additional data `material` stands for.
+fn derive(material: &[u8]) -> (Zeroizing<[u8; 32]>, Zeroizing<[u8; IMPLICIT_AAD_LEN]>) {
     let prk = HashAlgorithm::Sha256.hkdf_extract(&[], material);
     let mut okm = Zeroizing::new([0u8; 32 + IMPLICIT_AAD_LEN]);
     HashAlgorithm::Sha256.hkdf_expand(prk.as_ref(), &[], &mut okm[..]);
-    let key = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &okm[..32]).expect("32-byte AES-256 key"));
+    let mut key = Zeroizing::new([0u8; 32]);
+    key.copy_from_slice(&okm[..32]);
     let mut implicit_aad = Zeroizing::new([0u8; IMPLICIT_AAD_LEN]);
     implicit_aad.copy_from_slice(&okm[32..]);
     (key, implicit_aad)
+}
+
+/// The AES-256-GCM key of one ticket: HKDF-SHA256 of the ticket key with the ticket's info.
+fn ticket_aead(key: &TicketKey, info: &[u8]) -> LessSafeKey {
+    let prk = HashAlgorithm::Sha256.hkdf_extract(&[], &key.key[..]);
+    let mut okm = Zeroizing::new([0u8; 32]);
+    HashAlgorithm::Sha256.hkdf_expand(prk.as_ref(), &[info], &mut okm[..]);
+    LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &okm[..]).expect("32-byte AES-256 key"))
 }
 
 /// Additional data for a ticket: the key's implicit value, its name, and the context.
@@ -415,7 +434,7 @@ mod tests {
         // At 1h45: old is 15 min from its end (weight 15 min), new is 15 min in (weight 15).
         // At 1h55: old weighs 5 min, new 25 min: most tickets use the new key.
         let now = HOUR + 55 * 60 * NANOS_PER_SEC;
-        let with_new = (0..400).filter(|_| keys.seal(b"s", b"", now).unwrap()[..3] == *b"new").count();
+        let with_new = (0..400).filter(|_| keys.seal(b"s", b"", now).unwrap()[1..4] == *b"new").count();
         assert!(with_new > 250 && with_new < 400, "{with_new} of 400");
     }
 
@@ -437,7 +456,7 @@ mod tests {
         }
         assert_eq!(keys.len(), 4, "the oldest went to make room");
         let ticket = keys.seal(b"s", b"", 10).unwrap();
-        assert_eq!(&ticket[..2], b"k5");
+        assert_eq!(&ticket[1..3], b"k5");
         assert_eq!(keys.newest_is(b"k5", &[4; 48]), Some(true));
         assert_eq!(keys.newest_is(b"k5", &[3; 48]), Some(false));
         assert_eq!(keys.newest_is(b"k4", &[3; 48]), Some(false));
@@ -456,9 +475,9 @@ mod tests {
         let first = keys.seal(b"s", b"", t0).unwrap();
         assert_eq!(keys.len(), 1, "the first ticket made a key");
         let same = keys.seal(b"s", b"", t0 + HOUR / 4 * 3 - 1).unwrap();
-        assert_eq!(first[..KEY_NAME_LEN], same[..KEY_NAME_LEN]);
+        assert_eq!(first[..=KEY_NAME_LEN], same[..=KEY_NAME_LEN]);
         let next = keys.seal(b"s", b"", t0 + HOUR / 4 * 3).unwrap();
-        assert_ne!(first[..KEY_NAME_LEN], next[..KEY_NAME_LEN], "a new key from 3/4 of the life on");
+        assert_ne!(first[..=KEY_NAME_LEN], next[..=KEY_NAME_LEN], "a new key from 3/4 of the life on");
         assert_eq!(keys.len(), 2);
         // The old ticket still opens until its key's life ends.
         assert!(keys.open(&first, b"", t0 + HOUR - 1).is_ok());

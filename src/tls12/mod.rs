@@ -75,13 +75,12 @@ pub fn send_finished(
 }
 
 /// What a ticket or a session-cache entry seals for a TLS 1.2 session issued at `now`.
-pub fn session_state(suite: &'static Tls12Suite, master: &Secret, ems: bool, now: u64, lifetime: u32) -> TicketState {
+pub fn session_state(suite: &'static Tls12Suite, master: &Secret, ems: bool, now: u64) -> TicketState {
     TicketState {
         secret: SessionSecret::Tls12 { suite, master: master.clone(), extended_master_secret: ems },
         issued_at: now,
-        lifetime,
         // A resumed TLS 1.2 session issues no ticket: its keys live as long as this state.
-        keying_material_expires: now + u64::from(lifetime),
+        keying_material_expires: u64::MAX,
     }
 }
 

@@ -62,7 +62,12 @@ fn sealed_session(
     let state = TicketState::decode(&plain).ok()?;
     let SessionSecret::Tls12 { suite, extended_master_secret, .. } = &state.secret else { return None };
     let offered = msgs::u16_list(ch.cipher_suites).any(|s| s == suite.iana);
-    if !state.is_valid_at(now) || !offered || !config.tls12_suites.contains(suite) || *extended_master_secret != ems {
+    let lifetime = config.session_lifetime;
+    if !state.is_valid_at(now, lifetime)
+        || !offered
+        || !config.tls12_suites.contains(suite)
+        || *extended_master_secret != ems
+    {
         return None;
     }
     Some(ClientSession {
@@ -70,7 +75,7 @@ fn sealed_session(
         session_id: ch.session_id.to_vec(),
         secret: state.secret,
         received_at_ms: state.issued_at * 1000,
-        lifetime: state.lifetime,
+        lifetime,
     })
 }
 
@@ -414,7 +419,7 @@ fn resume(
 /// as RFC 5077 §3.3 allows.)
 fn new_session_ticket(config: &Settings, h: &Handshake12, master: &crate::crypto::Secret, now: u64) -> Result<Vec<u8>> {
     let lifetime = crate::session::ticket_lifetime(config, now, None);
-    let state = super::session_state(h.suite, master, h.extended_master_secret, now, lifetime);
+    let state = super::session_state(h.suite, master, h.extended_master_secret, now);
     let ticket = match lifetime {
         0 => Vec::new(),
         _ => config.ticket_keys.seal(&state.encode(), &config.ticket_context, now * 1_000_000_000)?,
@@ -467,8 +472,7 @@ pub fn handle(
             common.key_log(hooks, "CLIENT_RANDOM", &master);
             if let Some(id) = h.cache_under {
                 let now = hooks.now().as_secs();
-                let state =
-                    super::session_state(h.suite, &master, h.extended_master_secret, now, config.session_lifetime);
+                let state = super::session_state(h.suite, &master, h.extended_master_secret, now);
                 // No key may encrypt now: nothing to cache, the handshake goes on.
                 if let Ok(entry) = config.ticket_keys.seal(&state.encode(), &config.ticket_context, now * 1_000_000_000)
                 {

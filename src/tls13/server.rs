@@ -593,7 +593,7 @@ fn resumption_psk(
         return Ok(None);
     };
     let Ok(state) = crate::session::TicketState::decode(&plain) else { return Ok(None) };
-    if !state.is_valid_at(now) || now >= state.keying_material_expires {
+    if !state.is_valid_at(now, config.session_lifetime) || now >= state.keying_material_expires {
         return Ok(None);
     }
     let SessionSecret::Tls13 { suite: session_suite, psk, age_add } = state.secret else { return Ok(None) };
@@ -644,13 +644,12 @@ pub(crate) fn send_tickets(
                 age_add,
             },
             issued_at: now,
-            lifetime,
             keying_material_expires: expires,
         };
         let ticket = config.ticket_keys.seal(&state.encode(), &config.ticket_context, now * 1_000_000_000)?;
         let mut msg = Vec::with_capacity(32 + ticket.len());
         encode_handshake(&mut msg, hs::NEW_SESSION_TICKET, |w| {
-            w.put_u32(state.lifetime);
+            w.put_u32(lifetime);
             w.put_u32(age_add);
             w.put_prefixed(1, |w| w.put_bytes(&nonce));
             w.put_prefixed(2, |w| w.put_bytes(&ticket));

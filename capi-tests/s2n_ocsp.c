@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <s2n.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -54,6 +55,12 @@ static int test_clock(void *ctx, uint64_t *nanos)
     clock_gettime(CLOCK_REALTIME, &ts);
     *nanos = (uint64_t) ts.tv_sec * 1000000000ull + ts.tv_nsec + clock_offset_ns;
     return 0;
+}
+
+/* The clock offset that makes the test clock read `when` (seconds since the epoch). */
+static uint64_t offset_to(time_t when)
+{
+    return (uint64_t) ((int64_t) (when - time(NULL)) * 1000000000ll);
 }
 
 struct result {
@@ -141,6 +148,11 @@ int main(void)
                 delegated = load("ocsp_ecdsa_p256_delegated.der"), other = load("ocsp_ecdsa_p256_other_ca.der"),
                 revoked = load("ocsp_rsa_revoked.der"), unknown = load("ocsp_ecdsa_p384_unknown.der");
     struct blob garbage = {"not an OCSP response", 20};
+    char nonext_path[4096];
+    snprintf(nonext_path, sizeof nonext_path, "%s/ocsp_ecdsa_p256_nonext.der", pems_dir());
+    struct stat st;
+    CHECK(stat(nonext_path, &st) == 0);
+    time_t nonext_made = st.st_mtime;
     const char *ec_cert = "ecdsa_p256_pkcs1_cert.pem", *ec_key = "ecdsa_p256_pkcs1_key.pem";
     const char *policies[2] = {"default_tls13", "test_all_tls12"}; /* TLS 1.3; TLS 1.2 only */
 
@@ -170,10 +182,11 @@ int main(void)
         /* A staple for another certificate does not vouch for this one. */
         CHECK(failed_with(run(policy, "ecdsa_p384_pkcs1_cert.pem", "ecdsa_p384_pkcs1_key.pem", &good, 1, 1),
                           "S2N_ERR_CERT_UNTRUSTED"));
-        /* Without nextUpdate a response is good for an hour after thisUpdate. */
-        clock_offset_ns = 50ull * 60 * 1000000000ull;
+        /* Without nextUpdate a response is good for an hour after thisUpdate, which is when
+         * make-certs.sh wrote the file: the clock is set relative to that. */
+        clock_offset_ns = offset_to(nonext_made + 50 * 60);
         CHECK(run(policy, ec_cert, ec_key, &nonext, 1, 1).ok);
-        clock_offset_ns = 61ull * 60 * 1000000000ull;
+        clock_offset_ns = offset_to(nonext_made + 61 * 60);
         CHECK(failed_with(run(policy, ec_cert, ec_key, &nonext, 1, 1), "S2N_ERR_CERT_EXPIRED"));
         CHECK(run(policy, ec_cert, ec_key, &good, 1, 1).ok);
         clock_offset_ns = 0;

@@ -12,6 +12,34 @@
 
 static const char *err_name(void) { return s2n_strerror_name(s2n_errno); }
 
+/* A selection callback: how it behaves, and what it saw. */
+enum pick { PICK_LAST, PICK_NONE, PICK_FAIL };
+static int seen;
+
+static int pick_psk(struct s2n_connection *conn, void *ctx, struct s2n_offered_psk_list *list)
+{
+    (void) conn;
+    enum pick how = *(enum pick *) ctx;
+    if (how == PICK_FAIL) return -1;
+    struct s2n_offered_psk *psk = s2n_offered_psk_new(), *last = s2n_offered_psk_new();
+    seen = 0;
+    while (s2n_offered_psk_list_has_next(list)) {
+        CHECK(s2n_offered_psk_list_next(list, psk) == 0);
+        uint8_t *identity = NULL;
+        uint16_t size = 0;
+        CHECK(s2n_offered_psk_get_identity(psk, &identity, &size) == 0 && size > 0 && identity != NULL);
+        seen++;
+    }
+    CHECK(s2n_offered_psk_list_next(list, psk) != 0); /* the end */
+    /* Read again and keep the last one. */
+    CHECK(s2n_offered_psk_list_reread(list) == 0);
+    while (s2n_offered_psk_list_has_next(list)) CHECK(s2n_offered_psk_list_next(list, last) == 0);
+    int rc = s2n_offered_psk_list_choose_psk(list, how == PICK_NONE ? NULL : last);
+    s2n_offered_psk_free(&psk);
+    s2n_offered_psk_free(&last);
+    return rc;
+}
+
 static struct s2n_psk *make_psk(const char *identity, const char *secret, s2n_psk_hmac hmac)
 {
     struct s2n_psk *psk = s2n_external_psk_new();
@@ -131,6 +159,32 @@ int main(void)
     CHECK(pair_negotiate(&p));
     CHECK(identity_is(p.server, "bob") && strcmp(s2n_connection_get_cipher(p.server), "TLS_AES_128_GCM_SHA256") == 0);
     pair_close(&p);
+
+    /* The server's own selection callback: it sees every offered identity and picks the
+     * last one, where the default rule would have picked the first. */
+    struct s2n_config *picking = s2n_config_new_minimal();
+    CHECK(s2n_config_set_cipher_preferences(picking, "default_tls13") == 0);
+    enum pick how = PICK_LAST;
+    CHECK(s2n_config_set_psk_selection_callback(picking, pick_psk, &how) == 0);
+    pair_open(&p, picking, plain);
+    CHECK(s2n_connection_append_psk(p.client, alice384) == 0);
+    CHECK(s2n_connection_append_psk(p.client, bob256) == 0);
+    CHECK(s2n_connection_append_psk(p.server, alice384) == 0);
+    CHECK(s2n_connection_append_psk(p.server, bob256) == 0);
+    CHECK(pair_negotiate(&p));
+    CHECK(seen == 2 && identity_is(p.server, "bob") && identity_is(p.client, "bob"));
+    pair_close(&p);
+    /* Choosing none leaves a certificate-less server nothing to authenticate with; a
+     * failing callback fails the handshake. */
+    for (how = PICK_NONE; how <= PICK_FAIL; how++) {
+        pair_open(&p, picking, plain);
+        CHECK(s2n_connection_append_psk(p.client, alice384) == 0);
+        CHECK(s2n_connection_append_psk(p.server, alice384) == 0);
+        CHECK(!pair_negotiate(&p));
+        if (how == PICK_FAIL) CHECK(strcmp(p.s.err, "S2N_ERR_CANCELLED") == 0);
+        pair_close(&p);
+    }
+    s2n_config_free(picking);
 
     /* Same identity, another secret: the binder gives it away and the handshake fails. */
     struct s2n_psk *impostor = make_psk("alice", "not the secret the client holds!", S2N_PSK_HMAC_SHA384);

@@ -295,6 +295,15 @@ pub trait Hooks {
         Err(crate::error::Error::new(crate::error::ErrorCode::NO_PRIVATE_KEY))
     }
 
+    /// Server with external PSKs: which offered identity to use, when the application
+    /// chooses (s2n's PSK selection callback). `None`: the default rule (the first offered
+    /// one we know); `Some(None)`: none of them; `Some(Some(i))`: the i-th offered, which
+    /// must be one of `known`.
+    fn choose_psk(&mut self, offered: &[&[u8]], known: &[&[u8]]) -> Result<Option<Option<usize>>> {
+        let _ = (offered, known);
+        Ok(None)
+    }
+
     /// TLS 1.2 server with a session cache: the entry stored under `session_id`.
     fn cache_retrieve(&mut self, session_id: &[u8]) -> CacheLookup {
         let _ = session_id;

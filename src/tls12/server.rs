@@ -278,12 +278,14 @@ pub struct Flight {
 }
 
 /// ServerKeyExchange with `signature`, CertificateRequest, ServerHelloDone: the flight goes out.
+#[allow(clippy::boxed_local)]
 pub(crate) fn finish_flight(
     common: &mut Common,
     config: &Settings,
     f: Box<Flight>,
     signature: &[u8],
 ) -> Result<Handshake> {
+    // Boxed because it waits in `offload::Resume`, which keeps it small.
     let Flight { mut h, mut flight, params, scheme, group, identity, client_auth } = *f;
     encode_handshake(&mut flight, hs::SERVER_KEY_EXCHANGE, |w| {
         w.put_bytes(&params);

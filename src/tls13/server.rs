@@ -195,10 +195,11 @@ fn client_hello(
         return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
     }
     // With external PSKs, the suite must suit the PSK the client will be held to.
-    let psk_hash = match config.external_psks.is_empty() {
-        true => None,
-        false => offered_psks(&ch, message)?.and_then(|o| match_external_psk(config, &o)).map(|(_, psk)| psk.hash),
+    let external = match (config.external_psks.is_empty(), offered_psks(&ch, message)?) {
+        (false, Some(offered)) => match_external_psk(config, hooks, &offered)?,
+        _ => None,
     };
+    let psk_hash = external.map(|(_, psk)| psk.hash);
     let suite = match &retry {
         Some(r) if offered(r.suite.iana) => r.suite,
         Some(_) => return Err(illegal_parameter(ErrorCode::CIPHER_NOT_SUPPORTED)),
@@ -252,7 +253,7 @@ fn client_hello(
             t
         }
     };
-    let accepted = accept_psk(common, config, hooks, &ch, suite, &transcript, message)?;
+    let accepted = accept_psk(common, config, hooks, &ch, suite, &transcript, message, external)?;
     let (psk, psk_index) = match accepted {
         Some((psk, index)) => (Some(psk), index),
         None => (None, 0),
@@ -518,20 +519,25 @@ fn offered_psks<'a>(ch: &ClientHello<'a>, message: &[u8]) -> Result<Option<Offer
     Ok(Some(OfferedPsks { identities, binders, binders_start }))
 }
 
-/// Server with external PSKs: the first identity the client offers that we know (s2n's
-/// rule), as its index in the offer and our PSK; compared in constant time.
+/// Server with external PSKs: the offered identity the application picks, or by default
+/// the first one the client offers that we know (s2n's rule), as its index in the offer and
+/// our PSK. Identities are compared in constant time.
 fn match_external_psk<'c>(
     config: &'c Settings,
+    hooks: &mut dyn Hooks,
     offered: &OfferedPsks<'_>,
-) -> Option<(usize, &'c crate::config::ExternalPsk)> {
-    offered.identities.iter().enumerate().find_map(|(i, (identity, _))| {
-        config
-            .external_psks
-            .iter()
-            .find(|psk| {
-                psk.identity.len() == identity.len() && verify_slices_are_equal(&psk.identity, identity).is_ok()
-            })
-            .map(|psk| (i, psk))
+) -> Result<Option<(usize, &'c crate::config::ExternalPsk)>> {
+    let known = |identity: &[u8]| {
+        config.external_psks.iter().find(|psk| {
+            psk.identity.len() == identity.len() && verify_slices_are_equal(&psk.identity, identity).is_ok()
+        })
+    };
+    let identities: Vec<&[u8]> = offered.identities.iter().map(|(identity, _)| *identity).collect();
+    let ours: Vec<&[u8]> = config.external_psks.iter().map(|psk| psk.identity.as_slice()).collect();
+    Ok(match hooks.choose_psk(&identities, &ours)? {
+        None => identities.iter().enumerate().find_map(|(i, identity)| known(identity).map(|psk| (i, psk))),
+        Some(None) => None,
+        Some(Some(i)) => identities.get(i).and_then(|identity| known(identity)).map(|psk| (i, psk)),
     })
 }
 
@@ -539,6 +545,7 @@ fn match_external_psk<'c>(
 /// share with the client, or else the session of the client's first ticket, if it is one of
 /// ours, still valid and for a suite with the negotiated hash. Its binder must prove the
 /// client holds it.
+#[allow(clippy::too_many_arguments)]
 fn accept_psk(
     common: &mut Common,
     config: &Settings,
@@ -547,6 +554,7 @@ fn accept_psk(
     suite: &'static Tls13Suite,
     transcript: &Transcript,
     message: &[u8],
+    external: Option<(usize, &crate::config::ExternalPsk)>,
 ) -> Result<Option<(Secret, usize)>> {
     let Some(offered) = offered_psks(ch, message)? else { return Ok(None) };
     // psk_dhe_ke only: resumption keeps forward secrecy.
@@ -555,7 +563,7 @@ fn accept_psk(
         return Ok(None);
     }
     let (index, psk, resumption) = if !config.external_psks.is_empty() {
-        match match_external_psk(config, &offered) {
+        match external {
             Some((index, psk)) if psk.hash == suite.hash => {
                 common.summary.psk_identity = Some(psk.identity.clone());
                 (index, Secret::from_slice(&psk.secret), false)

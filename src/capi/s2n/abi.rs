@@ -309,11 +309,9 @@ macro_rules! opaque_placeholder {
 }
 pub use super::async_pkey::s2n_async_pkey_op;
 pub use super::cert::s2n_pkey;
-pub use super::psk::s2n_psk;
+pub use super::psk::{s2n_offered_psk, s2n_offered_psk_list, s2n_psk};
 opaque_placeholder!(
     s2n_stacktrace,
-    s2n_offered_psk,
-    s2n_offered_psk_list,
     s2n_offered_early_data,
     s2n_async_offload_op,
     s2n_certificate_request,

@@ -59,6 +59,11 @@ pub struct s2n_config {
     pub(crate) async_pkey_cb: s2n_async_pkey_fn,
     /// `s2n_config_set_psk_mode`.
     pub(crate) psk_mode: s2n_psk_mode,
+    /// `s2n_config_set_psk_selection_callback`, with its context.
+    pub(crate) psk_selection_cb: Option<(
+        unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *mut s2n_offered_psk_list) -> c_int,
+        *mut c_void,
+    )>,
 }
 
 /// The three session-cache callbacks with their contexts; caching needs all of them.
@@ -112,6 +117,7 @@ impl s2n_config {
             session_ticket_cb: None,
             async_pkey_cb: None,
             psk_mode: s2n_psk_mode::S2N_PSK_MODE_RESUMPTION,
+            psk_selection_cb: None,
             cache: SessionCacheCallbacks { store: None, retrieve: None, delete: None },
         }
     }

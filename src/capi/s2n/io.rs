@@ -34,6 +34,10 @@ impl Hooks for CallbackHooks<'_> {
         Ok(PkeyOutcome::Pending)
     }
 
+    fn choose_psk(&mut self, offered: &[&[u8]], known: &[&[u8]]) -> Result<Option<Option<usize>>> {
+        super::psk::run_selection_callback(self.conn, self.config, offered, known)
+    }
+
     fn now(&mut self) -> UnixTime {
         if let Some((clock, ctx)) = self.config.wall_clock {
             let mut nanos = 0u64;

@@ -177,55 +177,141 @@ pub extern "C" fn s2n_connection_get_negotiated_psk_identity(
     })
 }
 
+/// One PSK the client offered, as the selection callback reads it.
+pub struct s2n_offered_psk {
+    identity: Vec<u8>,
+    /// Its place in the client's list.
+    index: Option<usize>,
+}
+
+/// The client's offered PSKs while the selection callback runs.
+pub struct s2n_offered_psk_list {
+    offered: Vec<Vec<u8>>,
+    known: Vec<Vec<u8>>,
+    next: usize,
+    chosen: Option<Option<usize>>,
+}
+
+/// Runs the config's PSK selection callback over the client's offer (see
+/// `Hooks::choose_psk`). A callback that chooses nothing leaves no PSK.
+pub(crate) fn run_selection_callback(
+    conn: *mut s2n_connection,
+    config: &s2n_config,
+    offered: &[&[u8]],
+    known: &[&[u8]],
+) -> crate::error::Result<Option<Option<usize>>> {
+    let Some((callback, ctx)) = config.psk_selection_cb else { return Ok(None) };
+    let mut list = s2n_offered_psk_list {
+        offered: offered.iter().map(|i| i.to_vec()).collect(),
+        known: known.iter().map(|i| i.to_vec()).collect(),
+        next: 0,
+        chosen: None,
+    };
+    // SAFETY: the application registered this callback with `ctx`; `list` lives until it returns.
+    if unsafe { callback(conn, ctx, &mut list) } != 0 {
+        return Err(Error::new(ErrorCode::CANCELLED));
+    }
+    Ok(Some(list.chosen.unwrap_or(None)))
+}
+
 #[no_mangle]
 pub extern "C" fn s2n_offered_psk_new() -> *mut s2n_offered_psk {
-    unimplemented()
+    call(|| Ok(into_c(s2n_offered_psk { identity: Vec::new(), index: None })))
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_offered_psk_free(psk: *mut *mut s2n_offered_psk) -> c_int {
-    unimplemented()
+    call(|| {
+        if psk.is_null() {
+            return OK;
+        }
+        // SAFETY: a non-NULL `psk` points at the application's pointer variable.
+        let inner = unsafe { *psk };
+        if !inner.is_null() {
+            // SAFETY: a non-NULL inner pointer came from s2n_offered_psk_new.
+            drop(unsafe { from_c(inner) });
+            unsafe { *psk = std::ptr::null_mut() };
+        }
+        OK
+    })
 }
 
+/// The identity, owned by `psk` (valid until it is read into again or freed).
 #[no_mangle]
 pub extern "C" fn s2n_offered_psk_get_identity(
     psk: *mut s2n_offered_psk,
     identity: *mut *mut u8,
     size: *mut u16,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let psk = unsafe { arg_mut(psk) }?;
+        unsafe { arg_ref(identity) }?;
+        unsafe { arg_ref(size) }?;
+        unsafe { write_out(identity, psk.identity.as_mut_ptr()) }?;
+        unsafe { write_out(size, psk.identity.len() as u16) }?;
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_offered_psk_list_has_next(psk_list: *mut s2n_offered_psk_list) -> bool {
-    unimplemented()
+    // SAFETY: C passes NULL or the list it was given in the selection callback.
+    unsafe { psk_list.as_ref() }.is_some_and(|list| list.next < list.offered.len())
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_offered_psk_list_next(psk_list: *mut s2n_offered_psk_list, psk: *mut s2n_offered_psk) -> c_int {
-    unimplemented()
+    call(|| {
+        let list = unsafe { arg_mut(psk_list) }?;
+        let psk = unsafe { arg_mut(psk) }?;
+        let identity = list.offered.get(list.next).ok_or_else(|| Error::new(ErrorCode::STUFFER_OUT_OF_DATA))?;
+        *psk = s2n_offered_psk { identity: identity.clone(), index: Some(list.next) };
+        list.next += 1;
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_offered_psk_list_reread(psk_list: *mut s2n_offered_psk_list) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(psk_list) }?.next = 0;
+        OK
+    })
 }
 
+/// Chooses `psk` (NULL: none) for the connection; it must be one of the server's PSKs.
 #[no_mangle]
 pub extern "C" fn s2n_offered_psk_list_choose_psk(
     psk_list: *mut s2n_offered_psk_list,
     psk: *mut s2n_offered_psk,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let list = unsafe { arg_mut(psk_list) }?;
+        // SAFETY: C passes NULL or an offered PSK it read from this list.
+        let Some(psk) = (unsafe { psk.as_ref() }) else {
+            list.chosen = Some(None);
+            return OK;
+        };
+        let index = psk.index.ok_or_else(|| Error::new(ErrorCode::INVALID_ARGUMENT))?;
+        if !list.known.contains(&psk.identity) {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        list.chosen = Some(Some(index));
+        OK
+    })
 }
 
+/// A server's own rule for picking among the client's PSKs.
 #[no_mangle]
 pub extern "C" fn s2n_config_set_psk_selection_callback(
     config: *mut s2n_config,
     cb: s2n_psk_selection_callback,
     context: *mut c_void,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.psk_selection_cb = cb.map(|f| (f, context));
+        OK
+    })
 }
 
 #[no_mangle]

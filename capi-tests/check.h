@@ -45,3 +45,14 @@ static inline const char *pems_dir(void)
     const char *dir = getenv("TEST_PEMS_DIR");
     return dir ? dir : "target/test-certs";
 }
+
+/* The path of a file in $TEST_PEMS_DIR. Four results can be live at once (one call may
+ * take a certificate, a key and a staple). */
+static inline const char *pem(const char *name)
+{
+    static char paths[4][4096];
+    static unsigned next;
+    char *path = paths[next++ % 4];
+    snprintf(path, sizeof paths[0], "%s/%s", pems_dir(), name);
+    return path;
+}

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "s2n_pair.h"
 
 struct blob {
     char *data;
@@ -28,23 +29,6 @@ static struct blob load(const char *name)
     return b;
 }
 
-static const char *err_name(void) { return s2n_strerror_name(s2n_errno); }
-
-struct side {
-    struct s2n_connection *conn;
-    int rc;
-    const char *err;
-};
-
-static void *negotiate_thread(void *arg)
-{
-    struct side *side = arg;
-    s2n_blocked_status blocked;
-    side->rc = s2n_negotiate(side->conn, &blocked);
-    side->err = side->rc == 0 ? "" : err_name();
-    if (side->rc != 0) s2n_shutdown(side->conn, &blocked);
-    return NULL;
-}
 
 /* The application's clock: real time plus an offset the test moves. */
 static uint64_t clock_offset_ns;
@@ -100,13 +84,8 @@ static struct result run(const char *policy, const char *cert, const char *key, 
     CHECK(s2n_connection_set_blinding(server, S2N_SELF_SERVICE_BLINDING) == 0);
     CHECK(s2n_set_server_name(client, "localhost") == 0);
 
-    struct side s = {server, 0, ""}, c = {client, 0, ""};
-    pthread_t st, ct;
-    pthread_create(&st, NULL, negotiate_thread, &s);
-    pthread_create(&ct, NULL, negotiate_thread, &c);
-    pthread_join(ct, NULL);
-    if (c.rc != 0) shutdown(fds[1], SHUT_RDWR);
-    pthread_join(st, NULL);
+    struct side s = {server, fds[0], 0, ""}, c = {client, fds[1], 0, ""};
+    negotiate_both(&c, &s);
 
     struct result r = {0};
     r.ok = c.rc == 0 && s.rc == 0;

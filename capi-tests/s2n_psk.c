@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "s2n_pair.h"
 
 static const char *err_name(void) { return s2n_strerror_name(s2n_errno); }
 
@@ -50,25 +51,6 @@ static struct s2n_psk *make_psk(const char *identity, const char *secret, s2n_ps
     return psk;
 }
 
-struct side {
-    struct s2n_connection *conn;
-    int fd;
-    int rc;
-    const char *err;
-};
-
-static void *negotiate_thread(void *arg)
-{
-    struct side *side = arg;
-    s2n_blocked_status blocked;
-    side->rc = s2n_negotiate(side->conn, &blocked);
-    side->err = side->rc == 0 ? "" : err_name();
-    /* A failed side hangs up, so the other is not left waiting (alerts wait for
-     * s2n_shutdown under self-service blinding). */
-    if (side->rc != 0) shutdown(side->fd, SHUT_RDWR);
-    return NULL;
-}
-
 struct pair {
     int fds[2];
     struct s2n_connection *client, *server;
@@ -90,12 +72,7 @@ static int pair_negotiate(struct pair *p)
 {
     p->c = (struct side){p->client, p->fds[1], 0, ""};
     p->s = (struct side){p->server, p->fds[0], 0, ""};
-    pthread_t ct, st;
-    pthread_create(&st, NULL, negotiate_thread, &p->s);
-    pthread_create(&ct, NULL, negotiate_thread, &p->c);
-    pthread_join(ct, NULL);
-    pthread_join(st, NULL);
-    return p->c.rc == 0 && p->s.rc == 0;
+    return negotiate_both(&p->c, &p->s);
 }
 
 static void pair_close(struct pair *p)

@@ -10,17 +10,6 @@
 #include "check.h"
 
 static struct tls_config *config;
-/* The path of a file in $TEST_PEMS_DIR. Four results can be live at once (one call may
- * take a certificate, a key and a staple). */
-static const char *pem(const char *name)
-{
-    static char paths[4][4096];
-    static unsigned next;
-    char *path = paths[next++ % 4];
-    snprintf(path, sizeof paths[0], "%s/%s", pems_dir(), name);
-    return path;
-}
-
 /* The last error on `config` is exactly `expected`. */
 static int error_is(const char *expected)
 {

@@ -17,15 +17,6 @@
 
 #include "check.h"
 
-static const char *pem(const char *name)
-{
-    static char paths[4][4096];
-    static unsigned next;
-    char *path = paths[next++ % 4];
-    snprintf(path, sizeof paths[0], "%s/%s", pems_dir(), name);
-    return path;
-}
-
 static int str_is(const char *s, const char *expected) { return s != NULL && strcmp(s, expected) == 0; }
 static int starts_with(const char *s, const char *prefix) { return s != NULL && strncmp(s, prefix, strlen(prefix)) == 0; }
 static int is_want(ssize_t r) { return r == TLS_WANT_POLLIN || r == TLS_WANT_POLLOUT; }

@@ -8,17 +8,6 @@
 
 #include "check.h"
 
-/* The path of a file in $TEST_PEMS_DIR. Four results can be live at once (one call may
- * take a certificate, a key and a staple). */
-static const char *pem(const char *name)
-{
-    static char paths[4][4096];
-    static unsigned next;
-    char *path = paths[next++ % 4];
-    snprintf(path, sizeof paths[0], "%s/%s", pems_dir(), name);
-    return path;
-}
-
 static int str_is(const char *s, const char *expected) { return s != NULL && strcmp(s, expected) == 0; }
 
 static void init_and_objects(void)

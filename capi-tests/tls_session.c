@@ -15,15 +15,6 @@
 
 #include "check.h"
 
-static const char *pem(const char *name)
-{
-    static char paths[4][4096];
-    static unsigned next;
-    char *path = paths[next++ % 4];
-    snprintf(path, sizeof paths[0], "%s/%s", pems_dir(), name);
-    return path;
-}
-
 static int str_is(const char *s, const char *expected) { return s != NULL && strcmp(s, expected) == 0; }
 
 static const char *both_versions[] = {"TLSv1.2", "TLSv1.3"};

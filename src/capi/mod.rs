@@ -104,3 +104,17 @@ pub(crate) fn into_c<T>(value: T) -> *mut T {
 pub(crate) unsafe fn from_c<T>(ptr: *mut T) -> Box<T> {
     Box::from_raw(ptr)
 }
+
+/// Frees the object `*holder` points at (if any) and clears the application's pointer: the
+/// `s2n_x_free(struct s2n_x **)` pattern. A NULL `holder` is accepted, as s2n does.
+///
+/// # Safety
+/// `holder` is NULL or points at a pointer that is NULL or came from `into_c::<T>`.
+pub(crate) unsafe fn free_through<T>(holder: *mut *mut T) {
+    if let Some(slot) = holder.as_mut() {
+        if !slot.is_null() {
+            drop(from_c(*slot));
+            *slot = std::ptr::null_mut();
+        }
+    }
+}

@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 
 use super::abi::*;
 use super::{call, unimplemented, OK};
-use crate::capi::{arg_bytes, arg_mut, arg_ref, from_c, into_c, write_out};
+use crate::capi::{arg_bytes, arg_mut, arg_ref, free_through, into_c, write_out};
 use crate::config::ExternalPsk;
 use crate::crypto::HashAlgorithm;
 use crate::error::{Error, ErrorCode};
@@ -33,16 +33,8 @@ pub extern "C" fn s2n_external_psk_new() -> *mut s2n_psk {
 #[no_mangle]
 pub extern "C" fn s2n_psk_free(psk: *mut *mut s2n_psk) -> c_int {
     call(|| {
-        if psk.is_null() {
-            return OK;
-        }
-        // SAFETY: a non-NULL `psk` points at the application's pointer variable.
-        let inner = unsafe { *psk };
-        if !inner.is_null() {
-            // SAFETY: a non-NULL inner pointer came from s2n_external_psk_new.
-            drop(unsafe { from_c(inner) });
-            unsafe { *psk = std::ptr::null_mut() };
-        }
+        // SAFETY: C passes NULL or its pointer to an object it got from us.
+        unsafe { free_through(psk) };
         OK
     })
 }
@@ -222,16 +214,8 @@ pub extern "C" fn s2n_offered_psk_new() -> *mut s2n_offered_psk {
 #[no_mangle]
 pub extern "C" fn s2n_offered_psk_free(psk: *mut *mut s2n_offered_psk) -> c_int {
     call(|| {
-        if psk.is_null() {
-            return OK;
-        }
-        // SAFETY: a non-NULL `psk` points at the application's pointer variable.
-        let inner = unsafe { *psk };
-        if !inner.is_null() {
-            // SAFETY: a non-NULL inner pointer came from s2n_offered_psk_new.
-            drop(unsafe { from_c(inner) });
-            unsafe { *psk = std::ptr::null_mut() };
-        }
+        // SAFETY: C passes NULL or its pointer to an object it got from us.
+        unsafe { free_through(psk) };
         OK
     })
 }

@@ -210,7 +210,7 @@ fn resumption_both_roles_with_rustls() {
                 .with_root_certificates(rustls_roots())
                 .with_no_client_auth(),
         );
-        let mut config =
+        let config =
             Config { identities: vec![our_identity("ecdsa_p256_pkcs1")], session_tickets: true, ..Config::default() };
         config.ticket_keys.add(b"rustls-test", &[5; 32], now - 1, now).unwrap();
         let mut resumed = Vec::new();

@@ -1024,6 +1024,21 @@ static void versions_and_suites(void)
         tls_free(server);
         tls_config_free(sconf);
     }
+    /* Whose preference counts: the server's by default, the client's on request. */
+    const char *client_order = "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256";
+    for (int client_first = 0; client_first < 2; client_first++) {
+        struct tls_config *ec_conf = server_config("ecdsa_p256_pkcs1");
+        if (client_first) tls_config_prefer_ciphers_client(ec_conf);
+        struct tls *ec_server = configured(tls_server(), ec_conf);
+        CHECK(negotiate(ec_server, TLS_PROTOCOL_TLSv1_2, client_order, &s, cversion, ccipher, &strength) == 0);
+        CHECK(str_is(ccipher, client_first ? "ECDHE-ECDSA-CHACHA20-POLY1305" : "ECDHE-ECDSA-AES128-GCM-SHA256"));
+        CHECK(negotiate(ec_server, TLS_PROTOCOL_TLSv1_3, "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256", &s,
+                        cversion, ccipher, &strength) == 0);
+        CHECK(str_is(ccipher, client_first ? "TLS_CHACHA20_POLY1305_SHA256" : "TLS_AES_128_GCM_SHA256"));
+        tls_free(ec_server);
+        tls_config_free(ec_conf);
+    }
+
     /* A server restricted to one suite gets it from a client offering all. */
     struct tls_config *sconf = server_config("rsa_2048_pkcs1");
     CHECK(tls_config_set_ciphers(sconf, "ECDHE-RSA-CHACHA20-POLY1305") == 0);

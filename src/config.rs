@@ -169,6 +169,9 @@ pub struct Config {
     pub crls: Vec<webpki::CertRevocationList<'static>>,
     pub alpn: Vec<Vec<u8>>,
     pub client_auth: ClientAuth,
+    /// Server: pick the cipher suite by the client's order of preference rather than ours
+    /// (`tls_config_prefer_ciphers_client`).
+    pub prefer_client_suites: bool,
     /// Signatures are made by the application (`Hooks::private_key_operation`), not with
     /// the identities' keys (s2n's async private-key callback).
     pub offload_private_key: bool,
@@ -235,6 +238,7 @@ impl Default for Config {
             sni_for_ip_literals: false,
             max_chain_depth: 7,
             crls: Vec::new(),
+            prefer_client_suites: false,
             offload_private_key: false,
             verify_offloaded_signatures: false,
             request_ocsp_staple: false,

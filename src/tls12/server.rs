@@ -92,8 +92,8 @@ fn choose(
     server_name: Option<&str>,
     client_schemes: &[SignatureScheme],
 ) -> Option<(&'static Tls12Suite, usize, SignatureScheme)> {
-    let offered = |iana: u16| msgs::u16_list(ch.cipher_suites).any(|s| s == iana);
-    config.tls12_suites.iter().copied().filter(|s| offered(s.iana)).find_map(|suite| {
+    let candidates = crate::tls13::server::preference_order(config, config.tls12_suites, ch.cipher_suites, |s| s.iana);
+    candidates.into_iter().find_map(|suite| {
         let (identity, scheme) = choose_identity_for(config, server_name, |scheme, kind| {
             let kind_ok = match suite.auth {
                 Tls12Auth::Ecdsa => kind.is_ecdsa(),

@@ -203,14 +203,15 @@ fn client_hello(
     let suite = match &retry {
         Some(r) if offered(r.suite.iana) => r.suite,
         Some(_) => return Err(illegal_parameter(ErrorCode::CIPHER_NOT_SUPPORTED)),
-        None => config
-            .tls13_suites
-            .iter()
-            .copied()
-            .filter(|s| offered(s.iana))
-            .find(|s| psk_hash.map_or(true, |h| h == s.hash))
-            .or_else(|| config.tls13_suites.iter().copied().find(|s| offered(s.iana)))
-            .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?,
+        None => {
+            let candidates = preference_order(config, config.tls13_suites, ch.cipher_suites, |s| s.iana);
+            candidates
+                .iter()
+                .copied()
+                .find(|s| psk_hash.map_or(true, |h| h == s.hash))
+                .or_else(|| candidates.first().copied())
+                .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?
+        }
     };
 
     let client_groups: Vec<u16> = match ch.extensions.get(ext::SUPPORTED_GROUPS) {
@@ -484,6 +485,22 @@ fn finish_flight(common: &mut Common, hooks: &mut dyn Hooks, mut f: Box<Flight>)
     } else {
         State::WaitClientFinished(h)
     }))
+}
+
+/// The suites of `ours` the client offered (`offered`: its cipher_suites list), in the order
+/// the server chooses by: ours, or the client's when the config prefers it.
+pub(crate) fn preference_order<S: Copy>(
+    config: &Settings,
+    ours: &[S],
+    offered: &[u8],
+    iana: impl Fn(S) -> u16,
+) -> Vec<S> {
+    let position = |s: S| msgs::u16_list(offered).position(|c| c == iana(s));
+    let mut candidates: Vec<S> = ours.iter().copied().filter(|s| position(*s).is_some()).collect();
+    if config.prefer_client_suites {
+        candidates.sort_by_key(|s| position(*s));
+    }
+    candidates
 }
 
 /// The identities and binders of a ClientHello's pre_shared_key extension, with where the

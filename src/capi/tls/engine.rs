@@ -42,6 +42,7 @@ pub(crate) fn build(settings: &Settings, side: Side) -> TlsResult<Built> {
     let suites = select_suites(&settings.ciphers);
     core.tls13_suites = suites.tls13;
     core.tls12_suites = suites.tls12;
+    core.prefer_client_suites = !settings.prefer_server_ciphers;
     core.groups = settings.groups.clone();
     core.alpn = settings.alpn.clone();
     core.verify_peer = settings.verify_cert;

@@ -8,7 +8,7 @@
 #                     crl_other_issuer.pem : another CA's CRL
 set -e
 dir=${1:-target/test-certs}
-[ -f "$dir/.done-4" ] && exit 0
+[ -f "$dir/.done-5" ] && exit 0
 mkdir -p "$dir"; cd "$dir"
 ossl() { openssl "$@" 2>/dev/null; }
 ossl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca_key.pem -out ca_cert.pem \
@@ -35,6 +35,12 @@ ossl pkey -in rsa_2048_pkcs1_key.pem -traditional -out rsa_2048_pkcs1_key.pem.tm
 for c in ecdsa_p256_pkcs1 ecdsa_p384_pkcs1; do
   ossl ec -in ${c}_key.pem -out ${c}_key.pem.tmp && mv ${c}_key.pem.tmp ${c}_key.pem
 done
+# Password-protected keys ("ferrotls"): PKCS#8 PBES2 with AES-256 and HMAC-SHA256, with
+# AES-128 and HMAC-SHA1, and OpenSSL's legacy encrypted PEM.
+ossl pkcs8 -topk8 -v2 aes-256-cbc -in ecdsa_p256_pkcs1_key.pem -out ecdsa_p256_encrypted_key.pem -passout pass:ferrotls
+ossl pkcs8 -topk8 -v2 aes-128-cbc -v2prf hmacWithSHA1 -in rsa_2048_pkcs1_key.pem -out rsa_2048_encrypted_key.pem \
+  -passout pass:ferrotls
+ossl ec -aes256 -in ecdsa_p256_pkcs1_key.pem -out ecdsa_p256_legacy_encrypted_key.pem -passout pass:ferrotls
 # CRLs, with openssl ca's minimal database.
 : > index.txt; echo 01 > crlnumber
 cat > ca.cnf <<CNF
@@ -79,4 +85,4 @@ ocsp_response ocsp_ecdsa_p256_delegated.der ecdsa_p256_pkcs1_leaf.pem ocsp_respo
 ocsp_response ocsp_ecdsa_p256_other_ca.der ecdsa_p256_pkcs1_leaf.pem other_ca_cert.pem other_ca_key.pem -ndays 3650
 ocsp_response ocsp_rsa_revoked.der rsa_2048_pkcs1_leaf.pem ca_cert.pem ca_key.pem -ndays 3650
 ocsp_response ocsp_ecdsa_p384_unknown.der ecdsa_p384_pkcs1_leaf.pem ca_cert.pem ca_key.pem -ndays 3650
-touch .done-4
+touch .done-5

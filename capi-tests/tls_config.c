@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 /* The tls_config_* setters: what they accept, what they refuse, and the messages
  * tls_config_error reports (file errors as libtls words them: "failed to open CA file
  * '<path>': No such file or directory"). Certificates come from $TEST_PEMS_DIR. */
@@ -143,6 +144,33 @@ static void keypairs(void)
     const char encrypted[] = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n";
     CHECK(tls_config_set_key_mem(config, (const uint8_t *) encrypted, sizeof encrypted - 1) == -1);
     CHECK(error_contains("encrypted keys are not supported"));
+
+    /* tls_load_file with a password decrypts PKCS#8 keys (PBES2, either AES and PRF) into a
+     * PEM key the config takes; a wrong password is EINVAL, OpenSSL's legacy encrypted PEM
+     * is ENOTSUP. */
+    const char *pairs[2][2] = {{"ecdsa_p256_encrypted_key.pem", "ecdsa_p256_pkcs1_cert.pem"},
+                               {"rsa_2048_encrypted_key.pem", "rsa_2048_pkcs1_cert.pem"}};
+    for (int i = 0; i < 2; i++) {
+        size_t dec_len = 0, enc_len = 0;
+        char password[] = "ferrotls", wrong[] = "ferrotlz";
+        uint8_t *decrypted = tls_load_file(pem(pairs[i][0]), &dec_len, password);
+        CHECK(decrypted != NULL && dec_len > 0);
+        CHECK(decrypted && memmem(decrypted, dec_len, "-----BEGIN PRIVATE KEY-----", 27) != NULL);
+        CHECK(tls_config_set_cert_file(config, pem(pairs[i][1])) == 0);
+        CHECK(decrypted && tls_config_set_key_mem(config, decrypted, dec_len) == 0);
+        CHECK(tls_config_set_keypair_mem(config, (const uint8_t *) "", 0, decrypted, dec_len) == -1);
+        tls_unload_file(decrypted, dec_len);
+        errno = 0;
+        CHECK(tls_load_file(pem(pairs[i][0]), &enc_len, wrong) == NULL && errno == EINVAL);
+        uint8_t *raw = tls_load_file(pem(pairs[i][0]), &enc_len, NULL); /* no password: as is */
+        CHECK(raw != NULL && memmem(raw, enc_len, "ENCRYPTED PRIVATE KEY", 21) != NULL);
+        tls_unload_file(raw, enc_len);
+    }
+    size_t legacy_len = 0;
+    char legacy_password[] = "ferrotls";
+    errno = 0;
+    CHECK(tls_load_file(pem("ecdsa_p256_legacy_encrypted_key.pem"), &legacy_len, legacy_password) == NULL);
+    CHECK(errno == ENOTSUP);
 
     /* OCSP staples are DER blobs, stored as given. */
     const uint8_t staple[] = {0x30, 0x03, 0x0a, 0x01, 0x00};

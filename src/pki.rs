@@ -224,3 +224,74 @@ pub fn check_key_matches(cert: &CertificateDer<'_>, key: &SigningKey) -> Result<
         Err(Error::new(ErrorCode::KEY_MISMATCH))
     }
 }
+
+/// Decrypts a PEM "ENCRYPTED PRIVATE KEY" (PKCS#8 EncryptedPrivateKeyInfo with PBES2:
+/// PBKDF2 and AES-CBC, what OpenSSL writes) with `password`, returning the PrivateKeyInfo
+/// DER. Any other scheme, a wrong password or a damaged document is an error.
+pub fn decrypt_pkcs8_pem(pem: &[u8], password: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+    use aws_lc_rs::cipher::{DecryptionContext, PaddedBlockDecryptingKey, UnboundCipherKey, AES_128, AES_256};
+    use aws_lc_rs::pbkdf2;
+    use pkcs5::pbes2::{self, Pbkdf2Prf};
+    use x509_cert::der::asn1::OctetStringRef;
+    use x509_cert::der::{Decode, Reader, SliceReader};
+
+    let bad = || Error::new(ErrorCode::DECODE_PRIVATE_KEY);
+    let der = pem_body(pem, "ENCRYPTED PRIVATE KEY").ok_or_else(bad)?;
+    let (scheme, data) = SliceReader::new(&der)
+        .and_then(|mut r| {
+            r.sequence(|r| Ok((pkcs5::EncryptionScheme::decode(r)?, OctetStringRef::decode(r)?.as_bytes().to_vec())))
+        })
+        .map_err(|_| bad())?;
+    let pkcs5::EncryptionScheme::Pbes2(params) = scheme else { return Err(bad()) };
+    let pbes2::Kdf::Pbkdf2(kdf) = &params.kdf else { return Err(bad()) };
+    let prf = match kdf.prf {
+        Pbkdf2Prf::HmacWithSha1 => pbkdf2::PBKDF2_HMAC_SHA1,
+        Pbkdf2Prf::HmacWithSha256 => pbkdf2::PBKDF2_HMAC_SHA256,
+        Pbkdf2Prf::HmacWithSha384 => pbkdf2::PBKDF2_HMAC_SHA384,
+        Pbkdf2Prf::HmacWithSha512 => pbkdf2::PBKDF2_HMAC_SHA512,
+        _ => return Err(bad()),
+    };
+    let (cipher, key_len, iv) = match params.encryption {
+        pbes2::EncryptionScheme::Aes128Cbc { iv } => (&AES_128, 16, iv),
+        pbes2::EncryptionScheme::Aes256Cbc { iv } => (&AES_256, 32, iv),
+        _ => return Err(bad()),
+    };
+    let iterations = std::num::NonZeroU32::new(kdf.iteration_count).ok_or_else(bad)?;
+    let mut key = Zeroizing::new(vec![0u8; key_len]);
+    pbkdf2::derive(prf, iterations, kdf.salt, password, &mut key);
+    let key = UnboundCipherKey::new(cipher, &key).map_err(|_| bad())?;
+    let mut buf = Zeroizing::new(data);
+    let plain_len = PaddedBlockDecryptingKey::cbc_pkcs7(key)
+        .and_then(|k| k.decrypt(&mut buf, DecryptionContext::Iv128((*iv).into())))
+        .map_err(|_| bad())?
+        .len();
+    buf.truncate(plain_len);
+    // A wrong password mostly fails on the padding; what is left must be a key.
+    SigningKey::from_der(&PrivateKeyDer::Pkcs8(buf.as_slice().into()))?;
+    Ok(buf)
+}
+
+/// The decoded body of the first PEM block labelled `label`.
+fn pem_body(pem: &[u8], label: &str) -> Option<Zeroizing<Vec<u8>>> {
+    use base64ct::Encoding;
+    let text = std::str::from_utf8(pem).ok()?;
+    let begin = format!("-----BEGIN {label}-----");
+    let end = format!("-----END {label}-----");
+    let start = text.find(&begin)? + begin.len();
+    let stop = start + text[start..].find(&end)?;
+    let body: String = text[start..stop].chars().filter(|c| !c.is_whitespace()).collect();
+    base64ct::Base64::decode_vec(&body).ok().map(Zeroizing::new)
+}
+
+/// PEM text of one DER object, as OpenSSL writes it (64 characters a line).
+pub fn pem_encode(label: &str, der: &[u8]) -> Vec<u8> {
+    use base64ct::Encoding;
+    let b64 = Zeroizing::new(base64ct::Base64::encode_string(der));
+    let mut out = format!("-----BEGIN {label}-----\n").into_bytes();
+    for line in b64.as_bytes().chunks(64) {
+        out.extend_from_slice(line);
+        out.push(b'\n');
+    }
+    out.extend_from_slice(format!("-----END {label}-----\n").as_bytes());
+    out
+}

@@ -350,7 +350,7 @@ impl Session {
             let hex: String = digest.as_ref().iter().map(|b| format!("{b:02x}")).collect();
             cstring(&format!("SHA256:{hex}"))
         });
-        let chain_pem = chain.iter().flat_map(|cert| pem_encode("CERTIFICATE", cert.as_ref())).collect();
+        let chain_pem = chain.iter().flat_map(|cert| crate::pki::pem_encode("CERTIFICATE", cert.as_ref())).collect();
         let fields = chain.first().and_then(|leaf| crate::x509::CertFields::parse(leaf).ok());
         let ocsp_url = fields.as_ref().and_then(|f| f.ocsp_url()).map(|url| cstring(&url));
         // A staple the engine checked; or, with certificate checks off, one read as is.
@@ -490,26 +490,6 @@ impl Session {
         }
         result
     }
-}
-
-/// PEM text of one DER object, as OpenSSL writes it (64 characters a line).
-fn pem_encode(label: &str, der: &[u8]) -> Vec<u8> {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut b64 = Vec::with_capacity(der.len().div_ceil(3) * 4);
-    for chunk in der.chunks(3) {
-        let v =
-            (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
-        for i in 0..4 {
-            b64.push(if i <= chunk.len() { ALPHABET[(v >> (18 - 6 * i) & 63) as usize] } else { b'=' });
-        }
-    }
-    let mut out = format!("-----BEGIN {label}-----\n").into_bytes();
-    for line in b64.chunks(64) {
-        out.extend_from_slice(line);
-        out.push(b'\n');
-    }
-    out.extend_from_slice(format!("-----END {label}-----\n").as_bytes());
-    out
 }
 
 /// Locks a context's connection. A callback that calls back into the context it serves

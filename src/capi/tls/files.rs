@@ -46,21 +46,23 @@ pub(crate) fn is_encrypted_key(pem: &[u8]) -> bool {
 }
 
 /// What `tls_load_file` returns: the file as it is, or, when a password is given, the
-/// private key it holds.
-///
-/// Decrypting a key needs the PKCS#5 (PBES2) and OpenSSL legacy key-derivation schemes,
-/// which aws-lc-rs does not offer; until we have them an encrypted key is refused
-/// (`ENOTSUP`) rather than handed back still encrypted.
+/// private key it holds, decrypted (as PEM, like libtls). PKCS#8 encrypted keys (PBES2, what
+/// OpenSSL writes) are decrypted; OpenSSL's legacy `Proc-Type: 4,ENCRYPTED` keys are
+/// refused (`ENOTSUP`) rather than handed back still encrypted.
 fn load(path: &Path, password: Option<&CStr>) -> io::Result<Zeroizing<Vec<u8>>> {
     let mut data = Zeroizing::new(Vec::new());
     File::open(path)?.read_to_end(&mut data)?;
-    if password.is_some() {
-        if is_encrypted_key(&data) {
-            return Err(io::Error::from_raw_os_error(libc::ENOTSUP));
-        }
-        // libtls reads a private key when given a password, so anything else is an error.
-        SigningKey::from_pem(&data).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+    let Some(password) = password else { return Ok(data) };
+    if data.windows(9).any(|w| w == b"Proc-Type") && is_encrypted_key(&data) {
+        return Err(io::Error::from_raw_os_error(libc::ENOTSUP));
     }
+    if is_encrypted_key(&data) {
+        let der = crate::pki::decrypt_pkcs8_pem(&data, password.to_bytes())
+            .map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
+        return Ok(Zeroizing::new(crate::pki::pem_encode("PRIVATE KEY", &der)));
+    }
+    // libtls reads a private key when given a password, so anything else is an error.
+    SigningKey::from_pem(&data).map_err(|_| io::Error::from_raw_os_error(libc::EINVAL))?;
     Ok(data)
 }
 

@@ -1045,6 +1045,7 @@ pub extern "C" fn tls_peer_ocsp_url(ctx: *mut tls) -> *const c_char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pki::pem_encode;
 
     #[test]
     fn host_port_splitting() {

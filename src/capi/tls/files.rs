@@ -228,16 +228,26 @@ mod tests {
     }
 
     #[test]
-    fn encrypted_keys_are_refused_not_returned_encrypted() {
+    fn undecryptable_keys_are_refused_not_returned_encrypted() {
         let dir = std::env::temp_dir().join(format!("ferrotls-tls-load-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("enc.pem");
-        std::fs::write(&path, "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n")
-            .unwrap();
-        let mut len = 0usize;
         let mut password = *b"pw\0";
-        assert!(tls_load_file(c_path(&path).as_ptr(), &mut len, password.as_mut_ptr().cast()).is_null());
-        assert_eq!(errno(), libc::ENOTSUP);
+        let cases = [
+            // A damaged PKCS#8 document: nothing to decrypt.
+            ("-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n", libc::EINVAL),
+            // OpenSSL's legacy encryption, which we do not decrypt.
+            (
+                "-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00\n\nMAA=\n-----END EC PRIVATE KEY-----\n",
+                libc::ENOTSUP,
+            ),
+        ];
+        for (i, (text, expected)) in cases.into_iter().enumerate() {
+            let path = dir.join(format!("enc{i}.pem"));
+            std::fs::write(&path, text).unwrap();
+            let mut len = 0usize;
+            assert!(tls_load_file(c_path(&path).as_ptr(), &mut len, password.as_mut_ptr().cast()).is_null());
+            assert_eq!(errno(), expected);
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -591,3 +591,17 @@ pub extern "C" fn s2n_config_set_renegotiate_request_cb(
 ) -> c_int {
     unimplemented()
 }
+
+/// The config's monotonic clock in nanoseconds: the application's if it set one, else time
+/// since the process first asked (only differences matter).
+pub(crate) fn monotonic_nanos(config: &s2n_config) -> u64 {
+    if let Some((clock, ctx)) = config.monotonic_clock {
+        let mut nanos = 0u64;
+        // SAFETY: the application registered this clock with its context.
+        if unsafe { clock(ctx, &mut nanos) } == 0 {
+            return nanos;
+        }
+    }
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed().as_nanos() as u64
+}

@@ -53,8 +53,9 @@ pub struct s2n_connection {
     /// an `s2n_send` that blocked before they all reached the wire.
     pub(crate) send_consumed: usize,
     pub(crate) blinding: s2n_blinding,
-    /// The blinding delay chosen when the connection was killed, and when.
-    pub(crate) delay: Option<(std::time::Instant, std::time::Duration)>,
+    /// The blinding delay chosen when the connection was killed, and when (the config's
+    /// monotonic clock, nanoseconds).
+    pub(crate) delay: Option<(u64, std::time::Duration)>,
     pub(crate) verify_host: Option<(VerifyHostFn, *mut c_void)>,
     pub(crate) wire_bytes_in: u64,
     pub(crate) wire_bytes_out: u64,
@@ -89,6 +90,14 @@ pub(crate) enum ClientHelloCallback {
 }
 
 impl s2n_connection {
+    /// What is left of the blinding delay, by the config's monotonic clock (which tests
+    /// and applications may set: `s2n_config_set_monotonic_clock`).
+    pub(crate) fn blinding_left(&self) -> std::time::Duration {
+        let Some((since, delay)) = self.delay else { return std::time::Duration::ZERO };
+        let elapsed = super::config::monotonic_nanos(self.config()).saturating_sub(since);
+        delay.saturating_sub(std::time::Duration::from_nanos(elapsed))
+    }
+
     fn new(mode: s2n_mode) -> s2n_connection {
         let side = match mode {
             s2n_mode::S2N_CLIENT => Side::Client,
@@ -361,7 +370,7 @@ pub extern "C" fn s2n_connection_set_blinding(conn: *mut s2n_connection, blindin
 pub extern "C" fn s2n_connection_get_delay(conn: *mut s2n_connection) -> u64 {
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
-        Ok(conn.delay.map_or(0, |(since, delay)| delay.saturating_sub(since.elapsed()).as_nanos() as u64))
+        Ok(conn.blinding_left().as_nanos() as u64)
     })
 }
 

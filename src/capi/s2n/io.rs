@@ -355,7 +355,7 @@ fn apply_blinding(conn: *mut s2n_connection, result: &Result<c_int>) {
     let random = crate::crypto::random_array::<8>().unwrap_or_default();
     let span = (max - min).as_nanos() as u64;
     let delay = min + Duration::from_nanos(if span == 0 { 0 } else { u64::from_ne_bytes(random) % span });
-    c.delay = Some((std::time::Instant::now(), delay));
+    c.delay = Some((super::config::monotonic_nanos(c.config()), delay));
     if c.blinding == s2n_blinding::S2N_BUILT_IN_BLINDING {
         std::thread::sleep(delay);
     }
@@ -707,10 +707,8 @@ pub extern "C" fn s2n_shutdown(conn: *mut s2n_connection, blocked: *mut s2n_bloc
 fn shutdown_send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<c_int> {
     let c = unsafe { &mut *conn };
     // Self-service blinding: no alert may reveal the failure before the delay has passed.
-    if let Some((since, delay)) = c.delay {
-        if since.elapsed() < delay {
-            return Err(Error::new(ErrorCode::SHUTDOWN_PAUSED));
-        }
+    if !c.blinding_left().is_zero() {
+        return Err(Error::new(ErrorCode::SHUTDOWN_PAUSED));
     }
     {
         let _engine = lock_engine(conn);

@@ -76,12 +76,8 @@ static struct result run(const char *policy, const char *cert, const char *key, 
     CHECK(s2n_config_set_check_stapled_ocsp_response(cc, check) == S2N_SUCCESS);
 
     int fds[2];
-    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
-    struct s2n_connection *server = s2n_connection_new(S2N_SERVER), *client = s2n_connection_new(S2N_CLIENT);
-    CHECK(s2n_connection_set_config(server, sc) == 0 && s2n_connection_set_fd(server, fds[0]) == 0);
-    CHECK(s2n_connection_set_config(client, cc) == 0 && s2n_connection_set_fd(client, fds[1]) == 0);
-    CHECK(s2n_connection_set_blinding(client, S2N_SELF_SERVICE_BLINDING) == 0);
-    CHECK(s2n_connection_set_blinding(server, S2N_SELF_SERVICE_BLINDING) == 0);
+    struct s2n_connection *server, *client;
+    open_pair(sc, cc, fds, &server, &client);
     CHECK(s2n_set_server_name(client, "localhost") == 0);
 
     struct side s = {server, fds[0], 0, ""}, c = {client, fds[1], 0, ""};

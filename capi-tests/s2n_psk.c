@@ -59,13 +59,7 @@ struct pair {
 
 static void pair_open(struct pair *p, struct s2n_config *sc, struct s2n_config *cc)
 {
-    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, p->fds) == 0);
-    p->server = s2n_connection_new(S2N_SERVER);
-    p->client = s2n_connection_new(S2N_CLIENT);
-    CHECK(s2n_connection_set_config(p->server, sc) == 0 && s2n_connection_set_fd(p->server, p->fds[0]) == 0);
-    CHECK(s2n_connection_set_config(p->client, cc) == 0 && s2n_connection_set_fd(p->client, p->fds[1]) == 0);
-    CHECK(s2n_connection_set_blinding(p->server, S2N_SELF_SERVICE_BLINDING) == 0);
-    CHECK(s2n_connection_set_blinding(p->client, S2N_SELF_SERVICE_BLINDING) == 0);
+    open_pair(sc, cc, p->fds, &p->server, &p->client);
 }
 
 static int pair_negotiate(struct pair *p)

@@ -207,6 +207,9 @@ pub struct Config {
     pub initial_ticket_count: u8,
     /// How long a session may be resumed, in seconds (the ticket lifetime).
     pub session_lifetime: u32,
+    /// TLS 1.2 warning alerts (other than close_notify) are ignored rather than ending the
+    /// connection (s2n's `S2N_ALERT_IGNORE_WARNINGS`; s2n's default is to fail on them).
+    pub ignore_warning_alerts: bool,
 }
 
 /// The fragment length an RFC 6066 max_fragment_length code stands for.
@@ -256,6 +259,7 @@ impl Default for Config {
             initial_ticket_count: 1,
             // s2n's default session state lifetime: 15 hours.
             session_lifetime: 15 * 3600,
+            ignore_warning_alerts: false,
         }
     }
 }
@@ -308,6 +312,17 @@ pub trait Hooks {
         Ok(None)
     }
 
+    /// Whether the application listens for TLS 1.2 renegotiation requests (a client
+    /// otherwise ignores them, as s2n does by default).
+    fn wants_renegotiation_requests(&self) -> bool {
+        false
+    }
+
+    /// A TLS 1.2 server with secure renegotiation asked to renegotiate.
+    fn renegotiation_requested(&mut self) -> Result<Renegotiation> {
+        Ok(Renegotiation::Ignore)
+    }
+
     /// TLS 1.2 server with a session cache: the entry stored under `session_id`.
     fn cache_retrieve(&mut self, session_id: &[u8]) -> CacheLookup {
         let _ = session_id;
@@ -318,6 +333,15 @@ pub trait Hooks {
     fn cache_store(&mut self, session_id: &[u8], ttl_secs: u64, entry: &[u8]) {
         let _ = (session_id, ttl_secs, entry);
     }
+}
+
+/// What a client does with a server's HelloRequest. We never renegotiate; `Accept` leaves
+/// it to the application (s2n's `s2n_renegotiate`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Renegotiation {
+    Ignore,
+    Refuse,
+    Accept,
 }
 
 /// A signature the application makes with its private key (s2n's async pkey operation):

@@ -6,11 +6,11 @@ use rustls_pki_types::CertificateDer;
 
 use crate::alert::{self, AlertDescription};
 use crate::codec::decode_error;
-use crate::config::{Config, Hooks, Overrides, Settings};
+use crate::config::{Config, Hooks, Overrides, Renegotiation, Settings};
 use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::NamedGroup;
-use crate::msgs::{hs, MAX_HANDSHAKE_MESSAGE};
+use crate::msgs::{hs, MAX_HANDSHAKE_MESSAGE, TLS12};
 use crate::record::{ContentType, Header, Protection, Tls13Protection, HEADER_LEN, MAX_PLAINTEXT};
 use crate::sign::SignatureScheme;
 use crate::suites::Tls13Suite;
@@ -64,6 +64,8 @@ pub struct Summary {
     pub psk_identity: Option<Vec<u8>>,
     /// The handshake resumed a session (no certificates were exchanged).
     pub resumed: bool,
+    /// TLS 1.2 client: the server sent RFC 5746's renegotiation_info.
+    pub secure_renegotiation: bool,
     pub client_random: [u8; 32],
 }
 
@@ -152,7 +154,7 @@ impl Common {
         Ok(())
     }
 
-    fn send_record(&mut self, content_type: ContentType, payload: &[u8]) -> Result<()> {
+    pub(crate) fn send_record(&mut self, content_type: ContentType, payload: &[u8]) -> Result<()> {
         match &mut self.write {
             Some(protection) => protection.seal(content_type, payload, &mut self.outgoing),
             None => {
@@ -196,7 +198,9 @@ impl Common {
     }
 
     pub fn send_alert(&mut self, description: AlertDescription) {
-        let level = if description == AlertDescription::CloseNotify { 1 } else { 2 };
+        // Warnings: close_notify, and the refusal to renegotiate (RFC 5246 §7.2.2).
+        let warning = matches!(description, AlertDescription::CloseNotify | AlertDescription::NoRenegotiation);
+        let level = if warning { 1 } else { 2 };
         // Best effort: if even the alert cannot be protected there is nothing more to say.
         let _ = self.send_record(ContentType::Alert, &[level, description as u8]);
     }
@@ -577,7 +581,7 @@ impl Connection {
                 self.hs_in.extend_from_slice(&self.incoming[plain_range]);
                 self.handle_handshake_messages(config, hooks)
             }
-            ContentType::Alert => self.handle_alert(plain_range),
+            ContentType::Alert => self.handle_alert(plain_range, config),
             ContentType::ApplicationData => {
                 if self.is_handshaking() || self.common.read.is_none() {
                     return Err(unexpected());
@@ -592,13 +596,18 @@ impl Connection {
         }
     }
 
-    fn handle_alert(&mut self, range: std::ops::Range<usize>) -> Result<()> {
+    fn handle_alert(&mut self, range: std::ops::Range<usize>, config: &Settings) -> Result<()> {
         let alert = &self.incoming[range];
         if alert.len() != 2 || !self.hs_in.is_empty() {
             return Err(decode_error());
         }
         if alert[1] == AlertDescription::CloseNotify as u8 {
             self.peer_closed = true;
+            return Ok(());
+        }
+        // Alert levels mean something before TLS 1.3 (and before a version is agreed).
+        let levels_count = self.common.summary.version.map_or(true, |v| v < crate::msgs::TLS13);
+        if levels_count && alert[0] == 1 && config.ignore_warning_alerts {
             return Ok(());
         }
         // In TLS 1.3 every alert but close_notify and user_canceled is fatal; s2n treats a
@@ -709,6 +718,26 @@ impl Connection {
                     received_at_ms: now,
                     lifetime: nst.lifetime,
                 });
+                Ok(())
+            }
+            // A TLS 1.2 server asks for renegotiation, which we never do (s2n's model):
+            // ignored, or refused with a warning when the application wants to hear of it.
+            hs::HELLO_REQUEST if self.side() == Side::Client && self.common.summary.version == Some(TLS12) => {
+                if !body.is_empty() {
+                    return Err(decode_error());
+                }
+                if !hooks.wants_renegotiation_requests() {
+                    return Ok(());
+                }
+                // RFC 5746 §4.2: without secure renegotiation the request is refused unasked.
+                let answer = if self.common.summary.secure_renegotiation {
+                    hooks.renegotiation_requested()?
+                } else {
+                    Renegotiation::Refuse
+                };
+                if answer == Renegotiation::Refuse {
+                    self.common.send_alert(AlertDescription::NoRenegotiation);
+                }
                 Ok(())
             }
             hs::KEY_UPDATE => {

@@ -6,6 +6,7 @@ use crate::error::{Error, ErrorCode, Result};
 
 /// Handshake message types.
 pub mod hs {
+    pub const HELLO_REQUEST: u8 = 0;
     pub const CLIENT_HELLO: u8 = 1;
     pub const SERVER_HELLO: u8 = 2;
     pub const NEW_SESSION_TICKET: u8 = 4;

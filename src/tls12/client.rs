@@ -95,12 +95,14 @@ pub fn server_hello(
         return Err(Error::with_alert(ErrorCode::UNSUPPORTED_EXTENSION, AlertDescription::UnsupportedExtension));
     }
     // Secure renegotiation (RFC 5746): in an initial handshake the server's answer is empty.
+    // A server without it is accepted, as s2n does (RFC 5746 §4.1 leaves that choice to the
+    // client for interoperability); it only means renegotiation requests get refused.
     match sh.extensions.get(ext::RENEGOTIATION_INFO) {
-        Some([0]) => {}
+        Some([0]) => common.summary.secure_renegotiation = true,
         Some(_) => {
             return Err(Error::with_alert(ErrorCode::NON_EMPTY_RENEGOTIATION_INFO, AlertDescription::HandshakeFailure))
         }
-        None => return Err(Error::with_alert(ErrorCode::NO_RENEGOTIATION, AlertDescription::HandshakeFailure)),
+        None => common.summary.secure_renegotiation = false,
     }
     crate::tls13::client::accept_max_fragment_length(common, config, sh.extensions.get(ext::MAX_FRAGMENT_LENGTH))?;
     if let Some(alpn) = sh.extensions.get(ext::ALPN) {

@@ -107,6 +107,106 @@ fn tls12_client_authentication() {
     assert_eq!(connect(&cc, &sc).err().unwrap().code, ErrorCode::MISSING_CLIENT_CERT);
 }
 
+/// Hooks that count HelloRequests and answer them the given way (or fail).
+struct Renegotiator(Option<crate::config::Renegotiation>, usize);
+
+impl Hooks for Renegotiator {
+    fn wants_renegotiation_requests(&self) -> bool {
+        true
+    }
+    fn renegotiation_requested(&mut self) -> crate::error::Result<crate::config::Renegotiation> {
+        self.1 += 1;
+        self.0.ok_or(Error::new(ErrorCode::CANCELLED))
+    }
+}
+
+/// The server's records after it queued a HelloRequest and then `data`.
+fn hello_request_then(server: &mut Connection, data: &[u8]) -> Vec<u8> {
+    server.common.send_record(crate::record::ContentType::Handshake, &[0, 0, 0, 0]).unwrap();
+    server.write_plaintext(data).unwrap();
+    let wire = server.outgoing().to_vec();
+    server.consume_outgoing(wire.len());
+    wire
+}
+
+/// We never renegotiate (s2n's model): a client ignores a HelloRequest unless the
+/// application listens, and then refuses with a no_renegotiation warning, or ignores, as
+/// it says; a server fails on a client's new ClientHello with unexpected_message.
+#[test]
+fn renegotiation_is_refused() {
+    use crate::config::Renegotiation;
+    let mut cc = client_config();
+    cc.max_version = TLS12;
+    let sc = Config { identities: vec![identity("ecdsa_p256_pkcs1")], ..Config::default() };
+
+    // Nobody listening: ignored, the data after it arrives, nothing is sent back.
+    let (mut client, mut server) = connect(&cc, &sc).unwrap();
+    assert!(client.common.summary.secure_renegotiation);
+    client.read_tls(&hello_request_then(&mut server, b"after"));
+    client.process(&cc, &mut NoHooks).unwrap();
+    assert_eq!(client.plaintext(), b"after");
+    assert!(client.outgoing().is_empty());
+
+    // The application refuses: a warning alert, and the connection goes on.
+    let (mut client, mut server) = connect(&cc, &sc).unwrap();
+    let mut hooks = Renegotiator(Some(Renegotiation::Refuse), 0);
+    client.read_tls(&hello_request_then(&mut server, b"after"));
+    client.process(&cc, &mut hooks).unwrap();
+    assert_eq!((client.plaintext(), hooks.1), (&b"after"[..], 1));
+    let alert = client.outgoing().to_vec();
+    client.consume_outgoing(alert.len());
+    assert_eq!(alert[0], 21, "an alert record");
+    // s2n's default: a warning ends the connection; with warnings ignored it goes on.
+    server.read_tls(&alert);
+    assert_eq!(server.process(&sc, &mut NoHooks).unwrap_err().code, ErrorCode::ALERT);
+    assert_eq!(server.common.summary.peer_alert, Some(100));
+    let tolerant =
+        Config { identities: vec![identity("ecdsa_p256_pkcs1")], ignore_warning_alerts: true, ..Config::default() };
+    let (mut client, mut server) = connect(&cc, &tolerant).unwrap();
+    client.read_tls(&hello_request_then(&mut server, b""));
+    client.process(&cc, &mut Renegotiator(Some(Renegotiation::Refuse), 0)).unwrap();
+    client.write_plaintext(b"still here").unwrap();
+    let wire = client.outgoing().to_vec();
+    server.read_tls(&wire);
+    server.process(&tolerant, &mut NoHooks).unwrap();
+    assert_eq!(server.plaintext(), b"still here");
+
+    // The application lets it be (or accepts, which leaves the renegotiation to it): silence.
+    for answer in [Renegotiation::Ignore, Renegotiation::Accept] {
+        let (mut client, mut server) = connect(&cc, &sc).unwrap();
+        client.read_tls(&hello_request_then(&mut server, b""));
+        client.process(&cc, &mut Renegotiator(Some(answer), 0)).unwrap();
+        assert!(client.outgoing().is_empty());
+    }
+
+    // The callback fails: so does the connection.
+    let (mut client, mut server) = connect(&cc, &sc).unwrap();
+    client.read_tls(&hello_request_then(&mut server, b""));
+    let err = client.process(&cc, &mut Renegotiator(None, 0)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::CANCELLED);
+
+    // A HelloRequest with a body is malformed.
+    let (mut client, mut server) = connect(&cc, &sc).unwrap();
+    server.common.send_record(crate::record::ContentType::Handshake, &[0, 0, 0, 1, 0]).unwrap();
+    client.read_tls(&server.outgoing().to_vec());
+    assert_eq!(client.process(&cc, &mut NoHooks).unwrap_err().code, ErrorCode::BAD_MESSAGE);
+
+    // A client starting a renegotiation: the server refuses it as an unexpected message.
+    let (mut client, mut server) = connect(&cc, &sc).unwrap();
+    client.common.send_record(crate::record::ContentType::Handshake, &[1, 0, 0, 0]).unwrap();
+    server.read_tls(&client.outgoing().to_vec());
+    let err = server.process(&sc, &mut NoHooks).unwrap_err();
+    assert_eq!(err.code, ErrorCode::BAD_MESSAGE);
+    assert_eq!(crate::alert::to_send(&err), crate::alert::AlertDescription::UnexpectedMessage);
+
+    // TLS 1.3 has no HelloRequest.
+    let cc13 = client_config();
+    let (mut client, mut server) = connect(&cc13, &sc).unwrap();
+    assert_eq!(client.common.summary.version, Some(TLS13));
+    client.read_tls(&hello_request_then(&mut server, b""));
+    assert_eq!(client.process(&cc13, &mut NoHooks).unwrap_err().code, ErrorCode::BAD_MESSAGE);
+}
+
 #[test]
 fn tls12_tampering_fails() {
     let mut cc = client_config();

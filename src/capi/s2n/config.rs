@@ -46,8 +46,11 @@ pub struct s2n_config {
     pub(crate) policy_name: &'static str,
     /// `s2n_config_set_max_blinding_delay`; None is s2n's default 10-30 s.
     pub(crate) max_blinding: Option<std::time::Duration>,
-    #[allow(dead_code)] // read by the TLS 1.2 alert handling (TLS 1.2 issue)
-    pub(crate) alert_behavior: s2n_alert_behavior,
+    /// `s2n_config_set_renegotiate_request_cb`: the application hears of TLS 1.2 HelloRequests.
+    pub(crate) renegotiate_request: Option<(
+        unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *mut s2n_renegotiate_response) -> c_int,
+        *mut c_void,
+    )>,
     pub(crate) recv_multi_record: bool,
     /// `s2n_config_set_max_fragment_length`: the default record payload of new connections.
     pub(crate) max_fragment_length: Option<usize>,
@@ -111,7 +114,7 @@ impl s2n_config {
             client_hello_cb_mode: s2n_client_hello_cb_mode::S2N_CLIENT_HELLO_CB_BLOCKING,
             policy_name: "default",
             max_blinding: None,
-            alert_behavior: s2n_alert_behavior::S2N_ALERT_FAIL_ON_WARNINGS,
+            renegotiate_request: None,
             recv_multi_record: false,
             max_fragment_length: None,
             session_ticket_cb: None,
@@ -364,7 +367,8 @@ pub extern "C" fn s2n_config_set_alert_behavior(
 ) -> c_int {
     call(|| {
         let config = unsafe { arg_mut(config) }?;
-        config.alert_behavior = s2n_alert_behavior::from_raw(alert_behavior)?;
+        config.core.ignore_warning_alerts =
+            s2n_alert_behavior::from_raw(alert_behavior)? == s2n_alert_behavior::S2N_ALERT_IGNORE_WARNINGS;
         OK
     })
 }
@@ -583,13 +587,19 @@ pub extern "C" fn s2n_config_set_npn(config: *mut s2n_config, enable: bool) -> c
     unimplemented()
 }
 
+/// Client: a callback for TLS 1.2 HelloRequests. Without one they are ignored; a refusal
+/// answers with a no_renegotiation warning. We never renegotiate, so `S2N_RENEGOTIATE_ACCEPT`
+/// leads to `s2n_renegotiate`, which is unimplemented.
 #[no_mangle]
 pub extern "C" fn s2n_config_set_renegotiate_request_cb(
     config: *mut s2n_config,
     callback: s2n_renegotiate_request_cb,
     context: *mut c_void,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.renegotiate_request = callback.map(|f| (f, context));
+        OK
+    })
 }
 
 /// The config's monotonic clock in nanoseconds: the application's if it set one, else time

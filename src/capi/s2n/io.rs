@@ -14,7 +14,7 @@ use super::abi::*;
 use super::connection::{ClientHelloCallback, IoEnd, VerifyHostFn};
 use super::{call, OK};
 use crate::capi::{arg_mut, arg_ref};
-use crate::config::{CacheLookup, ClientHelloAction, Hooks, PkeyOutcome, PkeyRequest};
+use crate::config::{CacheLookup, ClientHelloAction, Hooks, PkeyOutcome, PkeyRequest, Renegotiation};
 use crate::conn::Connection;
 use crate::error::{Error, ErrorCode, ErrorKind, Result};
 use crate::msgs;
@@ -139,6 +139,26 @@ impl Hooks for CallbackHooks<'_> {
                 )
             };
         }
+    }
+
+    fn wants_renegotiation_requests(&self) -> bool {
+        self.config.renegotiate_request.is_some()
+    }
+
+    fn renegotiation_requested(&mut self) -> Result<Renegotiation> {
+        let Some((callback, ctx)) = self.config.renegotiate_request else { return Ok(Renegotiation::Ignore) };
+        let mut response = s2n_renegotiate_response::S2N_RENEGOTIATE_REJECT as c_int;
+        // SAFETY: the application registered this callback with `ctx`; it writes one enum
+        // value, read back as an int so that an out-of-range one is caught.
+        let rc = unsafe { callback(self.conn, ctx, (&mut response as *mut c_int).cast()) };
+        if rc != 0 {
+            return Err(Error::new(ErrorCode::CANCELLED));
+        }
+        Ok(match response {
+            r if r == s2n_renegotiate_response::S2N_RENEGOTIATE_IGNORE as c_int => Renegotiation::Ignore,
+            r if r == s2n_renegotiate_response::S2N_RENEGOTIATE_ACCEPT as c_int => Renegotiation::Accept,
+            _ => Renegotiation::Refuse,
+        })
     }
 
     fn wants_key_log(&self) -> bool {

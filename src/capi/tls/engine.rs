@@ -47,6 +47,8 @@ pub(crate) fn build(settings: &Settings, side: Side) -> TlsResult<Built> {
     core.alpn = settings.alpn.clone();
     core.verify_peer = settings.verify_cert;
     core.check_time = settings.verify_time;
+    // libssl, under libtls, reads past TLS 1.2 warning alerts.
+    core.ignore_warning_alerts = true;
     // OpenSSL's verify depth counts the intermediates; the engine limits the chain the peer
     // sends (leaf, intermediates and perhaps the root). A negative depth keeps OpenSSL's 100.
     core.max_chain_depth = usize::try_from(settings.verify_depth).map_or(102, |d| d.saturating_add(2));

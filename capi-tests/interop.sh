@@ -187,6 +187,39 @@ if command -v openssl >/dev/null; then
   done
 fi
 
+# TLS 1.2 renegotiation, which we never do (as s2n): openssl s_server sends a HelloRequest
+# once it has the client's line (its stdin command "r"), then a line of its own; our client
+# ignores the request by default or refuses it with a no_renegotiation warning (its
+# renegotiate-request callback), and gets the line either way. openssl s_client starting a
+# renegotiation (its command "R") is refused by our server with S2N_ERR_BAD_MESSAGE.
+if command -v openssl >/dev/null; then
+  for answer in default ignore reject; do
+    next_port
+    env=$([ $answer = default ] && echo "" || echo "ECHO_RENEGOTIATION=$answer")
+    cell "openssl s_server asks the ferrotls client to renegotiate (TLS 1.2, $answer)" "
+      log=$tmp/reneg-$answer.log fifo=$tmp/reneg-$answer.fifo; rm -f \$fifo; mkfifo \$fifo; : > \$log
+      openssl s_server -accept $port -cert $leaf -key $key -tls1_2 -naccept 1 < \$fifo > \$log 2>&1 &
+      ( exec 3> \$fifo
+        for i in \$(seq 100); do grep -qx ping \$log && break; sleep 0.1; done
+        printf 'r\\n' >&3; sleep 0.3; printf 'pong\\n' >&3; sleep 1 ) &
+      out=\$($env $bin/s2n_echo_client $port $ca localhost \$'ping\\n'); rc=\$?; wait
+      echo \"\$out\"; cat \$log
+      [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'client received: pong' && grep -q 'SSL_do_handshake -> 1' \$log &&
+      case $answer in
+        default) ! echo \"\$out\" | grep -q 'asked to renegotiate' ;;
+        ignore) echo \"\$out\" | grep -q 'asked to renegotiate; ignoring' && ! grep -q 'no renegotiation' \$log ;;
+        reject) echo \"\$out\" | grep -q 'asked to renegotiate; refusing' && grep -q 'no renegotiation' \$log ;;
+      esac"
+  done
+  next_port
+  cell "openssl s_client renegotiating with the ferrotls server is refused (TLS 1.2)" "
+    $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 > $tmp/reneg-server.log &
+    sleep 0.3
+    out=\$( (printf 'ping\\n'; sleep 0.5; printf 'R\\n'; sleep 0.5) | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -tls1_2 2>&1); wait
+    echo \"\$out\" | tail -n 5; cat $tmp/reneg-server.log
+    echo \"\$out\" | grep -qx ping && echo \"\$out\" | grep -q RENEGOTIATING && grep -q 'connection failed: .*S2N_ERR_BAD_MESSAGE' $tmp/reneg-server.log"
+fi
+
 # OCSP stapling both ways, TLS 1.3 and 1.2: openssl s_client -status against our s2n and
 # libtls servers stapling a response; our s2n and libtls clients against s_server
 # -status_file (the staple is checked against the CA).

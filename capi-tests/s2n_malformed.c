@@ -1,34 +1,8 @@
 /* Hostile input: our client and server connected through in-memory pipes (s2n I/O
  * callbacks) that the test can read, tamper with and inject into. Each case checks the
  * error the victim reports and the alert the peer receives, with no crash (valgrind). */
-#include <errno.h>
-#include <s2n.h>
-
 #include "check.h"
-
-struct pipe {
-    uint8_t buf[1 << 17];
-    size_t start, end;
-};
-
-static int pipe_send(void *ctx, const uint8_t *data, uint32_t len)
-{
-    struct pipe *p = ctx;
-    if (p->end + len > sizeof p->buf) { errno = EAGAIN; return -1; }
-    memcpy(p->buf + p->end, data, len);
-    p->end += len;
-    return (int) len;
-}
-
-static int pipe_recv(void *ctx, uint8_t *data, uint32_t len)
-{
-    struct pipe *p = ctx;
-    if (p->start == p->end) { errno = EAGAIN; return -1; }
-    uint32_t n = p->end - p->start < len ? (uint32_t) (p->end - p->start) : len;
-    memcpy(data, p->buf + p->start, n);
-    p->start += n;
-    return (int) n;
-}
+#include "s2n_pipes.h"
 
 static struct pipe to_server, to_client;
 static struct s2n_config *server_config, *client_config;
@@ -36,15 +10,7 @@ static struct s2n_cert_chain_and_key *chain;
 
 static struct s2n_connection *conn_on(s2n_mode mode, struct pipe *in, struct pipe *out)
 {
-    struct s2n_connection *conn = s2n_connection_new(mode);
-    s2n_connection_set_config(conn, mode == S2N_SERVER ? server_config : client_config);
-    s2n_connection_set_recv_cb(conn, pipe_recv);
-    s2n_connection_set_send_cb(conn, pipe_send);
-    s2n_connection_set_recv_ctx(conn, in);
-    s2n_connection_set_send_ctx(conn, out);
-    s2n_connection_set_blinding(conn, S2N_SELF_SERVICE_BLINDING);
-    if (mode == S2N_CLIENT) s2n_set_server_name(conn, "localhost");
-    return conn;
+    return pipe_conn(mode, mode == S2N_SERVER ? server_config : client_config, in, out);
 }
 
 static void connect_pair(struct s2n_connection **client, struct s2n_connection **server)

@@ -23,18 +23,25 @@ static void *negotiate_side(void *arg)
     return NULL;
 }
 
-/* A server and a client connection on the two ends of a new socketpair (the server on
- * fds[0]), with self-service blinding, not yet negotiated. Needs check.h first. */
-static void open_pair(struct s2n_config *sc, struct s2n_config *cc, int fds[2], struct s2n_connection **server,
-                      struct s2n_connection **client)
+/* A server and a client connection on two connected sockets (the server on fds[0]), with
+ * self-service blinding, not yet negotiated. Needs check.h first. */
+static void pair_on_fds(struct s2n_config *sc, struct s2n_config *cc, const int fds[2], struct s2n_connection **server,
+                        struct s2n_connection **client)
 {
-    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
     *server = s2n_connection_new(S2N_SERVER);
     *client = s2n_connection_new(S2N_CLIENT);
     CHECK(s2n_connection_set_config(*server, sc) == 0 && s2n_connection_set_fd(*server, fds[0]) == 0);
     CHECK(s2n_connection_set_config(*client, cc) == 0 && s2n_connection_set_fd(*client, fds[1]) == 0);
     CHECK(s2n_connection_set_blinding(*server, S2N_SELF_SERVICE_BLINDING) == 0);
     CHECK(s2n_connection_set_blinding(*client, S2N_SELF_SERVICE_BLINDING) == 0);
+}
+
+/* pair_on_fds over a new socketpair. */
+static void open_pair(struct s2n_config *sc, struct s2n_config *cc, int fds[2], struct s2n_connection **server,
+                      struct s2n_connection **client)
+{
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    pair_on_fds(sc, cc, fds, server, client);
 }
 
 /* Runs both handshakes to their end; returns 1 if both succeeded. */

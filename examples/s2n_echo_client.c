@@ -3,8 +3,24 @@
  *   s2n_echo_client PORT CA_PEM NAME MESSAGE
  * ECHO_POLICY names a security policy; with ECHO_SESSION_FILE the client resumes the
  * session saved there (if any) and saves the connection's session there afterwards; with
- * ECHO_OCSP=1 it asks for (and checks) a stapled OCSP response.                            */
+ * ECHO_OCSP=1 it asks for (and checks) a stapled OCSP response; with ECHO_RENEGOTIATION
+ * (ignore or reject) it answers TLS 1.2 renegotiation requests that way, out loud.         */
 #include "common.h"
+/* s2n-tls's own build (tools/s2n-peer) exports only s2n.h: the renegotiation knob needs the
+ * unstable header, which ours installs. */
+#if __has_include(<s2n/unstable/renegotiate.h>)
+#include <s2n/unstable/renegotiate.h>
+#define HAVE_RENEGOTIATE_CB 1
+
+static int renegotiation_request(struct s2n_connection *conn, void *ctx, s2n_renegotiate_response *response)
+{
+    (void) conn;
+    int reject = strcmp((const char *) ctx, "reject") == 0;
+    printf("client: server asked to renegotiate; %s\n", reject ? "refusing" : "ignoring");
+    *response = reject ? S2N_RENEGOTIATE_REJECT : S2N_RENEGOTIATE_IGNORE;
+    return S2N_SUCCESS;
+}
+#endif
 
 int main(int argc, char **argv)
 {
@@ -21,6 +37,10 @@ int main(int argc, char **argv)
     if (session_file) GUARD(s2n_config_set_session_tickets_onoff(config, 1));
     const char *ocsp = getenv("ECHO_OCSP");
     if (ocsp && strcmp(ocsp, "1") == 0) GUARD(s2n_config_set_status_request_type(config, S2N_STATUS_REQUEST_OCSP));
+#ifdef HAVE_RENEGOTIATE_CB
+    const char *renegotiation = getenv("ECHO_RENEGOTIATION");
+    if (renegotiation) GUARD(s2n_config_set_renegotiate_request_cb(config, renegotiation_request, (void *) renegotiation));
+#endif
 
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons(atoi(argv[1])) };
@@ -56,7 +76,10 @@ int main(int argc, char **argv)
     size_t got = 0;
     while (got < len) {
         ssize_t n = s2n_recv(conn, buf + got, sizeof buf - 1 - got, &blocked);
-        if (n <= 0) break;
+        if (n <= 0) {
+            if (n < 0) printf("client: connection failed: %s (%s)\n", s2n_strerror(s2n_errno, "EN"), s2n_strerror_name(s2n_errno));
+            break;
+        }
         got += n;
     }
     buf[got] = 0;

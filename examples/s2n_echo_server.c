@@ -64,6 +64,8 @@ int main(int argc, char **argv)
             }
             if (once) break;
         }
+        if (n < 0 && s2n_error_get_type(s2n_errno) != S2N_ERR_T_CLOSED)
+            printf("server: connection failed: %s (%s)\n", s2n_strerror(s2n_errno, "EN"), s2n_strerror_name(s2n_errno));
         s2n_shutdown(conn, &blocked);
         s2n_connection_free(conn);
         close(fd);

@@ -47,9 +47,10 @@ pub struct Summary {
     pub no_client_cert: bool,
     /// A legacy session id was exchanged (TLS 1.3 middlebox compatibility mode).
     pub middlebox_compat: bool,
-    /// Server: the highest version the client offered (wire value).
+    /// The highest version the client offered (wire value); a client's is the highest it
+    /// can do (TLS 1.3 only with TLS 1.3 suites).
     pub client_max_version: Option<u16>,
-    /// Server: the ClientHello's legacy_version.
+    /// The ClientHello's legacy_version, sent or received.
     pub client_hello_version: Option<u16>,
     /// The record-layer version of the first record received.
     pub first_record_version: u16,

@@ -175,6 +175,9 @@ fn send_client_hello(
     // TLS 1.3 PSKs go in pre_shared_key; a TLS 1.2 session's ticket in session_ticket.
     let offers = if config.max_version >= TLS13 { psk_offers(config, &hello, now_ms) } else { Vec::new() };
     let tls12_ticket = hello.resume.as_ref().filter(|s| s.tls13().is_none()).map(|s| s.ticket.as_slice());
+    common.summary.client_hello_version = Some(TLS12);
+    let tls13_offered = config.max_version >= TLS13 && !config.tls13_suites.is_empty();
+    common.summary.client_max_version = Some(if tls13_offered { TLS13 } else { TLS12 });
     encode_handshake(&mut msg, hs::CLIENT_HELLO, |w| {
         w.put_u16(TLS12);
         w.put_bytes(&hello.random);

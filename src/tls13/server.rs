@@ -164,17 +164,18 @@ fn client_hello(
         }
     }
     let versions = ch.supported_versions()?;
-    let tls13_possible = versions.is_some_and(|v| msgs::u16_list(v).any(|v| v == TLS13))
-        && config.max_version >= TLS13
-        && !config.tls13_suites.is_empty();
+    let server_tls13 = config.max_version >= TLS13 && !config.tls13_suites.is_empty();
+    let tls13_possible = server_tls13 && versions.is_some_and(|v| msgs::u16_list(v).any(|v| v == TLS13));
     if !tls13_possible {
         if retry.is_some() {
             return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
         }
         // No TLS 1.3 in common: TLS 1.2 if both allow it.
+        // As s2n reports it: a server without TLS 1.3 takes the client's highest version
+        // from legacy_version (capped at TLS 1.2), not from supported_versions.
         let client_max = match versions {
-            Some(v) => msgs::u16_list(v).filter(|v| v & 0xff00 == 0x0300).max().unwrap_or(0),
-            None => ch.legacy_version,
+            Some(v) if server_tls13 => msgs::u16_list(v).filter(|v| v & 0xff00 == 0x0300).max().unwrap_or(0),
+            _ => ch.legacy_version.min(TLS12),
         };
         let client_has_tls12 = match versions {
             Some(v) => msgs::u16_list(v).any(|v| v == TLS12),

@@ -412,28 +412,39 @@ pub extern "C" fn s2n_connection_get_actual_protocol_version(conn: *mut s2n_conn
     })
 }
 
-/// The highest version the client offered (as a server sees it; a client knows its own).
+/// The highest version the client offered (as a server sees it; a client knows its own:
+/// TLS 1.3 until its ClientHello shows it cannot do it).
 #[no_mangle]
 pub extern "C" fn s2n_connection_get_client_protocol_version(conn: *mut s2n_connection) -> c_int {
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
+        let offered = conn.core.common.summary.client_max_version;
         Ok(match conn.mode {
-            s2n_mode::S2N_CLIENT => HIGHEST_VERSION,
-            s2n_mode::S2N_SERVER => {
-                conn.core.common.summary.client_max_version.map_or(S2N_UNKNOWN_PROTOCOL_VERSION, s2n_version)
-            }
+            s2n_mode::S2N_CLIENT => offered.map_or(HIGHEST_VERSION, s2n_version),
+            s2n_mode::S2N_SERVER => offered.map_or(S2N_UNKNOWN_PROTOCOL_VERSION, s2n_version),
         })
     })
 }
 
-/// The server's highest version (as a client sees it, the version the server chose).
+/// The server's highest version: a server's own (TLS 1.3 until the ClientHello was read
+/// under a policy without it), as a client sees it the version the server chose.
 #[no_mangle]
 pub extern "C" fn s2n_connection_get_server_protocol_version(conn: *mut s2n_connection) -> c_int {
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
+        let summary = &conn.core.common.summary;
         Ok(match conn.mode {
-            s2n_mode::S2N_SERVER => HIGHEST_VERSION,
-            s2n_mode::S2N_CLIENT => conn.core.common.summary.version.map_or(S2N_UNKNOWN_PROTOCOL_VERSION, s2n_version),
+            s2n_mode::S2N_SERVER if summary.client_hello_version.is_none() => HIGHEST_VERSION,
+            s2n_mode::S2N_SERVER => {
+                let settings = crate::config::Settings::new(&conn.config().core, &conn.core.overrides);
+                let tls13 = settings.max_version >= crate::msgs::TLS13 && !settings.tls13_suites.is_empty();
+                if tls13 {
+                    S2N_TLS13
+                } else {
+                    S2N_TLS12
+                }
+            }
+            s2n_mode::S2N_CLIENT => summary.version.map_or(S2N_UNKNOWN_PROTOCOL_VERSION, s2n_version),
         })
     })
 }

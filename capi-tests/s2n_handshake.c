@@ -473,7 +473,11 @@ static int client_hello_cb(struct s2n_connection *conn, void *ctx)
         state->server_name[len] = 0;
     }
     state->cipher_suites_len = ch ? (uint32_t) s2n_client_hello_get_cipher_suites_length(ch) : 0;
-    if (state->swap_to) s2n_connection_set_config(conn, state->swap_to);
+    if (state->swap_to) {
+        s2n_connection_set_config(conn, state->swap_to);
+        /* Where s2n allows it: the callback used the name to choose the config. */
+        CHECK(s2n_connection_server_name_extension_used(conn) == S2N_SUCCESS);
+    }
     return 0;
 }
 

@@ -3,6 +3,7 @@
  *    over a socketpair and over TCP, with s2n's accessors and data both ways;
  *  - version negotiation in the four client/server combinations (and a 1.3-only client
  *    against a 1.2-only server), with every protocol-version accessor on both sides;
+ *  - client authentication, SNI, ALPN, the key log and exporters in TLS 1.2;
  *  - a downgrade forced by a man in the middle, which the client must refuse;
  *  - malformed ServerKeyExchange and Finished messages, each a clean failure with s2n's
  *    error and RFC 8446/5246's alert (sent when the application shuts the connection down;
@@ -230,6 +231,82 @@ static void version_negotiation(struct s2n_cert_chain_and_key *chain)
     s2n_config_free(cc);
 }
 
+/* Client authentication, SNI, ALPN, the key log and RFC 5705 exporters work in TLS 1.2 as
+ * in TLS 1.3 (s2n's exporter is TLS 1.3-only; ours also serves TLS 1.2). */
+struct key_log {
+    char lines[2][256];
+    int count;
+};
+
+static int log_key(void *ctx, struct s2n_connection *conn, uint8_t *line, size_t len)
+{
+    (void) conn;
+    struct key_log *log = ctx;
+    if (log->count < 2 && len < sizeof log->lines[0]) {
+        memcpy(log->lines[log->count], line, len);
+        log->lines[log->count][len] = 0;
+    }
+    log->count++;
+    return S2N_SUCCESS;
+}
+
+static void features_in_tls12(struct s2n_cert_chain_and_key *chain)
+{
+    struct s2n_config *sc = server_config("default", chain), *cc = client_config("test_all_tls12");
+    struct s2n_cert_chain_and_key *client_chain = load_chain("ecdsa_p384_pkcs1");
+    struct key_log server_log = { 0 }, client_log = { 0 };
+    CHECK(s2n_config_set_client_auth_type(sc, S2N_CERT_AUTH_REQUIRED) == S2N_SUCCESS);
+    CHECK(s2n_config_add_pem_to_trust_store(sc, ca_pem) == S2N_SUCCESS);
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(cc, client_chain) == S2N_SUCCESS);
+    CHECK(s2n_config_set_client_auth_type(cc, S2N_CERT_AUTH_OPTIONAL) == S2N_SUCCESS);
+    const char *server_protocols[] = { "h2", "http/1.1" }, *client_protocols[] = { "http/1.1" };
+    CHECK(s2n_config_set_protocol_preferences(sc, server_protocols, 2) == S2N_SUCCESS);
+    CHECK(s2n_config_set_protocol_preferences(cc, client_protocols, 1) == S2N_SUCCESS);
+    CHECK(s2n_config_set_key_log_cb(sc, log_key, &server_log) == S2N_SUCCESS);
+    CHECK(s2n_config_set_key_log_cb(cc, log_key, &client_log) == S2N_SUCCESS);
+
+    int fds[2];
+    struct s2n_connection *server, *client;
+    open_pair(sc, cc, fds, &server, &client);
+    CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
+    struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
+    int ok = negotiate_both(&cs, &ss);
+    if (!ok) fprintf(stderr, "TLS 1.2 features: client %s, server %s\n", cs.err, ss.err);
+    CHECK(ok);
+    CHECK(s2n_connection_get_actual_protocol_version(server) == S2N_TLS12);
+    CHECK(str_is(s2n_connection_get_handshake_type_name(server), "NEGOTIATED|FULL_HANDSHAKE|CLIENT_AUTH|TLS12_PERFECT_FORWARD_SECRECY"));
+    CHECK(s2n_connection_client_cert_used(server) == 1 && s2n_connection_client_cert_used(client) == 1);
+    uint8_t *der = NULL;
+    uint32_t der_len = 0;
+    CHECK(s2n_connection_get_client_cert_chain(server, &der, &der_len) == S2N_SUCCESS && der_len > 100);
+    s2n_tls_signature_algorithm sig = S2N_TLS_SIGNATURE_ANONYMOUS;
+    CHECK(s2n_connection_get_selected_client_cert_signature_algorithm(server, &sig) == 0 && sig == S2N_TLS_SIGNATURE_ECDSA);
+    CHECK(str_is(s2n_get_server_name(server), "localhost"));
+    /* Only a server's client-hello callback may say it used the name (s2n's rule). */
+    CHECK(s2n_connection_server_name_extension_used(server) == S2N_FAILURE);
+    CHECK(s2n_connection_server_name_extension_used(client) == S2N_FAILURE);
+    CHECK(str_is(s2n_get_application_protocol(server), "http/1.1"));
+    CHECK(str_is(s2n_get_application_protocol(client), "http/1.1"));
+    /* One CLIENT_RANDOM line per side, the same line. */
+    CHECK(server_log.count == 1 && client_log.count == 1);
+    CHECK(strncmp(server_log.lines[0], "CLIENT_RANDOM ", 14) == 0 && strlen(server_log.lines[0]) == 14 + 64 + 1 + 96);
+    CHECK(strcmp(server_log.lines[0], client_log.lines[0]) == 0);
+    uint8_t a[32], b[32], c[32];
+    const uint8_t *label = (const uint8_t *) "EXPORTER-ferrotls-test", *other = (const uint8_t *) "EXPORTER-ferrotls-other";
+    CHECK(s2n_connection_tls_exporter(client, label, 22, (const uint8_t *) "ctx", 3, a, sizeof a) == S2N_SUCCESS);
+    CHECK(s2n_connection_tls_exporter(server, label, 22, (const uint8_t *) "ctx", 3, b, sizeof b) == S2N_SUCCESS);
+    CHECK(s2n_connection_tls_exporter(server, other, 23, (const uint8_t *) "ctx", 3, c, sizeof c) == S2N_SUCCESS);
+    CHECK(memcmp(a, b, sizeof a) == 0 && memcmp(a, c, sizeof a) != 0);
+    if (ok) data_both_ways(client, server);
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    close(fds[0]);
+    close(fds[1]);
+    s2n_config_free(sc);
+    s2n_config_free(cc);
+    s2n_cert_chain_and_key_free(client_chain);
+}
+
 /* ---- A man in the middle: our client and server on in-memory pipes, one flight at a time. */
 
 static struct pipe to_server, to_client;
@@ -440,6 +517,7 @@ int main(void)
 
     every_suite_and_certificate();
     version_negotiation(chain);
+    features_in_tls12(chain);
     forced_downgrade(chain);
     tampered_server_key_exchange(chain, "signature", flip_signature, "S2N_ERR_VERIFY_SIGNATURE", 2, 51);
     tampered_server_key_exchange(chain, "public key", flip_point, "S2N_ERR_VERIFY_SIGNATURE", 2, 51);

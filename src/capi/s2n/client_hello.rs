@@ -54,12 +54,17 @@ pub extern "C" fn s2n_client_hello_cb_done(conn: *mut s2n_connection) -> c_int {
     })
 }
 
-/// Accepted for compatibility: a server that used the name to pick its configuration
-/// acknowledges server_name; ours does so whenever a certificate matched the name.
+/// A server's client-hello callback says it used the name to pick its configuration, so
+/// server_name is acknowledged; ours acknowledges it whenever a certificate matched the
+/// name, so this only checks that it is called where s2n allows it: on a server, before the
+/// ClientHello has been dealt with (`S2N_ERR_INVALID_STATE` otherwise).
 #[no_mangle]
 pub extern "C" fn s2n_connection_server_name_extension_used(conn: *mut s2n_connection) -> c_int {
     call(|| {
-        unsafe { arg_mut(conn) }?;
+        let conn = unsafe { arg_mut(conn) }?;
+        if conn.mode != s2n_mode::S2N_SERVER || matches!(conn.client_hello_cb, ClientHelloCallback::Done) {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
         OK
     })
 }

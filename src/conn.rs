@@ -67,6 +67,8 @@ pub struct Summary {
     pub resumed: bool,
     /// TLS 1.2 client: the server sent RFC 5746's renegotiation_info.
     pub secure_renegotiation: bool,
+    /// Server: the ClientHello came in SSL 2.0's format.
+    pub sslv2_client_hello: bool,
     pub client_random: [u8; 32],
 }
 
@@ -493,6 +495,11 @@ impl Connection {
             self.handshake = Some(next);
             self.common.flush_handshake()?;
         }
+        if self.sslv2_client_hello_pending() {
+            if !self.sslv2_client_hello(config, hooks)? {
+                return Ok(());
+            }
+        }
         // Messages left waiting by a paused handshake step go first.
         if !self.hs_in.is_empty() && self.handshake.is_some() {
             self.handle_handshake_messages(config, hooks)?;
@@ -506,6 +513,41 @@ impl Connection {
             }
         }
         self.common.flush_handshake()
+    }
+
+    /// A server's first bytes start an SSL 2.0 record (which can only hold a ClientHello).
+    fn sslv2_client_hello_pending(&self) -> bool {
+        matches!(self.handshake, Some(Handshake::Server(tls13::server::State::WaitClientHello)))
+            && self.common.summary.first_record_version == 0
+            && self.hs_in.is_empty()
+            && self.incoming.get(self.incoming_start).is_some_and(|&b| crate::sslv2::starts_record(b))
+    }
+
+    /// Handles an SSL 2.0-format ClientHello; false while it has not all arrived.
+    fn sslv2_client_hello(&mut self, config: &Settings, hooks: &mut dyn Hooks) -> Result<bool> {
+        let pending = &self.incoming[self.incoming_start..];
+        let Some(len) = crate::sslv2::record_len(pending).filter(|&len| len <= pending.len()) else {
+            return Ok(false);
+        };
+        let as_sent = pending[2..len].to_vec();
+        let message = crate::sslv2::to_tls_client_hello(&as_sent)?;
+        // SSL 2.0's version number, as s2n reports such a hello's record version.
+        self.common.summary.first_record_version = 0x0002;
+        self.common.summary.sslv2_client_hello = true;
+        match tls13::server::sslv2_client_hello(&mut self.common, config, hooks, &message, &as_sent) {
+            Ok(next) => {
+                self.incoming_start += len;
+                self.handshake = Some(next);
+                Ok(true)
+            }
+            Err(err) => {
+                // Paused on the application's ClientHello callback: read it again next time.
+                if err.kind() == crate::error::ErrorKind::Blocked {
+                    self.common.summary.first_record_version = 0;
+                }
+                Err(err)
+            }
+        }
     }
 
     /// The next complete record in `incoming`, as (start, header); None if incomplete.

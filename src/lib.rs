@@ -18,6 +18,7 @@ pub mod policy;
 pub mod record;
 pub mod session;
 pub mod sign;
+pub mod sslv2;
 pub mod suites;
 #[cfg(test)]
 mod test_support;

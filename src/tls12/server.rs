@@ -93,16 +93,22 @@ fn choose(
     client_schemes: &[SignatureScheme],
 ) -> Option<(&'static Tls12Suite, usize, SignatureScheme)> {
     let candidates = crate::tls13::server::preference_order(config, config.tls12_suites, ch.cipher_suites, |s| s.iana);
-    candidates.into_iter().find_map(|suite| {
-        let (identity, scheme) = choose_identity_for(config, server_name, |scheme, kind| {
-            let kind_ok = match suite.auth {
-                Tls12Auth::Ecdsa => kind.is_ecdsa(),
-                Tls12Auth::Rsa => kind == crate::pki::KeyKind::Rsa,
-            };
-            kind_ok && client_schemes.contains(&scheme) && scheme.fits(kind)
-        })?;
-        Some((suite, identity, scheme))
-    })
+    let pick = |offered_only: bool| {
+        candidates.iter().find_map(|&suite| {
+            let (identity, scheme) = choose_identity_for(config, server_name, |scheme, kind| {
+                let kind_ok = match suite.auth {
+                    Tls12Auth::Ecdsa => kind.is_ecdsa(),
+                    Tls12Auth::Rsa => kind == crate::pki::KeyKind::Rsa,
+                };
+                kind_ok && (!offered_only || client_schemes.contains(&scheme)) && scheme.fits(kind)
+            })?;
+            Some((suite, identity, scheme))
+        })
+    };
+    // As s2n: a scheme the client offered if there is one, else our own most preferred one
+    // for the key. RFC 5246's default for a client without signature_algorithms is SHA-1,
+    // which s2n also passes over when its policy forbids it, and which we never sign with.
+    pick(true).or_else(|| pick(false))
 }
 
 /// Answers a ClientHello with TLS 1.2: ServerHello, Certificate, ServerKeyExchange,
@@ -129,18 +135,18 @@ pub fn client_hello(
     };
     let client_schemes: Vec<SignatureScheme> = match ch.extensions.get(ext::SIGNATURE_ALGORITHMS) {
         Some(s) => msgs::u16_list(msgs::decode_u16_vec(s, 2)?).filter_map(SignatureScheme::from_iana).collect(),
-        // Without the extension the client only accepts SHA-1 signatures, which we don't make.
-        None => return Err(handshake_failure(ErrorCode::NO_VALID_SIGNATURE_SCHEME)),
-    };
-    let client_groups: Vec<u16> = match ch.extensions.get(ext::SUPPORTED_GROUPS) {
-        Some(g) => msgs::u16_list(msgs::decode_u16_vec(g, 2)?).collect(),
         None => Vec::new(),
+    };
+    // A client without supported_groups takes any curve (RFC 8422 §4): our most preferred.
+    let client_groups: Option<Vec<u16>> = match ch.extensions.get(ext::SUPPORTED_GROUPS) {
+        Some(g) => Some(msgs::u16_list(msgs::decode_u16_vec(g, 2)?).collect()),
+        None => None,
     };
     let group = config
         .groups
         .iter()
         .copied()
-        .find(|g| !g.is_hybrid() && client_groups.contains(&g.iana()))
+        .find(|g| !g.is_hybrid() && client_groups.as_ref().map_or(true, |list| list.contains(&g.iana())))
         .ok_or_else(|| handshake_failure(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
     let server_name = ch.server_name()?.map(|n| String::from_utf8_lossy(n).into_owned());
     let alpn = crate::tls13::server::choose_alpn(config, ch)?;

@@ -282,3 +282,56 @@ fn tickets_resume_tls12_sessions() {
     let (client, _) = resume(session, &cc, &plain);
     assert!(!client.common.summary.resumed && client.common.received_sessions.is_empty());
 }
+
+/// An SSL 2.0-format ClientHello (RFC 5246 Appendix E.2) as the first bytes a server sees:
+/// answered in TLS 1.2 with a suite from its list, the curve and signature scheme picked
+/// without the extensions; anywhere else the same bytes are garbage.
+#[test]
+fn sslv2_client_hello_gets_a_tls12_answer() {
+    let mut body = vec![1, 3, 3, 0, 9, 0, 0, 0, 32];
+    body.extend_from_slice(&[0x07, 0x00, 0xc0, 0x00, 0xc0, 0x2b, 0x00, 0x00, 0xff]);
+    body.extend_from_slice(&[0x5a; 32]);
+    let mut record = vec![0x80, body.len() as u8];
+    record.extend_from_slice(&body);
+
+    let sc = Config { identities: vec![identity("ecdsa_p256_pkcs1")], ..Config::default() };
+    let mut server = Connection::new(Side::Server);
+    // Fed a byte at a time: nothing happens until the whole record is there.
+    for (i, b) in record.iter().enumerate() {
+        server.read_tls(&[*b]);
+        server.process(&sc, &mut NoHooks).unwrap();
+        assert_eq!(server.outgoing().is_empty(), i + 1 < record.len());
+    }
+    let summary = &server.common.summary;
+    assert!(summary.sslv2_client_hello);
+    assert_eq!(summary.version, Some(TLS12));
+    assert_eq!(summary.tls12_suite.map(|s| s.iana), Some(0xc02b));
+    assert_eq!(summary.client_random[..], [0x5a; 32]);
+    let flight = server.outgoing();
+    assert_eq!((flight[0], flight[5]), (22, 2), "a TLS record with ServerHello");
+
+    // Not as a second message, and never malformed.
+    let mut client = Connection::new(Side::Client);
+    client.server_name = Some("localhost".into());
+    let cc = client_config();
+    client.process(&cc, &mut NoHooks).unwrap();
+    let mut server = Connection::new(Side::Server);
+    server.read_tls(&client.outgoing().to_vec());
+    server.process(&sc, &mut NoHooks).unwrap();
+    // (Read as a TLS record header, it claims 0x0303 bytes: give it that many.)
+    server.read_tls(&[record.clone(), vec![0; 1024]].concat());
+    assert!(server.process(&sc, &mut NoHooks).is_err());
+    let mut server = Connection::new(Side::Server);
+    server.read_tls(&[0x80, 3, 1, 3, 3]);
+    assert_eq!(server.process(&sc, &mut NoHooks).unwrap_err().code, ErrorCode::BAD_MESSAGE);
+    // Every bit of every byte flipped: a clean answer, a clean failure or a wait, no panic.
+    for i in 0..record.len() {
+        for bit in 0..8 {
+            let mut bad = record.clone();
+            bad[i] ^= 1 << bit;
+            let mut server = Connection::new(Side::Server);
+            server.read_tls(&bad);
+            let _ = server.process(&sc, &mut NoHooks);
+        }
+    }
+}

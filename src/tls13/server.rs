@@ -63,10 +63,10 @@ pub fn handle(
     let (msg_type, body) = (message[0], &message[4..]);
     let next = match (state, msg_type) {
         (State::WaitClientHello, hs::CLIENT_HELLO) => {
-            return client_hello(common, config, hooks, None, message).map(Some)
+            return client_hello(common, config, hooks, None, message, None).map(Some)
         }
         (State::WaitSecondClientHello(retry), hs::CLIENT_HELLO) => {
-            return client_hello(common, config, hooks, Some(*retry), message).map(Some)
+            return client_hello(common, config, hooks, Some(*retry), message, None).map(Some)
         }
         (State::WaitClientCertificate(mut h), hs::CERTIFICATE) => {
             let cert = msgs::Certificate13::decode(body)?;
@@ -148,12 +148,26 @@ fn choose_identity(
     })
 }
 
+/// A first ClientHello that came in SSL 2.0's format, rewritten as the TLS `message` it
+/// stands for; the transcript takes the bytes `as_sent` (RFC 5246 Appendix E.2). Without
+/// extensions it can only lead to TLS 1.2.
+pub fn sslv2_client_hello(
+    common: &mut Common,
+    config: &Settings,
+    hooks: &mut dyn Hooks,
+    message: &[u8],
+    as_sent: &[u8],
+) -> Result<Machine> {
+    client_hello(common, config, hooks, None, message, Some(as_sent))
+}
+
 fn client_hello(
     common: &mut Common,
     config: &Settings,
     hooks: &mut dyn Hooks,
     retry: Option<Retry>,
     message: &[u8],
+    as_sent: Option<&[u8]>,
 ) -> Result<Machine> {
     let ch = ClientHello::decode(&message[4..])?;
     if retry.is_none() {
@@ -186,7 +200,7 @@ fn client_hello(
         }
         common.summary.client_hello_version = Some(ch.legacy_version);
         common.summary.client_max_version = Some(client_max);
-        return crate::tls12::server::client_hello(common, config, hooks, &ch, message);
+        return crate::tls12::server::client_hello(common, config, hooks, &ch, as_sent.unwrap_or(message));
     }
     if ch.compression_methods != [0] {
         return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));

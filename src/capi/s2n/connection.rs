@@ -453,8 +453,11 @@ pub extern "C" fn s2n_connection_get_server_protocol_version(conn: *mut s2n_conn
 pub extern "C" fn s2n_connection_get_client_hello_version(conn: *mut s2n_connection) -> c_int {
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
-        let legacy = conn.core.common.summary.client_hello_version.unwrap_or(0);
-        Ok(s2n_version(legacy).min(S2N_TLS12))
+        let summary = &conn.core.common.summary;
+        if summary.sslv2_client_hello {
+            return Ok(S2N_SSLv2);
+        }
+        Ok(s2n_version(summary.client_hello_version.unwrap_or(0)).min(S2N_TLS12))
     })
 }
 

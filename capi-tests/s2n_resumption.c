@@ -1,7 +1,7 @@
 /* TLS 1.3 and TLS 1.2 session resumption through the s2n API (tickets, and TLS 1.2 session
  * ids through a session cache made of s2n's three callbacks): ticket keys, tickets delivered to the
  * client's callback during s2n_recv, s2n_connection_get_session / set_session, resumed
- * handshakes without certificates, extra tickets on demand, damaged and foreign sessions
+ * handshakes without certificates (no signature, no chain verification: counted), extra tickets on demand, damaged and foreign sessions
  * falling back to full handshakes, and a controllable clock for key lifetimes. */
 #include <fcntl.h>
 #include <pthread.h>
@@ -29,6 +29,28 @@ static int ticket_cb(struct s2n_connection *conn, void *ctx, struct s2n_session_
     saved_len = len;
     tickets_seen++;
     return 0;
+}
+
+/* The certificate work each handshake does: the server signs through the async pkey
+ * callback (performed at once), the client's host-name check runs once the server's chain
+ * verified. A resumed handshake does neither. */
+static struct s2n_cert_chain_and_key *server_chain;
+static int signatures, verifications;
+
+static int sign_now(struct s2n_connection *conn, struct s2n_async_pkey_op *op)
+{
+    signatures++;
+    int ok = s2n_async_pkey_op_perform(op, s2n_cert_chain_and_key_get_private_key(server_chain)) == 0 &&
+             s2n_async_pkey_op_apply(op, conn) == 0;
+    s2n_async_pkey_op_free(op);
+    return ok ? S2N_SUCCESS : S2N_FAILURE;
+}
+
+static uint8_t verify_host(const char *name, size_t len, void *ctx)
+{
+    (void) ctx;
+    verifications++;
+    return len == 9 && memcmp(name, "localhost", 9) == 0;
 }
 
 static int app_blocks; /* s2n_negotiate calls that returned S2N_BLOCKED_ON_APPLICATION_INPUT */
@@ -154,8 +176,12 @@ static int connect_once(const uint8_t *session, size_t session_len, int extra_ti
 {
     int fds[2];
     struct s2n_connection *client, *server;
+    int signatures_before = signatures, verifications_before = verifications;
     int ok = handshake_pair(&client, &server, fds, session, session_len);
     if (ok) {
+        int resumed = s2n_connection_is_session_resumed(server);
+        CHECK(signatures - signatures_before == (resumed ? 0 : 1));
+        CHECK(resumed ? verifications == verifications_before : verifications > verifications_before);
         s2n_blocked_status blocked;
         if (extra_tickets) CHECK(s2n_connection_add_new_tickets_to_send(server, extra_tickets) == S2N_SUCCESS);
         CHECK(s2n_send(server, "hi", 2, &blocked) == 2);
@@ -215,6 +241,8 @@ int main(void)
     struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
     CHECK(s2n_cert_chain_and_key_load_pem(chain, cert, key) == S2N_SUCCESS);
     CHECK(s2n_config_add_cert_chain_and_key_to_store(server_config, chain) == S2N_SUCCESS);
+    server_chain = chain;
+    CHECK(s2n_config_set_async_pkey_callback(server_config, sign_now) == S2N_SUCCESS);
     CHECK(s2n_config_set_wall_clock(server_config, clock_cb, NULL) == S2N_SUCCESS);
     uint8_t key_material[32] = { 1, 2, 3 };
     /* With tickets off, adding a key is accepted and ignored, as in s2n. */
@@ -229,6 +257,7 @@ int main(void)
     CHECK(s2n_config_set_session_tickets_onoff(client_config, 1) == S2N_SUCCESS);
     CHECK(s2n_config_set_session_ticket_cb(client_config, ticket_cb, NULL) == S2N_SUCCESS);
     CHECK(s2n_config_set_wall_clock(client_config, clock_cb, NULL) == S2N_SUCCESS);
+    CHECK(s2n_config_set_verify_host_callback(client_config, verify_host, NULL) == S2N_SUCCESS);
     /* A failed handshake's alert goes out at once from s2n_shutdown (see negotiate_thread). */
     CHECK(s2n_config_set_max_blinding_delay(server_config, 0) == S2N_SUCCESS);
     CHECK(s2n_config_set_max_blinding_delay(client_config, 0) == S2N_SUCCESS);
@@ -321,6 +350,7 @@ int main(void)
     struct s2n_config *ticket_server = server_config, *ticket_client = client_config;
     server_config = s2n_config_new_minimal();
     CHECK(s2n_config_add_cert_chain_and_key_to_store(server_config, chain) == S2N_SUCCESS);
+    CHECK(s2n_config_set_async_pkey_callback(server_config, sign_now) == S2N_SUCCESS);
     CHECK(s2n_config_set_wall_clock(server_config, clock_cb, NULL) == S2N_SUCCESS);
     CHECK(s2n_config_set_max_blinding_delay(server_config, 0) == S2N_SUCCESS);
     /* Caching needs all three callbacks first. */
@@ -332,6 +362,7 @@ int main(void)
     CHECK(s2n_config_add_pem_to_trust_store(client_config, ca) == S2N_SUCCESS);
     CHECK(s2n_config_set_cipher_preferences(client_config, "test_all_tls12") == S2N_SUCCESS);
     CHECK(s2n_config_set_wall_clock(client_config, clock_cb, NULL) == S2N_SUCCESS);
+    CHECK(s2n_config_set_verify_host_callback(client_config, verify_host, NULL) == S2N_SUCCESS);
     CHECK(s2n_config_set_max_blinding_delay(client_config, 0) == S2N_SUCCESS);
     CHECK(connect_once(NULL, 0, 0, &cr, &sr) && cr == 0 && sr == 0);
     CHECK(cache_stores == 0); /* the cache was not on: its onoff came before two callbacks */

@@ -512,7 +512,13 @@ impl Connection {
                 break;
             }
         }
-        self.common.flush_handshake()
+        self.common.flush_handshake()?;
+        // A step that now waits for the application's signature says so at once: a caller
+        // on a blocking transport hands out the operation instead of waiting on the peer.
+        if let Some(Handshake::AwaitingSignature(_)) = self.handshake {
+            return Err(Error::new(ErrorCode::ASYNC_BLOCKED));
+        }
+        Ok(())
     }
 
     /// A server's first bytes start an SSL 2.0 record (which can only hold a ClientHello).

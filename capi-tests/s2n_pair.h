@@ -2,9 +2,12 @@
  * handshake at a time. A side that fails hangs up its socket, so the other is not left
  * waiting (alerts wait for s2n_shutdown under self-service blinding). */
 #pragma once
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <pthread.h>
 #include <s2n.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 struct side {
     struct s2n_connection *conn;
@@ -13,7 +16,7 @@ struct side {
     const char *err; /* s2n's error name, "" on success */
 };
 
-static void *negotiate_side(void *arg)
+static inline void *negotiate_side(void *arg)
 {
     struct side *side = arg;
     s2n_blocked_status blocked;
@@ -25,7 +28,7 @@ static void *negotiate_side(void *arg)
 
 /* A server and a client connection on two connected sockets (the server on fds[0]), with
  * self-service blinding, not yet negotiated. Needs check.h first. */
-static void pair_on_fds(struct s2n_config *sc, struct s2n_config *cc, const int fds[2], struct s2n_connection **server,
+static inline void pair_on_fds(struct s2n_config *sc, struct s2n_config *cc, const int fds[2], struct s2n_connection **server,
                         struct s2n_connection **client)
 {
     *server = s2n_connection_new(S2N_SERVER);
@@ -37,15 +40,30 @@ static void pair_on_fds(struct s2n_config *sc, struct s2n_config *cc, const int 
 }
 
 /* pair_on_fds over a new socketpair. */
-static void open_pair(struct s2n_config *sc, struct s2n_config *cc, int fds[2], struct s2n_connection **server,
+static inline void open_pair(struct s2n_config *sc, struct s2n_config *cc, int fds[2], struct s2n_connection **server,
                       struct s2n_connection **client)
 {
     CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
     pair_on_fds(sc, cc, fds, server, client);
 }
 
+/* Two ends of a TCP connection over loopback: fds[0] accepted, fds[1] connecting. */
+static inline void tcp_fds(int fds[2])
+{
+    struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof addr;
+    int listener = socket(AF_INET, SOCK_STREAM, 0);
+    CHECK(bind(listener, (struct sockaddr *) &addr, sizeof addr) == 0 && listen(listener, 1) == 0);
+    CHECK(getsockname(listener, (struct sockaddr *) &addr, &len) == 0);
+    fds[1] = socket(AF_INET, SOCK_STREAM, 0);
+    CHECK(connect(fds[1], (struct sockaddr *) &addr, sizeof addr) == 0);
+    fds[0] = accept(listener, NULL, NULL);
+    CHECK(fds[0] >= 0);
+    close(listener);
+}
+
 /* Runs both handshakes to their end; returns 1 if both succeeded. */
-static int negotiate_both(struct side *client, struct side *server)
+static inline int negotiate_both(struct side *client, struct side *server)
 {
     pthread_t ct, st;
     pthread_create(&st, NULL, negotiate_side, server);

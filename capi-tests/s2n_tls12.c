@@ -10,8 +10,6 @@
  *    s2n itself would send close_notify for most of these, to say less to an attacker).
  * ECDHE-ECDSA-CHACHA20-POLY1305 comes after an AES-GCM ECDSA suite in every s2n policy that
  * has it, so two s2n peers never agree on it; tls_connect covers it on the same engine. */
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -50,21 +48,6 @@ static struct s2n_config *client_config(const char *policy)
     CHECK(s2n_config_set_max_blinding_delay(config, 0) == S2N_SUCCESS);
     CHECK(s2n_config_add_pem_to_trust_store(config, ca_pem) == S2N_SUCCESS);
     return config;
-}
-
-/* Two ends of a TCP connection over loopback: fds[0] accepted, fds[1] connecting. */
-static void tcp_fds(int fds[2])
-{
-    struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
-    socklen_t len = sizeof addr;
-    int listener = socket(AF_INET, SOCK_STREAM, 0);
-    CHECK(bind(listener, (struct sockaddr *) &addr, sizeof addr) == 0 && listen(listener, 1) == 0);
-    CHECK(getsockname(listener, (struct sockaddr *) &addr, &len) == 0);
-    fds[1] = socket(AF_INET, SOCK_STREAM, 0);
-    CHECK(connect(fds[1], (struct sockaddr *) &addr, sizeof addr) == 0);
-    fds[0] = accept(listener, NULL, NULL);
-    CHECK(fds[0] >= 0);
-    close(listener);
 }
 
 static int str_is(const char *got, const char *want)

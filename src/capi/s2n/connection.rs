@@ -70,6 +70,11 @@ pub struct s2n_connection {
     /// The session cache's retrieve callback asked the handshake to wait.
     pub(crate) cache_blocked: bool,
     pub(crate) recv_buffering: bool,
+    /// `s2n_connection_use_corked_io` on a socket that was not corked already: TCP_CORK
+    /// while a handshake flight is written.
+    pub(crate) corked_io: bool,
+    /// TCP_CORK is on now (set by us).
+    pub(crate) cork_on: bool,
     /// Server: tickets the application asked for that are not sent yet.
     pub(crate) tickets_to_send: u16,
     /// Client: the newest resumable session.
@@ -129,6 +134,8 @@ impl s2n_connection {
             client_hello_cb: ClientHelloCallback::NotCalled,
             cache_blocked: false,
             recv_buffering: false,
+            corked_io: false,
+            cork_on: false,
             tickets_to_send: 0,
             latest_session: None,
             pkey_op_issued: false,
@@ -961,12 +968,21 @@ pub extern "C" fn s2n_connection_is_valid_for_cipher_preferences(
     })
 }
 
-// ---- stubs ----
-
+/// Corks the socket (TCP_CORK) while each handshake flight is written and uncorks it when
+/// the connection turns to reading, as s2n does: a flight leaves in full packets. Only for a
+/// socket the library writes to itself (`S2N_ERR_CORK_SET_ON_UNMANAGED` with send
+/// callbacks); a socket the application corked is left as it is.
 #[no_mangle]
 pub extern "C" fn s2n_connection_use_corked_io(conn: *mut s2n_connection) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        let IoEnd::Fd(fd) = conn.write else { return Err(Error::new(ErrorCode::CORK_SET_ON_UNMANAGED)) };
+        conn.corked_io = !super::io::is_corked(fd);
+        OK
+    })
 }
+
+// ---- stubs ----
 
 #[no_mangle]
 pub extern "C" fn s2n_connection_set_dynamic_buffers(conn: *mut s2n_connection, enabled: bool) -> c_int {

@@ -406,12 +406,51 @@ where
     result
 }
 
+/// Whether TCP_CORK is on for `fd` (false for sockets that are not TCP).
+pub(crate) fn is_corked(fd: c_int) -> bool {
+    let mut value: c_int = 0;
+    let mut len = std::mem::size_of::<c_int>() as libc::socklen_t;
+    // SAFETY: `value` and `len` describe a writable int, as getsockopt expects.
+    let rc =
+        unsafe { libc::getsockopt(fd, libc::IPPROTO_TCP, libc::TCP_CORK, (&mut value as *mut c_int).cast(), &mut len) };
+    rc == 0 && value != 0
+}
+
+/// With `s2n_connection_use_corked_io`: corks or uncorks the connection's socket. Failures
+/// are ignored, as s2n ignores them (the cork only shapes packets).
+fn set_cork(c: &mut s2n_connection, on: bool) {
+    if c.cork_on == on {
+        return;
+    }
+    if let (true, IoEnd::Fd(fd)) = (c.corked_io, c.write) {
+        c.cork_on = on;
+        let value = c_int::from(on);
+        // SAFETY: `value` is a readable int of the size passed.
+        unsafe {
+            libc::setsockopt(
+                fd,
+                libc::IPPROTO_TCP,
+                libc::TCP_CORK,
+                (&value as *const c_int).cast(),
+                std::mem::size_of::<c_int>() as libc::socklen_t,
+            )
+        };
+    }
+}
+
 fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<c_int> {
     loop {
+        // A flight to write: cork, so it leaves in full packets.
+        // SAFETY: checked non-NULL by io_call.
+        let c = unsafe { &mut *conn };
+        if c.corked_io && c.core.is_handshaking() && !c.core.outgoing().is_empty() {
+            set_cork(c, true);
+        }
         flush(conn, blocked)?;
         // SAFETY: checked non-NULL by io_call.
         let c = unsafe { &mut *conn };
         if !c.core.is_handshaking() {
+            set_cork(c, false);
             return OK;
         }
         match process(conn) {
@@ -440,6 +479,7 @@ fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
             Err(err) => {
                 // Get the fatal alert out if the transport lets us; the error is what matters.
                 let _ = flush(conn, &mut s2n_blocked_status::S2N_NOT_BLOCKED);
+                set_cork(unsafe { &mut *conn }, false);
                 return Err(err);
             }
         }
@@ -450,6 +490,8 @@ fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
         if c.core.peer_closed() {
             return Err(Error::new(ErrorCode::CLOSED));
         }
+        // The flight is out: uncork it before waiting for the peer's answer.
+        set_cork(c, false);
         read_more(conn, blocked)?;
     }
 }

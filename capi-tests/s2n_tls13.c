@@ -1,0 +1,213 @@
+/* TLS 1.3 through s2n's API, our client against our server:
+ *  - the suites and key-exchange groups s2n's policies can agree on (the server's policy
+ *    picks them), each with ECDSA P-256, ECDSA P-384 and RSA certificates, over a socketpair
+ *    and over TCP, with s2n's accessors and data both ways; HelloRetryRequest where the
+ *    client's key share is not one the server takes;
+ *  - certificate selection by SNI among several chains.
+ * TLS_CHACHA20_POLY1305_SHA256 comes after an AES-GCM suite in every s2n policy, so two s2n
+ * peers never agree on it; tls_connect covers it on the same engine. */
+#include <unistd.h>
+
+#include "check.h"
+#include "s2n_pair.h"
+
+static char *ca_pem;
+
+static struct s2n_cert_chain_and_key *load_chain(const char *name)
+{
+    char cert_name[64], key_name[64];
+    snprintf(cert_name, sizeof cert_name, "%s_cert.pem", name);
+    snprintf(key_name, sizeof key_name, "%s_key.pem", name);
+    char *cert = read_file(pems_dir(), cert_name, NULL), *key = read_file(pems_dir(), key_name, NULL);
+    struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
+    CHECK(cert && key && s2n_cert_chain_and_key_load_pem(chain, cert, key) == S2N_SUCCESS);
+    free(cert);
+    free(key);
+    return chain;
+}
+
+static struct s2n_config *config_with(const char *policy)
+{
+    struct s2n_config *config = s2n_config_new_minimal();
+    CHECK(s2n_config_set_cipher_preferences(config, policy) == S2N_SUCCESS);
+    CHECK(s2n_config_add_pem_to_trust_store(config, ca_pem) == S2N_SUCCESS);
+    return config;
+}
+
+static int str_is(const char *got, const char *want)
+{
+    if (got && strcmp(got, want) == 0) return 1;
+    fprintf(stderr, "  got \"%s\", want \"%s\"\n", got ? got : "(null)", want);
+    return 0;
+}
+
+static void data_both_ways(struct s2n_connection *client, struct s2n_connection *server)
+{
+    s2n_blocked_status blocked;
+    static char big[20000], got[20000];
+    memset(big, 'q', sizeof big);
+    CHECK(s2n_send(client, "ping", 4, &blocked) == 4);
+    char line[8];
+    CHECK(s2n_recv(server, line, sizeof line, &blocked) == 4 && memcmp(line, "ping", 4) == 0);
+    CHECK(s2n_send(server, big, sizeof big, &blocked) == (ssize_t) sizeof big);
+    size_t have = 0;
+    while (have < sizeof got) {
+        ssize_t n = s2n_recv(client, got + have, sizeof got - have, &blocked);
+        if (n <= 0) break;
+        have += n;
+    }
+    CHECK(have == sizeof got && memcmp(big, got, sizeof got) == 0);
+}
+
+struct kx_case {
+    const char *server_policy, *client_policy;
+    const char *suite; /* s2n's name for it */
+    const char *group;
+    int hybrid;        /* a post-quantum hybrid group (s2n reports it as a KEM group) */
+    int retry;         /* the client's key shares miss the server's choice: HelloRetryRequest */
+    s2n_tls_hash_algorithm rsa_hash; /* the server's first RSA-PSS scheme */
+    const char *refused; /* a certificate the policy has no signature scheme for, or NULL */
+};
+
+/* Our client, like s2n's, sends a key share for its policy's first group (and its first
+ * classical one when that is a hybrid); the server takes the first of its own groups it has
+ * a share for, or asks for one. */
+static const struct kx_case cases[] = {
+    { "default", "default", "TLS_AES_128_GCM_SHA256", "X25519MLKEM768", 1, 0, S2N_TLS_HASH_SHA256, NULL },
+    { "20241106", "20241106", "TLS_AES_128_GCM_SHA256", "x25519", 0, 0, S2N_TLS_HASH_SHA256, NULL },
+    { "default_tls13", "default_tls13", "TLS_AES_128_GCM_SHA256", "secp256r1", 0, 0, S2N_TLS_HASH_SHA256, NULL },
+    /* A CNSA 2.0 policy: SHA-384 and P-384 only. */
+    { "ELBSecurityPolicy-TLS13-1-3-CNSA2-INTEROP1-FIPS-PQ-2026-07", "test_all_tls13", "TLS_AES_256_GCM_SHA384",
+      "secp384r1", 0, 1, S2N_TLS_HASH_SHA384, "ecdsa_p256_pkcs1" },
+};
+
+struct cert_case {
+    const char *name;
+    s2n_tls_signature_algorithm signature;
+    s2n_tls_hash_algorithm hash;
+};
+
+/* TLS 1.3 ties ECDSA schemes to curves; RSA keys sign with RSA-PSS (hash: the policy's). */
+static const struct cert_case certs[] = {
+    { "ecdsa_p256_pkcs1", S2N_TLS_SIGNATURE_ECDSA, S2N_TLS_HASH_SHA256 },
+    { "ecdsa_p384_pkcs1", S2N_TLS_SIGNATURE_ECDSA, S2N_TLS_HASH_SHA384 },
+    { "rsa_2048_pkcs1", S2N_TLS_SIGNATURE_RSA_PSS_RSAE, S2N_TLS_HASH_NONE },
+};
+
+static void kx_cell(const struct kx_case *kx, const struct cert_case *cert, int tcp)
+{
+    struct s2n_cert_chain_and_key *chain = load_chain(cert->name);
+    struct s2n_config *sc = config_with(kx->server_policy), *cc = config_with(kx->client_policy);
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, chain) == S2N_SUCCESS);
+    int fds[2];
+    struct s2n_connection *server, *client;
+    if (tcp) {
+        tcp_fds(fds);
+        pair_on_fds(sc, cc, fds, &server, &client);
+    } else {
+        open_pair(sc, cc, fds, &server, &client);
+    }
+    CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
+    struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
+    int ok = negotiate_both(&cs, &ss);
+    int refused = kx->refused && strcmp(kx->refused, cert->name) == 0;
+    if (ok == refused) {
+        fprintf(stderr, "%s/%s with %s over %s: client %s, server %s\n", kx->suite, kx->group, cert->name,
+                tcp ? "TCP" : "socketpair", cs.err, ss.err);
+    }
+    CHECK(ok == !refused);
+    if (refused) CHECK(str_is(ss.err, "S2N_ERR_NO_VALID_SIGNATURE_SCHEME"));
+    s2n_tls_hash_algorithm expected_hash = cert->hash == S2N_TLS_HASH_NONE ? kx->rsa_hash : cert->hash;
+    struct s2n_connection *both[] = { client, server };
+    for (int i = 0; ok && i < 2; i++) {
+        struct s2n_connection *conn = both[i];
+        CHECK(s2n_connection_get_actual_protocol_version(conn) == S2N_TLS13);
+        CHECK(str_is(s2n_connection_get_cipher(conn), kx->suite));
+        const char *group = NULL;
+        CHECK(s2n_connection_get_key_exchange_group(conn, &group) == 0 && group && str_is(group, kx->group));
+        CHECK(str_is(s2n_connection_get_kem_group_name(conn), kx->hybrid ? kx->group : "NONE"));
+        if (!kx->hybrid) CHECK(str_is(s2n_connection_get_curve(conn), kx->group));
+        const char *type = s2n_connection_get_handshake_type_name(conn);
+        CHECK(type && strstr(type, "FULL_HANDSHAKE") != NULL);
+        CHECK(type && (strstr(type, "HELLO_RETRY_REQUEST") != NULL) == kx->retry);
+        s2n_tls_signature_algorithm sig = S2N_TLS_SIGNATURE_ANONYMOUS;
+        s2n_tls_hash_algorithm hash = S2N_TLS_HASH_NONE;
+        CHECK(s2n_connection_get_selected_signature_algorithm(conn, &sig) == 0 && sig == cert->signature);
+        CHECK(s2n_connection_get_selected_digest_algorithm(conn, &hash) == 0 && hash == expected_hash);
+    }
+    if (ok) data_both_ways(client, server);
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    close(fds[0]);
+    close(fds[1]);
+    s2n_config_free(sc);
+    s2n_config_free(cc);
+    s2n_cert_chain_and_key_free(chain);
+}
+
+static uint8_t accept_any_host(const char *name, size_t len, void *ctx)
+{
+    (void) name; (void) len; (void) ctx;
+    return 1;
+}
+
+/* Two chains for two names: the client's SNI picks one (s2n_connection_get_selected_cert,
+ * s2n_connection_get_certificate_match); an unknown name or none gets the default chain
+ * (the first one added). */
+static void certificate_selection_by_sni(void)
+{
+    struct s2n_cert_chain_and_key *localhost = load_chain("ecdsa_p256_pkcs1");
+    struct s2n_cert_chain_and_key *example = load_chain("ecdsa_p384_example");
+    struct s2n_config *sc = config_with("default_tls13"), *cc = config_with("default_tls13");
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, localhost) == S2N_SUCCESS);
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, example) == S2N_SUCCESS);
+    /* The unknown name cannot verify; only selection is under test there. */
+    CHECK(s2n_config_set_verify_host_callback(cc, accept_any_host, NULL) == S2N_SUCCESS);
+    struct {
+        const char *sni;
+        struct s2n_cert_chain_and_key *chain;
+        s2n_cert_sni_match match;
+    } sel[] = {
+        { "www.example.org", example, S2N_SNI_EXACT_MATCH },
+        { "localhost", localhost, S2N_SNI_EXACT_MATCH },
+        { "unknown.test", localhost, S2N_SNI_NO_MATCH },
+        { NULL, localhost, S2N_SNI_NONE },
+    };
+    for (size_t i = 0; i < sizeof sel / sizeof sel[0]; i++) {
+        int fds[2];
+        struct s2n_connection *server, *client;
+        open_pair(sc, cc, fds, &server, &client);
+        if (sel[i].sni) CHECK(s2n_set_server_name(client, sel[i].sni) == S2N_SUCCESS);
+        struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
+        int ok = negotiate_both(&cs, &ss);
+        if (!ok) fprintf(stderr, "SNI %s: client %s, server %s\n", sel[i].sni ? sel[i].sni : "-", cs.err, ss.err);
+        CHECK(ok);
+        CHECK(s2n_connection_get_selected_cert(server) == sel[i].chain);
+        s2n_cert_sni_match match = 0;
+        CHECK(s2n_connection_get_certificate_match(server, &match) == S2N_SUCCESS && match == sel[i].match);
+        s2n_connection_free(client);
+        s2n_connection_free(server);
+        close(fds[0]);
+        close(fds[1]);
+    }
+    s2n_config_free(sc);
+    s2n_config_free(cc);
+    s2n_cert_chain_and_key_free(localhost);
+    s2n_cert_chain_and_key_free(example);
+}
+
+int main(void)
+{
+    ca_pem = read_file(pems_dir(), "ca_cert.pem", NULL);
+    if (!ca_pem) return 1;
+    CHECK(s2n_init() == S2N_SUCCESS);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        for (size_t c = 0; c < sizeof certs / sizeof certs[0]; c++) {
+            for (int tcp = 0; tcp < 2; tcp++) kx_cell(&cases[k], &certs[c], tcp);
+        }
+    }
+    certificate_selection_by_sni();
+    free(ca_pem);
+    CHECK(s2n_cleanup_final() == S2N_SUCCESS);
+    return checks_report();
+}

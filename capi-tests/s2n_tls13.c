@@ -3,7 +3,8 @@
  *    picks them), each with ECDSA P-256, ECDSA P-384 and RSA certificates, over a socketpair
  *    and over TCP, with s2n's accessors and data both ways; HelloRetryRequest where the
  *    client's key share is not one the server takes;
- *  - certificate selection by SNI among several chains.
+ *  - certificate selection by SNI among several chains;
+ *  - security policies' certificate rules, for peers' chains and our own.
  * TLS_CHACHA20_POLY1305_SHA256 comes after an AES-GCM suite in every s2n policy, so two s2n
  * peers never agree on it; tls_connect covers it on the same engine. */
 #include <unistd.h>
@@ -196,6 +197,45 @@ static void certificate_selection_by_sni(void)
     s2n_cert_chain_and_key_free(example);
 }
 
+/* Policies with certificate rules (RFC 9151 here: P-384 or RSA-3072+ keys, SHA-384
+ * signatures): a client turns away a chain that breaks them, whether the policy is its
+ * config's or its connection's; and as the rules bind our own chains too, a config refuses
+ * such a chain next to such a policy, whichever comes second. The test CA is P-256 and signs
+ * with SHA-256, so every test chain breaks them. */
+static void policy_certificate_rules(void)
+{
+    struct s2n_cert_chain_and_key *p384 = load_chain("ecdsa_p384_pkcs1");
+    struct s2n_config *strict = config_with("rfc9151");
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(strict, p384) == S2N_FAILURE);
+    CHECK(str_is(s2n_strerror_name(s2n_errno), "S2N_ERR_SECURITY_POLICY_INCOMPATIBLE_CERT"));
+    struct s2n_config *sc = config_with("default");
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, p384) == S2N_SUCCESS);
+    CHECK(s2n_config_set_cipher_preferences(sc, "rfc9151") == S2N_FAILURE);
+    CHECK(str_is(s2n_strerror_name(s2n_errno), "S2N_ERR_SECURITY_POLICY_INCOMPATIBLE_CERT"));
+    CHECK(s2n_config_set_cipher_preferences(sc, "cnsa_2") == S2N_FAILURE);
+    CHECK(s2n_config_set_cipher_preferences(sc, "20241106") == S2N_SUCCESS);
+
+    struct s2n_config *plain = config_with("default");
+    for (int per_connection = 0; per_connection < 2; per_connection++) {
+        int fds[2];
+        struct s2n_connection *server, *client;
+        open_pair(sc, per_connection ? plain : strict, fds, &server, &client);
+        if (per_connection) CHECK(s2n_connection_set_cipher_preferences(client, "rfc9151") == S2N_SUCCESS);
+        CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
+        struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
+        CHECK(!negotiate_both(&cs, &ss));
+        CHECK(str_is(cs.err, "S2N_ERR_SECURITY_POLICY_INCOMPATIBLE_CERT"));
+        s2n_connection_free(client);
+        s2n_connection_free(server);
+        close(fds[0]);
+        close(fds[1]);
+    }
+    s2n_config_free(strict);
+    s2n_config_free(plain);
+    s2n_config_free(sc);
+    s2n_cert_chain_and_key_free(p384);
+}
+
 int main(void)
 {
     ca_pem = read_file(pems_dir(), "ca_cert.pem", NULL);
@@ -207,6 +247,7 @@ int main(void)
         }
     }
     certificate_selection_by_sni();
+    policy_certificate_rules();
     free(ca_pem);
     CHECK(s2n_cleanup_final() == S2N_SUCCESS);
     return checks_report();

@@ -207,6 +207,8 @@ pub struct Config {
     pub initial_ticket_count: u8,
     /// How long a session may be resumed, in seconds (the ticket lifetime).
     pub session_lifetime: u32,
+    /// What the security policy asks of certificates (peers', and ours when it says so).
+    pub certificate_rules: crate::policy::CertificateRules,
     /// TLS 1.2 warning alerts (other than close_notify) are ignored rather than ending the
     /// connection (s2n's `S2N_ALERT_IGNORE_WARNINGS`; s2n's default is to fail on them).
     pub ignore_warning_alerts: bool,
@@ -260,7 +262,34 @@ impl Default for Config {
             // s2n's default session state lifetime: 15 hours.
             session_lifetime: 15 * 3600,
             ignore_warning_alerts: false,
+            certificate_rules: crate::policy::CertificateRules::default(),
         }
+    }
+}
+
+impl Config {
+    /// Configures versions, suites, groups, signature schemes and certificate rules from a
+    /// security policy (the parts we implement).
+    pub fn apply_policy(&mut self, policy: crate::policy::Implemented) {
+        self.min_version = policy.min_version;
+        self.max_version = policy.max_version;
+        self.tls13_suites = policy.tls13_suites;
+        self.tls12_suites = policy.tls12_suites;
+        self.groups = policy.groups;
+        self.schemes = policy.schemes;
+        self.certificate_rules = policy.certificate_rules;
+    }
+}
+
+impl Overrides {
+    /// [`Config::apply_policy`] for one connection.
+    pub fn apply_policy(&mut self, policy: crate::policy::Implemented) {
+        self.versions = Some((policy.min_version, policy.max_version));
+        self.tls13_suites = Some(policy.tls13_suites);
+        self.tls12_suites = Some(policy.tls12_suites);
+        self.groups = Some(policy.groups);
+        self.schemes = Some(policy.schemes);
+        self.certificate_rules = Some(policy.certificate_rules);
     }
 }
 
@@ -403,6 +432,7 @@ pub struct Overrides {
     pub client_auth: Option<ClientAuth>,
     /// `s2n_connection_set_server_keying_material_lifetime`.
     pub keying_material_lifetime: Option<u32>,
+    pub certificate_rules: Option<crate::policy::CertificateRules>,
 }
 
 /// A TLS 1.3 pre-shared key agreed out of band: its identity, the secret, and the hash it is
@@ -431,6 +461,7 @@ pub struct Settings<'a> {
     pub alpn: &'a [Vec<u8>],
     pub client_auth: ClientAuth,
     pub keying_material_lifetime: u32,
+    pub certificate_rules: crate::policy::CertificateRules,
 }
 
 impl<'a> Settings<'a> {
@@ -448,6 +479,7 @@ impl<'a> Settings<'a> {
             alpn: overrides.alpn.as_deref().unwrap_or(&config.alpn),
             client_auth: overrides.client_auth.unwrap_or(config.client_auth),
             keying_material_lifetime: overrides.keying_material_lifetime.unwrap_or(DEFAULT_KEYING_MATERIAL_LIFETIME),
+            certificate_rules: overrides.certificate_rules.unwrap_or(config.certificate_rules),
         }
     }
 }

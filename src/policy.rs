@@ -18,7 +18,51 @@ pub struct SecurityPolicy {
     pub signature_schemes: &'static [u16],
     /// Signature schemes allowed in certificates, when the policy restricts them.
     pub certificate_signature_schemes: Option<&'static [u16]>,
+    /// Public keys allowed in certificates, when the policy restricts them.
+    pub certificate_keys: Option<&'static [CertificateKey]>,
+    /// Whether our own certificates must follow the certificate rules too.
+    pub certificate_rules_apply_locally: bool,
 }
+
+/// A public key a policy allows in certificates (s2n's certificate key preferences): the
+/// algorithm and its size in bits (the RSA modulus, the curve's field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CertificateKey {
+    Ecdsa(u32),
+    Rsa(u32),
+    RsaPss(u32),
+    MlDsa87,
+}
+
+/// What a policy asks of certificates: those of peers always, ours when `apply_locally`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CertificateRules {
+    /// Schemes (IANA code points) certificates may be signed with; self-signed ones are exempt.
+    pub signature_schemes: Option<&'static [u16]>,
+    pub keys: Option<&'static [CertificateKey]>,
+    pub apply_locally: bool,
+}
+
+impl SecurityPolicy {
+    pub fn certificate_rules(&self) -> CertificateRules {
+        CertificateRules {
+            signature_schemes: self.certificate_signature_schemes,
+            keys: self.certificate_keys,
+            apply_locally: self.certificate_rules_apply_locally,
+        }
+    }
+}
+
+/// RFC 9151 (CNSA 1.0): P-384, or RSA of 3072 or 4096 bits.
+static KEYS_RFC9151: &[CertificateKey] = &[
+    CertificateKey::Ecdsa(384),
+    CertificateKey::Rsa(3072),
+    CertificateKey::Rsa(4096),
+    CertificateKey::RsaPss(3072),
+    CertificateKey::RsaPss(4096),
+];
+/// CNSA 2.0: ML-DSA-87 only.
+static KEYS_CNSA2: &[CertificateKey] = &[CertificateKey::MlDsa87];
 
 /// The policy s2n calls `name` (compared case-insensitively, as s2n does).
 pub fn lookup(name: &str) -> Option<&'static SecurityPolicy> {
@@ -75,6 +119,7 @@ pub struct Implemented {
     pub tls12_suites: Vec<&'static crate::suites::Tls12Suite>,
     pub groups: Vec<crate::kx::NamedGroup>,
     pub schemes: Vec<crate::sign::SignatureScheme>,
+    pub certificate_rules: CertificateRules,
 }
 
 /// The parts of `policy` we implement, in its order. TLS 1.3 is allowed when the policy has
@@ -88,6 +133,7 @@ pub fn implemented(policy: &SecurityPolicy) -> Implemented {
         tls12_suites: policy.cipher_suites.iter().filter_map(|&s| crate::suites::tls12_suite(s)).collect(),
         groups: policy.groups.iter().filter_map(|&g| crate::kx::NamedGroup::from_iana(g)).collect(),
         schemes: policy.signature_schemes.iter().filter_map(|&s| crate::sign::SignatureScheme::from_iana(s)).collect(),
+        certificate_rules: policy.certificate_rules(),
     }
 }
 
@@ -447,6 +493,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_0,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "default_tls13",
@@ -455,6 +503,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_1,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_1),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "default_fips",
@@ -463,6 +513,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_2,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_1),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "default_pq",
@@ -471,6 +523,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_0,
         signature_schemes: SCHEMES_2,
         certificate_signature_schemes: Some(SCHEMES_3),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20241106",
@@ -479,6 +533,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20240501",
@@ -487,6 +543,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_1,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20240502",
@@ -495,6 +553,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_1),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20240503",
@@ -503,6 +563,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_1,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_1),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20230317",
@@ -511,6 +573,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_5,
         certificate_signature_schemes: Some(SCHEMES_5),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20230317_pq",
@@ -519,6 +583,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_2,
         signature_schemes: SCHEMES_5,
         certificate_signature_schemes: Some(SCHEMES_5),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20240331",
@@ -527,6 +593,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_5,
         certificate_signature_schemes: Some(SCHEMES_5),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20240417",
@@ -535,6 +603,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: Some(SCHEMES_1),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20240416",
@@ -543,6 +613,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_6,
         certificate_signature_schemes: Some(SCHEMES_6),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20241001",
@@ -551,6 +623,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_6,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_1),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20250512",
@@ -559,6 +633,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_6,
         signature_schemes: SCHEMES_2,
         certificate_signature_schemes: Some(SCHEMES_3),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20250721",
@@ -567,6 +643,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_0,
         signature_schemes: SCHEMES_2,
         certificate_signature_schemes: Some(SCHEMES_3),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20251014",
@@ -575,6 +653,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_0,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20251015",
@@ -583,6 +663,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_2,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_1),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20241001_pq_mixed",
@@ -591,6 +673,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_6,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_1),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "TLS12_20261021_1",
@@ -599,6 +683,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_7,
         signature_schemes: SCHEMES_7,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "TLS10_20261021_1",
@@ -607,6 +693,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_7,
         signature_schemes: SCHEMES_7,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "TLS10_20261021_2",
@@ -615,6 +703,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_7,
         signature_schemes: SCHEMES_7,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "TLS10_20261021_3",
@@ -623,6 +713,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_7,
         signature_schemes: SCHEMES_7,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "TLS10_20261021_4",
@@ -631,6 +723,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_7,
         signature_schemes: SCHEMES_7,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS-1-0-2015-04",
@@ -639,6 +733,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS-1-0-2015-05",
@@ -647,6 +743,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-2016-08",
@@ -655,6 +753,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS-1-1-2017-01",
@@ -663,6 +763,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS-1-2-2017-01",
@@ -671,6 +773,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS-1-2-Ext-2018-06",
@@ -679,6 +783,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-FS-2018-06",
@@ -687,6 +793,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-FS-1-2-2019-08",
@@ -695,6 +803,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-FS-1-1-2019-08",
@@ -703,6 +813,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-FS-1-2-Res-2019-08",
@@ -711,6 +823,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-3-CNSA2-INTEROP1-FIPS-PQ-2026-07",
@@ -719,6 +833,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_8,
         signature_schemes: SCHEMES_9,
         certificate_signature_schemes: Some(SCHEMES_10),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-CNSA2-INTEROP2-FIPS-PQ-2026-07",
@@ -727,6 +843,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_8,
         signature_schemes: SCHEMES_9,
         certificate_signature_schemes: Some(SCHEMES_10),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-CNSA2-INTEROP3-FIPS-PQ-2026-07",
@@ -735,6 +853,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_9,
         signature_schemes: SCHEMES_11,
         certificate_signature_schemes: Some(SCHEMES_11),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-FS-1-2-Res-2020-10",
@@ -743,6 +863,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-Backend-2016-08",
@@ -751,6 +873,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-SSLv3-2013-12",
@@ -759,6 +883,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS-1-1-Res-2017-01",
@@ -767,6 +893,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04",
@@ -775,6 +903,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_12,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04",
@@ -783,6 +913,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_12,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
@@ -791,6 +923,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_12,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-2023-04",
@@ -799,6 +933,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_12,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04",
@@ -807,6 +943,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_12,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-2023-04",
@@ -815,6 +953,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_12,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
@@ -823,6 +963,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_12,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
@@ -831,6 +973,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_12,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07",
@@ -839,6 +983,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_13,
         certificate_signature_schemes: Some(SCHEMES_14),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Ext0-RFC9151-FIPS-2023-07",
@@ -847,6 +993,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_13,
         certificate_signature_schemes: Some(SCHEMES_14),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-3-RFC9151-FIPS-2023-07",
@@ -855,6 +1003,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_13,
         certificate_signature_schemes: Some(SCHEMES_14),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-RFC9151-INTEROP1-FIPS-2023-07",
@@ -863,6 +1013,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_11,
         signature_schemes: SCHEMES_15,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-RFC9151-INTEROP2-FIPS-2023-07",
@@ -871,6 +1023,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_11,
         signature_schemes: SCHEMES_15,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-RFC9151-INTEROP3-FIPS-2023-07",
@@ -879,6 +1033,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_11,
         signature_schemes: SCHEMES_15,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-RFC9151-INTEROP4-FIPS-2023-07",
@@ -887,6 +1043,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_11,
         signature_schemes: SCHEMES_15,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS12-1-2-RFC9151-2024-01",
@@ -895,6 +1053,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_14,
         certificate_signature_schemes: Some(SCHEMES_14),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS12-1-2-Ext0-RFC9151-2024-01",
@@ -903,6 +1063,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_14,
         certificate_signature_schemes: Some(SCHEMES_14),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-0-PQ-2025-09",
@@ -911,6 +1073,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_12,
         signature_schemes: SCHEMES_16,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09",
@@ -919,6 +1083,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_12,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_0),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
@@ -927,6 +1093,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_12,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_0),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Ext1-PQ-2025-09",
@@ -935,6 +1103,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_12,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_0),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Ext2-PQ-2025-09",
@@ -943,6 +1113,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_12,
         signature_schemes: SCHEMES_16,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
@@ -951,6 +1123,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_12,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_0),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-0-FIPS-PQ-2025-09",
@@ -959,6 +1133,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_2,
         signature_schemes: SCHEMES_12,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09",
@@ -967,6 +1143,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_2,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_0),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-PQ-2025-09",
@@ -975,6 +1153,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_2,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_0),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-PQ-2025-09",
@@ -983,6 +1163,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_2,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_0),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-PQ-2025-09",
@@ -991,6 +1173,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_2,
         signature_schemes: SCHEMES_12,
         certificate_signature_schemes: Some(SCHEMES_12),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09",
@@ -999,6 +1183,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_2,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_0),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09",
@@ -1007,6 +1193,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_2,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_0),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream",
@@ -1015,6 +1203,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-TLS-1-0",
@@ -1023,6 +1213,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-TLS-1-1",
@@ -1031,6 +1223,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-TLS-1-2",
@@ -1039,6 +1233,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-2025",
@@ -1047,6 +1243,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_16,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-TLS-1-0-2025",
@@ -1055,6 +1253,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_16,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-TLS-1-1-2025",
@@ -1063,6 +1263,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_16,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-TLS-1-2-2025",
@@ -1071,6 +1273,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_16,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-TLS-1-3-2025",
@@ -1079,6 +1283,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_16,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-2025-PQ",
@@ -1087,6 +1293,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_14,
         signature_schemes: SCHEMES_17,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-TLS-1-0-2025-PQ",
@@ -1095,6 +1303,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_14,
         signature_schemes: SCHEMES_17,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-TLS-1-1-2025-PQ",
@@ -1103,6 +1313,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_14,
         signature_schemes: SCHEMES_17,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-TLS-1-2-2025-PQ",
@@ -1111,6 +1323,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_14,
         signature_schemes: SCHEMES_17,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-Upstream-TLS-1-3-2025-PQ",
@@ -1119,6 +1333,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_14,
         signature_schemes: SCHEMES_17,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-SSL-v-3",
@@ -1127,6 +1343,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-0-2014",
@@ -1135,6 +1353,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-0-2014-sha256",
@@ -1143,6 +1363,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-0-2016",
@@ -1151,6 +1373,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-1-2016",
@@ -1159,6 +1383,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2017",
@@ -1167,6 +1393,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2018-no-sha1",
@@ -1175,6 +1403,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_1,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2019-no-sha1",
@@ -1183,6 +1413,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_1,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2021-no-sha1",
@@ -1191,6 +1423,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_1,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2025",
@@ -1199,6 +1433,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_16,
         signature_schemes: SCHEMES_18,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-3-2025",
@@ -1207,6 +1443,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_18,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-SSL-v-3-no-pq",
@@ -1215,6 +1453,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-0-2014-no-pq",
@@ -1223,6 +1463,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-0-2014-sha256-no-pq",
@@ -1231,6 +1473,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-0-2016-no-pq",
@@ -1239,6 +1483,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-1-2016-no-pq",
@@ -1247,6 +1493,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2017-no-pq",
@@ -1255,6 +1503,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2018-no-sha1-no-pq",
@@ -1263,6 +1513,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_1,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2019-no-sha1-no-pq",
@@ -1271,6 +1523,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_1,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2021-no-sha1-no-pq",
@@ -1279,6 +1533,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_1,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2025-no-pq",
@@ -1287,6 +1543,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_18,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-3-2025-no-pq",
@@ -1295,6 +1553,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_18,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-0-2014-PQ-Beta",
@@ -1303,6 +1563,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2021-no-sha1-PQ-Beta",
@@ -1311,6 +1573,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_1,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2018-Beta",
@@ -1319,6 +1583,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2021-Chacha20-Boosted",
@@ -1327,6 +1593,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-SSL-v-3-Legacy",
@@ -1335,6 +1603,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-0-2014-Legacy",
@@ -1343,6 +1613,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-0-2016-Legacy",
@@ -1351,6 +1623,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-1-2016-Legacy",
@@ -1359,6 +1633,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2018-Legacy",
@@ -1367,6 +1643,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2019-Legacy",
@@ -1375,6 +1653,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2018",
@@ -1383,6 +1663,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2019",
@@ -1391,6 +1673,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2021",
@@ -1399,6 +1683,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "CloudFront-TLS-1-2-2021-PQ",
@@ -1407,6 +1693,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_17,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-SSLv3.0",
@@ -1415,6 +1703,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.0",
@@ -1423,6 +1713,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.1",
@@ -1431,6 +1723,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.2",
@@ -1439,6 +1733,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.3",
@@ -1447,6 +1743,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-SSLv3.0-2023",
@@ -1455,6 +1753,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.0-2023",
@@ -1463,6 +1763,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.0-2025-PQ",
@@ -1471,6 +1773,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.1-2023",
@@ -1479,6 +1783,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.2-2023",
@@ -1487,6 +1793,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.2-2023-PQ",
@@ -1495,6 +1803,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.2-2025",
@@ -1503,6 +1813,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.2-2025-PQ",
@@ -1511,6 +1823,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.3-2023",
@@ -1519,6 +1833,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "AWS-CRT-SDK-TLSv1.3-2025-PQ",
@@ -1527,6 +1843,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_13,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "KMS-TLS-1-0-2018-10",
@@ -1535,6 +1853,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "KMS-TLS-1-0-2021-08",
@@ -1543,6 +1863,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "KMS-TLS-1-2-2023-06",
@@ -1551,6 +1873,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "KMS-FIPS-TLS-1-2-2018-10",
@@ -1559,6 +1883,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "KMS-FIPS-TLS-1-2-2021-08",
@@ -1567,6 +1893,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "KMS-FIPS-TLS-1-2-2024-10",
@@ -1575,6 +1903,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_18,
         signature_schemes: SCHEMES_5,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20170816_healthcheck",
@@ -1583,6 +1913,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "KMS-TLS-1-2-2023-07",
@@ -1591,6 +1923,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "KMS-FIPS-TLS-1-2-2023-09",
@@ -1599,6 +1933,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_1,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "PQ-TLS-1-2-2024-10-07",
@@ -1607,6 +1943,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "PQ-TLS-1-2-2024-10-08",
@@ -1615,6 +1953,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "PQ-TLS-1-2-2024-10-08_gcm",
@@ -1623,6 +1963,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "PQ-TLS-1-2-2024-10-09",
@@ -1631,6 +1973,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_15,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20140601",
@@ -1639,6 +1983,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20141001",
@@ -1647,6 +1993,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20150202",
@@ -1655,6 +2003,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20150214",
@@ -1663,6 +2013,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20150306",
@@ -1671,6 +2023,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20160411",
@@ -1679,6 +2033,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20160804",
@@ -1687,6 +2043,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20160824",
@@ -1695,6 +2053,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20170210",
@@ -1703,6 +2063,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20170328",
@@ -1711,6 +2073,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20170328_gcm",
@@ -1719,6 +2083,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20190214",
@@ -1727,6 +2093,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20190214_gcm",
@@ -1735,6 +2103,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20210825",
@@ -1743,6 +2113,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20210825_gcm",
@@ -1751,6 +2123,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20170405",
@@ -1759,6 +2133,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20170405_gcm",
@@ -1767,6 +2143,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20170718",
@@ -1775,6 +2153,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20170718_gcm",
@@ -1783,6 +2163,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20190120",
@@ -1791,6 +2173,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20190121",
@@ -1799,6 +2183,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20190122",
@@ -1807,6 +2193,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20190801",
@@ -1815,6 +2203,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_3,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20190802",
@@ -1823,6 +2213,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20200207",
@@ -1831,6 +2223,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_19,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20200207_pq",
@@ -1839,6 +2233,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_12,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20201021",
@@ -1847,6 +2243,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20210816",
@@ -1855,6 +2253,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_19,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20210422_INTB",
@@ -1863,6 +2263,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_19,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20210422_INTB_gcm",
@@ -1871,6 +2273,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_19,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20210816_GCM",
@@ -1879,6 +2283,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_19,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20240603",
@@ -1887,6 +2293,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_19,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_1),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20250211",
@@ -1895,6 +2303,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_13,
         certificate_signature_schemes: Some(SCHEMES_1),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20250414",
@@ -1903,6 +2313,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_1),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20250429",
@@ -1911,6 +2323,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_13,
         certificate_signature_schemes: Some(SCHEMES_14),
+        certificate_keys: Some(KEYS_RFC9151),
+        certificate_rules_apply_locally: true,
     },
     SecurityPolicy {
         name: "20251013",
@@ -1919,6 +2333,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_13,
         certificate_signature_schemes: Some(SCHEMES_14),
+        certificate_keys: Some(KEYS_RFC9151),
+        certificate_rules_apply_locally: true,
     },
     SecurityPolicy {
         name: "20251113",
@@ -1927,6 +2343,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_11,
         signature_schemes: SCHEMES_15,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20251114",
@@ -1935,6 +2353,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_11,
         signature_schemes: SCHEMES_15,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20251115",
@@ -1943,6 +2363,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_11,
         signature_schemes: SCHEMES_15,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20251116",
@@ -1951,6 +2373,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_11,
         signature_schemes: SCHEMES_15,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20251117",
@@ -1959,6 +2383,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_11,
         signature_schemes: SCHEMES_15,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260219",
@@ -1967,6 +2393,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_20,
         signature_schemes: SCHEMES_20,
         certificate_signature_schemes: Some(SCHEMES_20),
+        certificate_keys: Some(KEYS_CNSA2),
+        certificate_rules_apply_locally: true,
     },
     SecurityPolicy {
         name: "20260220",
@@ -1975,6 +2403,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_8,
         signature_schemes: SCHEMES_9,
         certificate_signature_schemes: Some(SCHEMES_10),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260513",
@@ -1983,6 +2413,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_8,
         signature_schemes: SCHEMES_21,
         certificate_signature_schemes: Some(SCHEMES_22),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260520",
@@ -1991,6 +2423,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_18,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260520_gcm",
@@ -1999,6 +2433,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_18,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260521",
@@ -2007,6 +2443,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_18,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260521_gcm",
@@ -2015,6 +2453,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_18,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260522",
@@ -2023,6 +2463,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_18,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260522_gcm",
@@ -2031,6 +2473,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_18,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260523",
@@ -2039,6 +2483,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_18,
         signature_schemes: SCHEMES_23,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260523_gcm",
@@ -2047,6 +2493,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_18,
         signature_schemes: SCHEMES_23,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260720",
@@ -2055,6 +2503,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_8,
         signature_schemes: SCHEMES_9,
         certificate_signature_schemes: Some(SCHEMES_10),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "20260722",
@@ -2063,6 +2513,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_9,
         signature_schemes: SCHEMES_11,
         certificate_signature_schemes: Some(SCHEMES_11),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "rfc9151",
@@ -2071,6 +2523,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_13,
         certificate_signature_schemes: Some(SCHEMES_14),
+        certificate_keys: Some(KEYS_RFC9151),
+        certificate_rules_apply_locally: true,
     },
     SecurityPolicy {
         name: "cnsa_1",
@@ -2079,6 +2533,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_10,
         signature_schemes: SCHEMES_13,
         certificate_signature_schemes: Some(SCHEMES_14),
+        certificate_keys: Some(KEYS_RFC9151),
+        certificate_rules_apply_locally: true,
     },
     SecurityPolicy {
         name: "cnsa_2",
@@ -2087,6 +2543,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_20,
         signature_schemes: SCHEMES_20,
         certificate_signature_schemes: Some(SCHEMES_20),
+        certificate_keys: Some(KEYS_CNSA2),
+        certificate_rules_apply_locally: true,
     },
     SecurityPolicy {
         name: "cnsa_1_2_interop",
@@ -2095,6 +2553,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_8,
         signature_schemes: SCHEMES_9,
         certificate_signature_schemes: Some(SCHEMES_10),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "test_all",
@@ -2103,6 +2563,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_19,
         signature_schemes: SCHEMES_24,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "test_all_fips",
@@ -2111,6 +2573,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_25,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "test_all_ecdsa",
@@ -2119,6 +2583,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_19,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "test_all_rsa_kex",
@@ -2127,6 +2593,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_5,
         signature_schemes: SCHEMES_8,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "test_ecdsa_priority",
@@ -2135,6 +2603,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_19,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "test_all_tls12",
@@ -2143,6 +2613,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_4,
         signature_schemes: SCHEMES_4,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "test_all_tls13",
@@ -2151,6 +2623,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_19,
         signature_schemes: SCHEMES_24,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "test_pq_only",
@@ -2159,6 +2633,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_21,
         signature_schemes: SCHEMES_0,
         certificate_signature_schemes: Some(SCHEMES_0),
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
     SecurityPolicy {
         name: "null",
@@ -2167,6 +2643,8 @@ static POLICIES: &[SecurityPolicy] = &[
         groups: GROUPS_21,
         signature_schemes: SCHEMES_26,
         certificate_signature_schemes: None,
+        certificate_keys: None,
+        certificate_rules_apply_locally: false,
     },
 ];
 

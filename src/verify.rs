@@ -6,8 +6,9 @@ use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
 use webpki::{EndEntityCert, KeyUsage};
 
 use crate::alert::AlertDescription;
-use crate::config::{Config, Hooks};
+use crate::config::{Config, Hooks, Settings};
 use crate::error::{Error, ErrorCode, Result};
+use crate::policy::CertificateRules;
 use crate::x509::{CertFields, SanEntry};
 
 /// Validates `chain` (leaf first) against the config's trust store for `usage`.
@@ -15,7 +16,13 @@ use crate::x509::{CertFields, SanEntry};
 /// With time checks disabled (`s2n_config_disable_x509_time_verification`) an expired or
 /// not-yet-valid certificate is re-checked at a moment inside its validity window, which
 /// webpki's error reports; everything else is still checked.
-pub fn verify_chain(config: &Config, hooks: &mut dyn Hooks, chain: &[CertificateDer<'_>], client: bool) -> Result<()> {
+pub fn verify_chain(
+    settings: &Settings,
+    hooks: &mut dyn Hooks,
+    chain: &[CertificateDer<'_>],
+    client: bool,
+) -> Result<()> {
+    let config = settings.config;
     let leaf = chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
     if chain.len() > config.max_chain_depth {
         return Err(Error::new(ErrorCode::CERT_MAX_CHAIN_DEPTH_EXCEEDED));
@@ -60,12 +67,16 @@ pub fn verify_chain(config: &Config, hooks: &mut dyn Hooks, chain: &[Certificate
                 revocation,
                 None,
             ) {
-                Ok(path) if config.check_intent => {
+                Ok(path) => {
                     let intermediates: Vec<CertificateDer<'_>> =
                         path.intermediate_certificates().map(|c| c.der()).collect();
-                    return check_key_usage(leaf, &intermediates, client);
+                    check_certificate_rules(&settings.certificate_rules, std::slice::from_ref(leaf))?;
+                    check_certificate_rules(&settings.certificate_rules, &intermediates)?;
+                    return match config.check_intent {
+                        true => check_key_usage(leaf, &intermediates, client),
+                        false => Ok(()),
+                    };
                 }
-                Ok(_) => return Ok(()),
                 Err(webpki::Error::CertExpired { not_after, .. }) if !config.check_time => {
                     time = UnixTime::since_unix_epoch(Duration::from_secs(not_after.as_secs().saturating_sub(1)));
                 }
@@ -84,6 +95,26 @@ pub fn verify_chain(config: &Config, hooks: &mut dyn Hooks, chain: &[Certificate
         }
     }
     Err(Error::new(last))
+}
+
+/// A security policy's certificate rules over `chain` (s2n's certificate signature and key
+/// preferences): every certificate's key must be one the policy lists, and every
+/// certificate not issued by itself must be signed with an algorithm it lists.
+/// (The trust anchor a path ends at is not checked: webpki keeps only its key.)
+pub fn check_certificate_rules(rules: &CertificateRules, chain: &[CertificateDer<'_>]) -> Result<()> {
+    if rules.signature_schemes.is_none() && rules.keys.is_none() {
+        return Ok(());
+    }
+    for der in chain {
+        let cert = CertFields::parse(der)?;
+        let key_ok = rules.keys.map_or(true, |keys| cert.policy_key().is_some_and(|k| keys.contains(&k)));
+        let signature_ok =
+            cert.is_self_issued() || rules.signature_schemes.map_or(true, |schemes| cert.signed_with_one_of(schemes));
+        if !key_ok || !signature_ok {
+            return Err(Error::new(ErrorCode::SECURITY_POLICY_INCOMPATIBLE_CERT));
+        }
+    }
+    Ok(())
 }
 
 /// The keyUsage half of s2n's intent check (OpenSSL's TLS purposes; webpki checked the
@@ -238,6 +269,45 @@ mod tests {
         assert!(!default_host_match("example.com", "*.example.com"));
         assert!(!default_host_match("", "example.com"));
         assert!(!default_host_match("example.org", "example.com"));
+    }
+
+    /// s2n's certificate preferences: keys everywhere, signatures on certificates not
+    /// issued by themselves (the test chains: a leaf and the P-256 CA, both signed with
+    /// ecdsa-with-SHA256).
+    #[test]
+    fn certificate_rules() {
+        use crate::policy::CertificateKey::{Ecdsa, Rsa};
+        use crate::test_support::identity;
+        let rules = |schemes: Option<&'static [u16]>, keys: Option<&'static [crate::policy::CertificateKey]>| {
+            CertificateRules { signature_schemes: schemes, keys, apply_locally: false }
+        };
+        let p256 = identity("ecdsa_p256_pkcs1");
+        let p384 = identity("ecdsa_p384_pkcs1");
+        let rsa = identity("rsa_2048_pkcs1");
+        let leaf_only = &p256.chain[..1];
+        let ca_only = &p256.chain[1..];
+        let incompatible = Err(ErrorCode::SECURITY_POLICY_INCOMPATIBLE_CERT);
+        let check =
+            |r: CertificateRules, chain: &[CertificateDer<'_>]| check_certificate_rules(&r, chain).map_err(|e| e.code);
+
+        assert_eq!(check(rules(None, None), &p256.chain), Ok(()));
+        assert_eq!(check(rules(Some(&[0x0403]), Some(&[Ecdsa(256)])), &p256.chain), Ok(()));
+        // Signed with ecdsa-with-SHA256, which only 0x0403 stands for.
+        assert_eq!(check(rules(Some(&[0x0503, 0x0804]), None), leaf_only), incompatible);
+        // ...but the self-issued CA is exempt from the signature rule, not from the key rule.
+        assert_eq!(check(rules(Some(&[0x0503]), None), ca_only), Ok(()));
+        assert_eq!(check(rules(None, Some(&[Ecdsa(384)])), ca_only), incompatible);
+        // Key sizes count: a P-384 leaf under a P-256 CA, an RSA-2048 leaf.
+        assert_eq!(check(rules(None, Some(&[Ecdsa(384)])), &p384.chain[..1]), Ok(()));
+        assert_eq!(check(rules(None, Some(&[Ecdsa(384), Ecdsa(256)])), &p384.chain), Ok(()));
+        assert_eq!(check(rules(None, Some(&[Rsa(3072), Ecdsa(256)])), &rsa.chain), incompatible);
+        assert_eq!(check(rules(None, Some(&[Rsa(2048), Ecdsa(256)])), &rsa.chain), Ok(()));
+        // RFC 9151's rules turn all of the test chains away.
+        let rfc9151 = crate::policy::lookup("rfc9151").unwrap().certificate_rules();
+        assert!(rfc9151.apply_locally);
+        for chain in [&p256.chain, &p384.chain, &rsa.chain] {
+            assert_eq!(check(rfc9151, chain), incompatible);
+        }
     }
 }
 

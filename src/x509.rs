@@ -117,26 +117,75 @@ impl CertFields {
         }
     }
 
+    /// The public key as a policy's certificate-key rules see it.
+    pub fn policy_key(&self) -> Option<crate::policy::CertificateKey> {
+        use crate::policy::CertificateKey;
+        let spki = &self.cert.tbs_certificate.subject_public_key_info;
+        match spki.algorithm.oid.to_string().as_str() {
+            "1.2.840.113549.1.1.1" => Some(CertificateKey::Rsa(self.rsa_modulus_bits()?)),
+            "1.2.840.113549.1.1.10" => Some(CertificateKey::RsaPss(self.rsa_modulus_bits()?)),
+            "2.16.840.1.101.3.4.3.19" => Some(CertificateKey::MlDsa87),
+            "1.2.840.10045.2.1" => Some(CertificateKey::Ecdsa(match self.key_kind()? {
+                crate::pki::KeyKind::EcdsaP256 => 256,
+                crate::pki::KeyKind::EcdsaP384 => 384,
+                crate::pki::KeyKind::EcdsaP521 => 521,
+                _ => return None,
+            })),
+            _ => None,
+        }
+    }
+
+    /// Whether the certificate is signed with an algorithm one of `schemes` (TLS signature
+    /// schemes) names. As in s2n the comparison is by the certificate signature algorithm,
+    /// so every RSA-PSS scheme allows any RSA-PSS signature, and ECDSA schemes go by hash.
+    pub fn signed_with_one_of(&self, schemes: &[u16]) -> bool {
+        let allowed: &[u16] = match self.cert.signature_algorithm.oid.to_string().as_str() {
+            "1.2.840.10045.4.1" => &[0x0203],
+            "1.2.840.10045.4.3.1" => &[0x0303],
+            "1.2.840.10045.4.3.2" => &[0x0403],
+            "1.2.840.10045.4.3.3" => &[0x0503],
+            "1.2.840.10045.4.3.4" => &[0x0603],
+            "1.2.840.113549.1.1.5" => &[0x0201],
+            "1.2.840.113549.1.1.14" => &[0x0301],
+            "1.2.840.113549.1.1.11" => &[0x0401],
+            "1.2.840.113549.1.1.12" => &[0x0501],
+            "1.2.840.113549.1.1.13" => &[0x0601],
+            "1.2.840.113549.1.1.10" => &[0x0804, 0x0805, 0x0806, 0x0809, 0x080a, 0x080b],
+            "1.3.101.112" => &[0x0807],
+            "2.16.840.1.101.3.4.3.17" => &[0x0904],
+            "2.16.840.1.101.3.4.3.18" => &[0x0905],
+            "2.16.840.1.101.3.4.3.19" => &[0x0906],
+            _ => &[],
+        };
+        schemes.iter().any(|s| allowed.contains(s))
+    }
+
+    /// Issued by its own subject (a root, or a self-signed leaf).
+    pub fn is_self_issued(&self) -> bool {
+        self.cert.tbs_certificate.issuer == self.cert.tbs_certificate.subject
+    }
+
+    fn rsa_modulus_bits(&self) -> Option<u32> {
+        let key = self.cert.tbs_certificate.subject_public_key_info.subject_public_key.as_bytes()?;
+        let modulus = SliceReader::new(key)
+            .and_then(|mut r| {
+                r.sequence(|r| {
+                    let modulus = UintRef::decode(r)?;
+                    UintRef::decode(r)?; // the public exponent
+                    Ok(modulus)
+                })
+            })
+            .ok()?;
+        let bytes = modulus.as_bytes();
+        Some((bytes.len() * 8 - bytes.first().map_or(0, |b| b.leading_zeros() as usize)) as u32)
+    }
+
     /// The leaf's public key as s2n names it: "rsa<bits>" (RSA and RSA-PSS),
     /// "ecdsa_secp256r1", "ecdsa_secp384r1" or "ecdsa_secp521r1"; `None` for other keys.
     pub fn public_key_description(&self) -> Option<String> {
         let spki = &self.cert.tbs_certificate.subject_public_key_info;
         match spki.algorithm.oid.to_string().as_str() {
-            "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
-                let key = spki.subject_public_key.as_bytes()?;
-                let modulus = SliceReader::new(key)
-                    .and_then(|mut r| {
-                        r.sequence(|r| {
-                            let modulus = UintRef::decode(r)?;
-                            UintRef::decode(r)?; // the public exponent
-                            Ok(modulus)
-                        })
-                    })
-                    .ok()?;
-                let bytes = modulus.as_bytes();
-                let bits = bytes.len() * 8 - bytes.first().map_or(0, |b| b.leading_zeros() as usize);
-                Some(format!("rsa{bits}"))
-            }
+            "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => Some(format!("rsa{}", self.rsa_modulus_bits()?)),
             "1.2.840.10045.2.1" => {
                 let curve: ObjectIdentifier = spki.algorithm.parameters.as_ref()?.decode_as().ok()?;
                 let name = match curve.to_string().as_str() {

@@ -458,7 +458,7 @@ pub fn handle(
                     return Err(Error::with_alert(ErrorCode::MISSING_CLIENT_CERT, AlertDescription::HandshakeFailure));
                 }
             } else if config.verify_peer {
-                crate::verify::verify_chain(config.config, hooks, &chain, true)?;
+                crate::verify::verify_chain(config, hooks, &chain, true)?;
             }
             common.summary.peer_chain = chain;
             State::WaitClientKeyExchange(h)

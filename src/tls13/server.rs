@@ -87,7 +87,7 @@ pub fn handle(
                 let chain: Vec<CertificateDer<'static>> =
                     cert.entries.iter().map(|e| CertificateDer::from(e.cert.to_vec())).collect();
                 if config.verify_peer {
-                    crate::verify::verify_chain(config.config, hooks, &chain, true)?;
+                    crate::verify::verify_chain(config, hooks, &chain, true)?;
                 }
                 common.summary.peer_chain = chain;
                 State::WaitClientCertificateVerify(h)

@@ -80,6 +80,10 @@ impl s2n_cert_chain_and_key {
 /// type becomes a default unless defaults were set explicitly.
 fn add_to_config(config: &mut s2n_config, chain: *mut s2n_cert_chain_and_key) -> Result<()> {
     let certified = unsafe { arg_ref(chain) }?.certified()?.clone();
+    let rules = config.core.certificate_rules;
+    if rules.apply_locally {
+        crate::verify::check_certificate_rules(&rules, &certified.chain)?;
+    }
     let kind = key_kind(&certified);
     let has_default_of_kind =
         config.core.default_identities.iter().any(|&i| key_kind(&config.core.identities[i]) == kind);

@@ -92,13 +92,7 @@ impl s2n_config {
         core.sni_for_ip_literals = true;
         // New configs use s2n's "default" policy, as in s2n.
         if let Some(policy) = crate::policy::lookup("default") {
-            let p = crate::policy::implemented(policy);
-            core.min_version = p.min_version;
-            core.max_version = p.max_version;
-            core.tls13_suites = p.tls13_suites;
-            core.tls12_suites = p.tls12_suites;
-            core.groups = p.groups;
-            core.schemes = p.schemes;
+            core.apply_policy(crate::policy::implemented(policy));
         }
         s2n_config {
             ctx: std::ptr::null_mut(),
@@ -445,14 +439,15 @@ pub extern "C" fn s2n_config_set_cipher_preferences(config: *mut s2n_config, ver
         let name =
             unsafe { arg_cstr(version) }?.to_str().map_err(|_| Error::new(ErrorCode::INVALID_SECURITY_POLICY))?;
         let policy = find_policy(name)?;
-        let p = crate::policy::implemented(policy);
-        let core = &mut config.core;
-        core.min_version = p.min_version;
-        core.max_version = p.max_version;
-        core.tls13_suites = p.tls13_suites;
-        core.tls12_suites = p.tls12_suites;
-        core.groups = p.groups;
-        core.schemes = p.schemes;
+        // A policy whose certificate rules bind our own chains refuses a config holding
+        // chains that break them (s2n checks when either comes second).
+        let rules = policy.certificate_rules();
+        if rules.apply_locally {
+            for identity in &config.core.identities {
+                crate::verify::check_certificate_rules(&rules, &identity.chain)?;
+            }
+        }
+        config.core.apply_policy(crate::policy::implemented(policy));
         config.policy_name = policy.name;
         OK
     })

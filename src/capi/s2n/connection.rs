@@ -939,12 +939,7 @@ pub extern "C" fn s2n_connection_set_cipher_preferences(conn: *mut s2n_connectio
         let name =
             unsafe { arg_cstr(version) }?.to_str().map_err(|_| Error::new(ErrorCode::INVALID_SECURITY_POLICY))?;
         let p = crate::policy::implemented(super::config::find_policy(name)?);
-        let o = &mut conn.core.overrides;
-        o.versions = Some((p.min_version, p.max_version));
-        o.tls13_suites = Some(p.tls13_suites);
-        o.tls12_suites = Some(p.tls12_suites);
-        o.groups = Some(p.groups);
-        o.schemes = Some(p.schemes);
+        conn.core.overrides.apply_policy(p);
         OK
     })
 }

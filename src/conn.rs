@@ -254,9 +254,9 @@ pub struct Connection {
     incoming_start: usize,
     /// Handshake message bytes being reassembled across records.
     hs_in: Vec<u8>,
-    /// Decrypted application data not yet read; `app_in[app_in_start..]` is pending.
-    app_in: Vec<u8>,
-    app_in_start: usize,
+    /// Decrypted application data not yet read: where it lies in `incoming` (records are
+    /// decrypted in place, and the plaintext is read from there, not copied again).
+    app_in: std::ops::Range<usize>,
     peer_closed: bool,
     we_closed: bool,
     /// Whether a fatal error's alert waits for [`Connection::send_close_notify`] (s2n's
@@ -293,8 +293,7 @@ impl Connection {
             incoming: Vec::new(),
             incoming_start: 0,
             hs_in: Vec::new(),
-            app_in: Vec::new(),
-            app_in_start: 0,
+            app_in: 0..0,
             peer_closed: false,
             we_closed: false,
             alert_at_shutdown: false,
@@ -348,7 +347,7 @@ impl Connection {
 
     /// Hands received TLS bytes to the connection.
     pub fn read_tls(&mut self, data: &[u8]) {
-        if self.incoming_start == self.incoming.len() {
+        if self.incoming_start == self.incoming.len() && self.app_in.is_empty() {
             self.incoming.clear();
             self.incoming_start = 0;
         }
@@ -358,12 +357,17 @@ impl Connection {
     /// Space for `n` more received bytes, to be filled by the caller and then confirmed
     /// with [`Connection::commit_read`]. Lets an I/O layer read straight into our buffer.
     pub fn read_buffer(&mut self, n: usize) -> &mut [u8] {
-        if self.incoming_start == self.incoming.len() {
+        // What must stay: unprocessed records, and plaintext not yet read.
+        let keep_from = if self.app_in.is_empty() { self.incoming_start } else { self.app_in.start };
+        if keep_from == self.incoming.len() {
             self.incoming.clear();
             self.incoming_start = 0;
-        } else if self.incoming_start > 0 && self.incoming.len() + n > self.incoming.capacity() {
-            self.incoming.drain(..self.incoming_start);
-            self.incoming_start = 0;
+        } else if keep_from > 0 && self.incoming.len() + n > self.incoming.capacity() {
+            self.incoming.drain(..keep_from);
+            self.incoming_start -= keep_from;
+            if !self.app_in.is_empty() {
+                self.app_in = self.app_in.start - keep_from..self.app_in.end - keep_from;
+            }
         }
         let len = self.incoming.len();
         self.incoming.resize(len + n, 0);
@@ -425,14 +429,13 @@ impl Connection {
 
     /// Decrypted application data not yet read.
     pub fn plaintext(&self) -> &[u8] {
-        &self.app_in[self.app_in_start..]
+        &self.incoming[self.app_in.clone()]
     }
 
     pub fn consume_plaintext(&mut self, n: usize) {
-        self.app_in_start += n;
-        if self.app_in_start == self.app_in.len() {
-            self.app_in.clear();
-            self.app_in_start = 0;
+        self.app_in.start = (self.app_in.start + n).min(self.app_in.end);
+        if self.app_in.is_empty() {
+            self.app_in = 0..0;
         }
     }
 
@@ -638,7 +641,11 @@ impl Connection {
                 if !self.hs_in.is_empty() {
                     return Err(unexpected());
                 }
-                self.app_in.extend_from_slice(&self.incoming[plain_range]);
+                // Records are only read while no plaintext is pending (see process_inner).
+                if !self.app_in.is_empty() {
+                    return Err(Error::new(ErrorCode::SAFETY));
+                }
+                self.app_in = plain_range;
                 Ok(())
             }
             ContentType::ChangeCipherSpec => Err(unexpected()),
@@ -909,8 +916,7 @@ impl Connection {
         self.incoming = Vec::new();
         self.incoming_start = 0;
         self.common.outgoing = Vec::new();
-        self.app_in = Vec::new();
-        self.app_in_start = 0;
+        self.app_in = 0..0;
         Ok(())
     }
 

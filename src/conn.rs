@@ -920,6 +920,33 @@ impl Connection {
         Ok(())
     }
 
+    /// Frees the output buffer if it holds nothing (s2n's dynamic buffers; the writer's
+    /// half). Unlike [`Connection::release_buffers`] it never fails.
+    pub fn shed_idle_outgoing(&mut self) {
+        if self.common.outgoing.is_empty() && self.common.outgoing.capacity() > 0 {
+            self.common.outgoing = Vec::new();
+        }
+    }
+
+    /// Frees the input buffer if it holds nothing unread (the reader's half).
+    pub fn shed_idle_incoming(&mut self) {
+        if self.buffered_tls() == 0 && self.app_in.is_empty() && self.incoming.capacity() > 0 {
+            self.incoming = Vec::new();
+            self.incoming_start = 0;
+        }
+    }
+
+    /// Bytes each protected record adds to its payload beyond the 5-byte header (content
+    /// type, explicit nonce, tag), under the negotiated suite; 0 before one is agreed.
+    pub fn record_overhead(&self) -> usize {
+        let s = &self.common.summary;
+        match (s.suite, s.tls12_suite) {
+            (Some(suite), _) => 1 + suite.aead.tag_len(),
+            (None, Some(suite)) => suite.aead.tag_len() + if suite.explicit_nonce { 8 } else { 0 },
+            _ => 0,
+        }
+    }
+
     /// The handshake message this connection is at, in s2n's naming: the next one it
     /// expects, or "APPLICATION_DATA" once the handshake is done.
     pub fn last_message_name(&self) -> &'static str {

@@ -52,6 +52,8 @@ pub struct s2n_config {
         *mut c_void,
     )>,
     pub(crate) recv_multi_record: bool,
+    /// `s2n_config_set_send_buffer_size`: records gathered before a write.
+    pub(crate) send_buffer_size: Option<u32>,
     /// `s2n_config_set_max_fragment_length`: the default record payload of new connections.
     pub(crate) max_fragment_length: Option<usize>,
     /// The application's TLS 1.2 session cache (`s2n_config_set_cache_*_callback`).
@@ -110,6 +112,7 @@ impl s2n_config {
             max_blinding: None,
             renegotiate_request: None,
             recv_multi_record: false,
+            send_buffer_size: None,
             max_fragment_length: None,
             session_ticket_cb: None,
             async_pkey_cb: None,
@@ -474,10 +477,24 @@ pub extern "C" fn s2n_config_set_verify_after_sign(config: *mut s2n_config, mode
     unimplemented()
 }
 
+/// Lets `s2n_send` gather records up to `size` wire bytes before writing them out (fewer,
+/// larger writes) instead of writing each record as it is made. s2n's minimum: room for one
+/// record holding a KeyUpdate or an alert.
 #[no_mangle]
 pub extern "C" fn s2n_config_set_send_buffer_size(config: *mut s2n_config, size: u32) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        if size < MIN_SEND_BUFFER_SIZE {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        config.send_buffer_size = Some(size);
+        OK
+    })
 }
+
+/// s2n's `S2N_MIN_SEND_BUFFER_SIZE`: a record carrying 5 bytes (a KeyUpdate) with the
+/// 1024 bytes TLS 1.2 allows for encryption overhead, and the 5-byte header.
+const MIN_SEND_BUFFER_SIZE: u32 = 5 + 1024 + 5;
 
 #[no_mangle]
 pub extern "C" fn s2n_config_add_dhparams(config: *mut s2n_config, dhparams_pem: *const c_char) -> c_int {

@@ -75,6 +75,10 @@ pub struct s2n_connection {
     pub(crate) corked_io: bool,
     /// TCP_CORK is on now (set by us).
     pub(crate) cork_on: bool,
+    /// `s2n_connection_set_dynamic_buffers`: free record buffers whenever they empty.
+    pub(crate) dynamic_buffers: bool,
+    /// `s2n_connection_set_dynamic_record_threshold`, when set.
+    pub(crate) dynamic_records: Option<Box<DynamicRecords>>,
     /// Server: tickets the application asked for that are not sent yet.
     pub(crate) tickets_to_send: u16,
     /// Client: the newest resumable session.
@@ -136,6 +140,8 @@ impl s2n_connection {
             recv_buffering: false,
             corked_io: false,
             cork_on: false,
+            dynamic_buffers: false,
+            dynamic_records: None,
             tickets_to_send: 0,
             latest_session: None,
             pkey_op_issued: false,
@@ -668,6 +674,9 @@ pub extern "C" fn s2n_connection_prefer_low_latency(conn: *mut s2n_connection) -
 /// s2n's record sizes: a 1500-byte MTU less IP, TCP and TCP-option overhead for "small",
 /// 8092-byte records by default; each less the 5-byte record header.
 const SMALL_FRAGMENT: usize = 1500 - 20 - 20 - 20 - 5;
+/// The record payload dynamic record sizing uses at first: a 1500-byte MTU less the worst
+/// case of IPv6, TCP with options and the record header, then the record's own overhead.
+pub(crate) const SEGMENT_RECORD_BYTES: usize = 1500 - 40 - 20 - 40 - 5;
 pub(crate) const DEFAULT_FRAGMENT: usize = 8092 - 5;
 
 /// This connection's ALPN list, replacing the config's.
@@ -963,6 +972,48 @@ pub extern "C" fn s2n_connection_is_valid_for_cipher_preferences(
     })
 }
 
+/// s2n's dynamic record sizing: the first `resize_threshold` bytes after the connection was
+/// idle for `timeout_secs` go in records that fit one TCP segment.
+pub(crate) struct DynamicRecords {
+    pub(crate) resize_threshold: u32,
+    pub(crate) timeout_secs: u16,
+    /// Application bytes sent since the last reset.
+    pub(crate) sent: u64,
+    /// The config's monotonic clock at the last write.
+    pub(crate) last_write_nanos: u64,
+}
+
+/// Frees the record buffers whenever they are empty (after the handshake, each send once
+/// flushed, each receive that leaves nothing buffered), as s2n does: idle connections cost
+/// less, busy ones allocate more often.
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_dynamic_buffers(conn: *mut s2n_connection, enabled: bool) -> c_int {
+    call(|| {
+        unsafe { arg_mut(conn) }?.dynamic_buffers = enabled;
+        OK
+    })
+}
+
+/// Small records (one TCP segment each) for the first `resize_threshold` bytes, again after
+/// `timeout_threshold` seconds without a write (0: never again); s2n's limit of 8 MiB.
+#[no_mangle]
+pub extern "C" fn s2n_connection_set_dynamic_record_threshold(
+    conn: *mut s2n_connection,
+    resize_threshold: u32,
+    timeout_threshold: u16,
+) -> c_int {
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        if resize_threshold > 8 << 20 {
+            return Err(Error::new(ErrorCode::INVALID_DYNAMIC_THRESHOLD));
+        }
+        conn.dynamic_records = (resize_threshold > 0).then(|| {
+            Box::new(DynamicRecords { resize_threshold, timeout_secs: timeout_threshold, sent: 0, last_write_nanos: 0 })
+        });
+        OK
+    })
+}
+
 /// Corks the socket (TCP_CORK) while each handshake flight is written and uncorks it when
 /// the connection turns to reading, as s2n does: a flight leaves in full packets. Only for a
 /// socket the library writes to itself (`S2N_ERR_CORK_SET_ON_UNMANAGED` with send
@@ -978,20 +1029,6 @@ pub extern "C" fn s2n_connection_use_corked_io(conn: *mut s2n_connection) -> c_i
 }
 
 // ---- stubs ----
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_dynamic_buffers(conn: *mut s2n_connection, enabled: bool) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_connection_set_dynamic_record_threshold(
-    conn: *mut s2n_connection,
-    resize_threshold: u32,
-    timeout_threshold: u16,
-) -> c_int {
-    unimplemented()
-}
 
 #[no_mangle]
 pub extern "C" fn s2n_connection_set_server_keying_material_lifetime(

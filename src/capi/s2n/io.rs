@@ -451,6 +451,8 @@ fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
         let c = unsafe { &mut *conn };
         if !c.core.is_handshaking() {
             set_cork(c, false);
+            shed_idle_outgoing(conn);
+            shed_idle_incoming(conn);
             return OK;
         }
         match process(conn) {
@@ -523,19 +525,46 @@ fn send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, data: &[&[u
         return Err(Error::new(ErrorCode::SEND_SIZE));
     }
     let mut sent = consumed(conn);
-    let max_record = {
+    let (max_record, segment_record) = {
         let _engine = lock_engine(conn);
-        unsafe { &*conn }.core.common.max_fragment
+        let core = &unsafe { &*conn }.core;
+        let segment = super::connection::SEGMENT_RECORD_BYTES.saturating_sub(core.record_overhead());
+        (core.common.max_fragment, segment.min(core.common.max_fragment))
     };
+    // SAFETY: as above; the writer's fields.
+    let c = unsafe { &mut *conn };
+    let send_buffer = c.config().send_buffer_size.map_or(0, |size| size as usize);
+    let now = if c.dynamic_records.is_some() { super::config::monotonic_nanos(c.config()) } else { 0 };
+    if let Some(dynamic) = c.dynamic_records.as_deref_mut() {
+        // Idle for longer than the timeout: start again with small records.
+        let idle = now.saturating_sub(dynamic.last_write_nanos);
+        if dynamic.timeout_secs > 0 && idle > u64::from(dynamic.timeout_secs) * 1_000_000_000 {
+            dynamic.sent = 0;
+        }
+        dynamic.last_write_nanos = now;
+    }
     let mut record = Vec::new();
     while consumed(conn) < total {
-        let chunk = gather(data, consumed(conn), max_record, &mut record);
+        // SAFETY: as above.
+        let c = unsafe { &mut *conn };
+        let small = c.dynamic_records.as_deref().is_some_and(|d| d.sent < u64::from(d.resize_threshold));
+        let chunk = gather(data, consumed(conn), if small { segment_record } else { max_record }, &mut record);
         let n = chunk.len();
-        {
+        let buffered = {
             let _engine = lock_engine(conn);
-            unsafe { &mut *conn }.core.write_plaintext(chunk)?;
-        }
+            let core = &mut unsafe { &mut *conn }.core;
+            core.write_plaintext(chunk)?;
+            core.outgoing().len()
+        };
         unsafe { (*conn).send_consumed += n };
+        if let Some(dynamic) = unsafe { (*conn).dynamic_records.as_deref_mut() } {
+            dynamic.sent += n as u64;
+        }
+        // With a send buffer, records gather until the next might not fit.
+        let more = consumed(conn) < total;
+        if more && buffered + crate::record::HEADER_LEN + max_record + 256 <= send_buffer {
+            continue;
+        }
         if let Err(err) = flush(conn, blocked) {
             if err.code == ErrorCode::IO_BLOCKED && sent > 0 {
                 unsafe { (*conn).send_consumed -= sent };
@@ -546,7 +575,28 @@ fn send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, data: &[&[u
         sent = consumed(conn);
     }
     unsafe { (*conn).send_consumed = 0 };
+    shed_idle_outgoing(conn);
     Ok(total as isize)
+}
+
+/// With dynamic buffers: the writer frees the output buffer once it is flushed.
+fn shed_idle_outgoing(conn: *mut s2n_connection) {
+    let _engine = lock_engine(conn);
+    // SAFETY: `conn` was checked non-NULL by io_call.
+    let c = unsafe { &mut *conn };
+    if c.dynamic_buffers {
+        c.core.shed_idle_outgoing();
+    }
+}
+
+/// With dynamic buffers: the reader frees the input buffer once nothing in it is unread.
+fn shed_idle_incoming(conn: *mut s2n_connection) {
+    let _engine = lock_engine(conn);
+    // SAFETY: as above.
+    let c = unsafe { &mut *conn };
+    if c.dynamic_buffers {
+        c.core.shed_idle_incoming();
+    }
 }
 
 /// Up to `max` bytes of the payload starting at `offset`: a slice of the caller's buffer
@@ -669,6 +719,10 @@ fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, out: &mut [
                     out[total..total + m].copy_from_slice(&more[..m]);
                     c.core.consume_plaintext(m);
                     total += m;
+                }
+                let c = unsafe { &mut *conn };
+                if c.dynamic_buffers {
+                    c.core.shed_idle_incoming();
                 }
                 return Ok(total as isize);
             }

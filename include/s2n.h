@@ -921,13 +921,13 @@ int s2n_connection_set_cipher_preferences(struct s2n_connection *conn, const cha
 int s2n_connection_is_valid_for_cipher_preferences(struct s2n_connection *conn,
                                                    const char *version);
 
-int s2n_connection_use_corked_io(struct s2n_connection *conn);
-
 int s2n_connection_set_dynamic_buffers(struct s2n_connection *conn, bool enabled);
 
 int s2n_connection_set_dynamic_record_threshold(struct s2n_connection *conn,
                                                 uint32_t resize_threshold,
                                                 uint16_t timeout_threshold);
+
+int s2n_connection_use_corked_io(struct s2n_connection *conn);
 
 int s2n_connection_set_server_keying_material_lifetime(struct s2n_connection *conn,
                                                        uint32_t lifetime_in_secs);

@@ -123,6 +123,8 @@ impl Tls13Protection {
             Header::encode(ContentType::ApplicationData as u8, LEGACY_RECORD_VERSION, inner_len + self.tag_len);
         let nonce = self.next_nonce()?;
         let start = out.len();
+        // One growth to the record's size, not a doubling for the tag at the end.
+        out.reserve(HEADER_LEN + inner_len + self.tag_len);
         out.extend_from_slice(&header);
         out.extend_from_slice(payload);
         out.push(content_type as u8);
@@ -212,6 +214,8 @@ impl Tls12Protection {
         let seq = self.next_seq()?;
         let explicit = if self.explicit_nonce { 8 } else { 0 };
         let header = Header::encode(content_type as u8, LEGACY_RECORD_VERSION, explicit + payload.len() + self.tag_len);
+        // One growth to the record's size, not a doubling for the tag at the end.
+        out.reserve(HEADER_LEN + explicit + payload.len() + self.tag_len);
         out.extend_from_slice(&header);
         if self.explicit_nonce {
             out.extend_from_slice(&seq.to_be_bytes());

@@ -215,7 +215,8 @@ impl Common {
         if !hooks.wants_key_log() {
             return;
         }
-        let mut line = String::with_capacity(label.len() + 2 + 64 + 2 * secret.as_ref().len());
+        // The line carries the secret (in hex): wiped once the application has seen it.
+        let mut line = zeroize::Zeroizing::new(String::with_capacity(label.len() + 2 + 64 + 2 * secret.as_ref().len()));
         line.push_str(label);
         line.push(' ');
         self.summary.client_random.iter().for_each(|b| _ = write!(line, "{b:02x}"));

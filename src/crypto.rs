@@ -120,22 +120,25 @@ impl AsRef<[u8]> for Digest {
 /// The largest secret we hold: a hybrid ML-KEM + x25519 shared secret (64 bytes).
 pub const MAX_SECRET_LEN: usize = 64;
 
-/// Secret keying material (a hash length, or a shared secret), wiped when dropped.
+/// Secret keying material (a hash length, or a shared secret), wiped when dropped. The
+/// bytes live in their own heap block so that moving a Secret (or a handshake state that
+/// holds one) moves only a pointer: a by-value copy would leave the secret behind in the
+/// memory it moved out of, where no destructor can reach it.
 #[derive(Clone, Zeroize, ZeroizeOnDrop)]
 pub struct Secret {
-    bytes: [u8; MAX_SECRET_LEN],
+    bytes: Box<[u8; MAX_SECRET_LEN]>,
     len: u8,
 }
 
 impl Secret {
     pub fn from_slice(bytes: &[u8]) -> Secret {
-        let mut s = Secret { bytes: [0; MAX_SECRET_LEN], len: bytes.len() as u8 };
+        let mut s = Secret::zeroed(bytes.len());
         s.bytes[..bytes.len()].copy_from_slice(bytes);
         s
     }
 
     pub fn zeroed(len: usize) -> Secret {
-        Secret { bytes: [0; MAX_SECRET_LEN], len: len as u8 }
+        Secret { bytes: Box::new([0; MAX_SECRET_LEN]), len: len as u8 }
     }
 
     pub fn as_mut(&mut self) -> &mut [u8] {

@@ -133,8 +133,9 @@ pub struct TicketState {
 }
 
 impl TicketState {
-    pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(80);
+    /// The sealed ticket's plaintext: it holds the session's secret, so it is wiped.
+    pub fn encode(&self) -> zeroize::Zeroizing<Vec<u8>> {
+        let mut out = zeroize::Zeroizing::new(Vec::with_capacity(80));
         let deadline = self.keying_material_expires.saturating_mul(1_000_000_000);
         self.secret.put_state(&mut out, self.issued_at.saturating_mul(1_000_000_000), Some(deadline));
         out
@@ -195,8 +196,8 @@ impl ClientSession {
     /// The serialised form handed to applications, in s2n's layout: `[1][u16 ticket]` or
     /// `[0][u8 session id]`, then for TLS 1.2 `[4][33][suite][issued ns u64][master 48][ems]`,
     /// for TLS 1.3 `[2][34][suite][issued ns u64][age_add u32][u8 psk][max early data u32 = 0]`.
-    pub fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(96 + self.ticket.len());
+    pub fn encode(&self) -> zeroize::Zeroizing<Vec<u8>> {
+        let mut out = zeroize::Zeroizing::new(Vec::with_capacity(96 + self.ticket.len()));
         if self.ticket.is_empty() {
             out.put_u8(STATE_WITH_SESSION_ID);
             out.put_prefixed(1, |w| w.put_bytes(&self.session_id));

@@ -46,8 +46,9 @@ pub const DEFAULT_DECRYPT_LIFETIME: u64 = 13 * 3600 * NANOS_PER_SEC;
 struct TicketKey {
     name: [u8; KEY_NAME_LEN],
     /// The key each ticket's own key is derived from.
-    key: Zeroizing<[u8; 32]>,
-    implicit_aad: Zeroizing<[u8; IMPLICIT_AAD_LEN]>,
+    // Boxed, so that moving keys around the ring (inserting, growing it) leaves no copies.
+    key: WipedBytes<32>,
+    implicit_aad: WipedBytes<IMPLICIT_AAD_LEN>,
     /// Nanoseconds since the Unix epoch.
     intro_time: u64,
 }
@@ -341,13 +342,16 @@ fn pad_name(name: &[u8]) -> Option<[u8; KEY_NAME_LEN]> {
 }
 
 /// The ticket key and implicit additional data `material` stands for.
-fn derive(material: &[u8]) -> (Zeroizing<[u8; 32]>, Zeroizing<[u8; IMPLICIT_AAD_LEN]>) {
+/// Key bytes in a heap block of their own, wiped when dropped.
+type WipedBytes<const N: usize> = Box<Zeroizing<[u8; N]>>;
+
+fn derive(material: &[u8]) -> (WipedBytes<32>, WipedBytes<IMPLICIT_AAD_LEN>) {
     let prk = HashAlgorithm::Sha256.hkdf_extract(&[], material);
     let mut okm = Zeroizing::new([0u8; 32 + IMPLICIT_AAD_LEN]);
     HashAlgorithm::Sha256.hkdf_expand(prk.as_ref(), &[], &mut okm[..]);
-    let mut key = Zeroizing::new([0u8; 32]);
+    let mut key = Box::new(Zeroizing::new([0u8; 32]));
     key.copy_from_slice(&okm[..32]);
-    let mut implicit_aad = Zeroizing::new([0u8; IMPLICIT_AAD_LEN]);
+    let mut implicit_aad = Box::new(Zeroizing::new([0u8; IMPLICIT_AAD_LEN]));
     implicit_aad.copy_from_slice(&okm[32..]);
     (key, implicit_aad)
 }

@@ -167,7 +167,8 @@ impl Hooks for CallbackHooks<'_> {
 
     fn key_log(&mut self, line: &str) {
         if let Some((log, ctx)) = self.config.key_log {
-            let mut bytes = line.as_bytes().to_vec();
+            // A copy the callback may write to, wiped after (the line holds a secret).
+            let mut bytes = zeroize::Zeroizing::new(line.as_bytes().to_vec());
             // SAFETY: the application registered this callback with `ctx`.
             unsafe { log(ctx, self.conn, bytes.as_mut_ptr(), bytes.len()) };
         }

@@ -128,7 +128,7 @@ pub extern "C" fn s2n_connection_get_tickets_sent(conn: *mut s2n_connection, num
 
 /// A session ticket handed to the client's ticket callback.
 pub struct s2n_session_ticket {
-    session: Vec<u8>,
+    session: zeroize::Zeroizing<Vec<u8>>,
     lifetime: u32,
 }
 

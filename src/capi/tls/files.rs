@@ -162,7 +162,7 @@ pub(crate) fn read_session_file(fd: c_int) -> Option<crate::session::ClientSessi
 /// Replaces the session file's contents with `session` (or empties it), from offset 0
 /// whatever the fd's position, as libtls does.
 pub(crate) fn write_session_file(fd: c_int, session: Option<&crate::session::ClientSession>) -> io::Result<()> {
-    let data = Zeroizing::new(session.map(|s| s.encode()).unwrap_or_default());
+    let data: Zeroizing<Vec<u8>> = session.map(|s| s.encode()).unwrap_or_default();
     // SAFETY: plain syscalls on the application's fd; `data` is readable for its length.
     unsafe {
         if libc::ftruncate(fd, 0) != 0 {

@@ -24,7 +24,7 @@ all: lib
 
 # cargo decides whether the Rust side is up to date; the link steps below are cheap.
 $(RUSTLIB): FORCE
-	$(CARGO) build --release --lib
+	$(CARGO) build --release --lib --features c-allocator
 FORCE:
 
 $(LIBDIR)/s2n.map: $(RUSTLIB) scripts/exports.sh scripts/version-script.sh

@@ -9,8 +9,14 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crate::error::{Error, ErrorCode, Result};
 
+#[cfg(feature = "c-allocator")]
+pub(crate) mod alloc;
 pub mod s2n;
 pub mod tls;
+
+#[cfg(feature = "c-allocator")]
+#[global_allocator]
+static C_ALLOCATOR: alloc::CAllocator = alloc::CAllocator;
 
 /// Runs one exported function's body. A panic is caught here, never unwinds into C, and
 /// becomes an internal error.

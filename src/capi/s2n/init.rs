@@ -14,9 +14,9 @@ static INITIALIZED: AtomicBool = AtomicBool::new(false);
 static ATEXIT_CLEANUP: AtomicBool = AtomicBool::new(false);
 static CRYPTO_INIT_DISABLED: AtomicBool = AtomicBool::new(false);
 
-/// The application's allocator, recorded by `s2n_mem_set_callbacks`. The memory issue routes
-/// our heap through it; until then it is validated and kept.
-#[allow(dead_code)]
+/// The application's allocator, recorded by `s2n_mem_set_callbacks`; `s2n_init` hands it to
+/// the C libraries' global allocator (`capi::alloc`), `s2n_cleanup_final` takes it back.
+#[cfg_attr(not(feature = "c-allocator"), allow(dead_code))]
 pub(crate) struct MemCallbacks {
     pub init: unsafe extern "C" fn() -> c_int,
     pub cleanup: unsafe extern "C" fn() -> c_int,
@@ -59,6 +59,16 @@ pub extern "C" fn s2n_init() -> c_int {
         if std::env::var_os("S2N_PRINT_STACKTRACE").is_some() {
             super::error::set_stack_traces_enabled(true);
         }
+        // The application's heap, if it gave us one: from here on our blocks come from it.
+        if let Some(callbacks) = MEM_CALLBACKS.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+            // SAFETY: the application registered this callback.
+            if unsafe { (callbacks.init)() } != 0 {
+                INITIALIZED.store(false, Ordering::Release);
+                return Err(Error::new(ErrorCode::CANCELLED));
+            }
+            #[cfg(feature = "c-allocator")]
+            crate::capi::alloc::route_to_application(callbacks.malloc, callbacks.free);
+        }
         if ATEXIT_CLEANUP.load(Ordering::Acquire) {
             // SAFETY: registering a plain function with no captured state.
             if unsafe { libc::atexit(cleanup_at_exit) } != 0 {
@@ -88,6 +98,14 @@ pub extern "C" fn s2n_cleanup_final() -> c_int {
     call(|| {
         if !INITIALIZED.swap(false, Ordering::AcqRel) {
             return Err(Error::new(ErrorCode::NOT_INITIALIZED));
+        }
+        // New blocks come from the system again; the application's live ones still go back
+        // to its free callback.
+        #[cfg(feature = "c-allocator")]
+        crate::capi::alloc::route_to_system();
+        if let Some(callbacks) = MEM_CALLBACKS.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+            // SAFETY: the application registered this callback.
+            unsafe { (callbacks.cleanup)() };
         }
         OK
     })

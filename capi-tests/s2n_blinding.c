@@ -60,10 +60,7 @@ int main(void)
     int rc = s2n_shutdown(client, &blocked);
     CHECK(rc == 0 || strcmp(s2n_strerror_name(s2n_errno), "S2N_ERR_SHUTDOWN_PAUSED") != 0);
 
-    s2n_connection_free(client);
-    s2n_connection_free(server);
-    close(fds[0]);
-    close(fds[1]);
+    close_pair(client, server, fds);
     s2n_config_free(sc);
     s2n_config_free(cc);
     s2n_cert_chain_and_key_free(chain);

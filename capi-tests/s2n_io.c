@@ -59,10 +59,7 @@ static void corked_io(struct s2n_config *sc, struct s2n_config *cc)
         char buf[8];
         CHECK(s2n_send(client, "ping", 4, &blocked) == 4);
         CHECK(s2n_recv(server, buf, sizeof buf, &blocked) == 4 && memcmp(buf, "ping", 4) == 0);
-        s2n_connection_free(client);
-        s2n_connection_free(server);
-        close(fds[0]);
-        close(fds[1]);
+        close_pair(client, server, fds);
     }
 }
 
@@ -88,13 +85,7 @@ static void pipe_pair(struct s2n_config *sc, struct s2n_config *cc, struct s2n_c
     *client = pipe_conn(S2N_CLIENT, cc, &to_client, &to_server);
     *server = pipe_conn(S2N_SERVER, sc, &to_server, &to_client);
     s2n_connection_set_send_cb(*client, counting_send);
-    s2n_blocked_status blocked;
-    int c = -1, s = -1;
-    for (int i = 0; i < 10 && (c || s); i++) {
-        if (c) c = s2n_negotiate(*client, &blocked);
-        if (s) s = s2n_negotiate(*server, &blocked);
-    }
-    CHECK(c == 0 && s == 0);
+    CHECK(negotiate_pipes(*client, *server));
     to_server.start = to_server.end = 0;
 }
 

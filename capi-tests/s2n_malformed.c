@@ -19,13 +19,7 @@ static void connect_pair(struct s2n_connection **client, struct s2n_connection *
     memset(&to_client, 0, sizeof to_client);
     *client = conn_on(S2N_CLIENT, &to_client, &to_server);
     *server = conn_on(S2N_SERVER, &to_server, &to_client);
-    s2n_blocked_status blocked;
-    int c = -1, s = -1;
-    for (int i = 0; i < 10 && (c || s); i++) {
-        if (c) c = s2n_negotiate(*client, &blocked);
-        if (s) s = s2n_negotiate(*server, &blocked);
-    }
-    CHECK(c == 0 && s == 0);
+    CHECK(negotiate_pipes(*client, *server));
 }
 
 static const char *err_name(void) { return s2n_strerror_name(s2n_errno); }

@@ -18,19 +18,6 @@
 
 static char *ca_pem;
 
-static struct s2n_cert_chain_and_key *load_chain(const char *name)
-{
-    char cert_name[64], key_name[64];
-    snprintf(cert_name, sizeof cert_name, "%s_cert.pem", name);
-    snprintf(key_name, sizeof key_name, "%s_key.pem", name);
-    char *cert = read_file(pems_dir(), cert_name, NULL), *key = read_file(pems_dir(), key_name, NULL);
-    struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
-    CHECK(cert && key && s2n_cert_chain_and_key_load_pem(chain, cert, key) == S2N_SUCCESS);
-    free(cert);
-    free(key);
-    return chain;
-}
-
 static struct s2n_config *server_config(const char *policy, struct s2n_cert_chain_and_key *chain)
 {
     struct s2n_config *config = s2n_config_new_minimal();
@@ -48,32 +35,6 @@ static struct s2n_config *client_config(const char *policy)
     CHECK(s2n_config_set_max_blinding_delay(config, 0) == S2N_SUCCESS);
     CHECK(s2n_config_add_pem_to_trust_store(config, ca_pem) == S2N_SUCCESS);
     return config;
-}
-
-static int str_is(const char *got, const char *want)
-{
-    if (got && strcmp(got, want) == 0) return 1;
-    fprintf(stderr, "  got \"%s\", want \"%s\"\n", got ? got : "(null)", want);
-    return 0;
-}
-
-/* The client sends a line, the server 20,000 bytes (several records); both arrive whole. */
-static void data_both_ways(struct s2n_connection *client, struct s2n_connection *server)
-{
-    s2n_blocked_status blocked;
-    static char big[20000], got[20000];
-    memset(big, 'z', sizeof big);
-    CHECK(s2n_send(client, "ping", 4, &blocked) == 4);
-    char line[8];
-    CHECK(s2n_recv(server, line, sizeof line, &blocked) == 4 && memcmp(line, "ping", 4) == 0);
-    CHECK(s2n_send(server, big, sizeof big, &blocked) == (ssize_t) sizeof big);
-    size_t have = 0;
-    while (have < sizeof got) {
-        ssize_t n = s2n_recv(client, got + have, sizeof got - have, &blocked);
-        if (n <= 0) break;
-        have += n;
-    }
-    CHECK(have == sizeof got && memcmp(big, got, sizeof got) == 0);
 }
 
 struct suite_case {
@@ -102,12 +63,7 @@ static void suite_cell(const struct suite_case *sc_case, const char *cert, int t
     struct s2n_config *sc = server_config(sc_case->server_policy, chain), *cc = client_config("test_all_tls12");
     int fds[2];
     struct s2n_connection *server, *client;
-    if (tcp) {
-        tcp_fds(fds);
-        pair_on_fds(sc, cc, fds, &server, &client);
-    } else {
-        open_pair(sc, cc, fds, &server, &client);
-    }
+    open_pair_over(tcp, sc, cc, fds, &server, &client);
     CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
     struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
     int ok = negotiate_both(&cs, &ss);
@@ -135,10 +91,7 @@ static void suite_cell(const struct suite_case *sc_case, const char *cert, int t
         CHECK(s2n_connection_get_selected_client_cert_signature_algorithm(conn, &sig) == 0 && sig == S2N_TLS_SIGNATURE_ANONYMOUS);
     }
     if (ok) data_both_ways(client, server);
-    s2n_connection_free(client);
-    s2n_connection_free(server);
-    close(fds[0]);
-    close(fds[1]);
+    close_pair(client, server, fds);
     s2n_config_free(sc);
     s2n_config_free(cc);
     s2n_cert_chain_and_key_free(chain);
@@ -188,10 +141,7 @@ static void version_negotiation(struct s2n_cert_chain_and_key *chain)
         struct s2n_client_hello *hello = s2n_connection_get_client_hello(server);
         CHECK(hello && s2n_client_hello_get_legacy_protocol_version(hello, &legacy) == 0 && legacy == S2N_TLS12);
         if (ok) data_both_ways(client, server);
-        s2n_connection_free(client);
-        s2n_connection_free(server);
-        close(fds[0]);
-        close(fds[1]);
+        close_pair(client, server, fds);
         s2n_config_free(sc);
         s2n_config_free(cc);
     }
@@ -206,10 +156,7 @@ static void version_negotiation(struct s2n_cert_chain_and_key *chain)
     struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
     CHECK(!negotiate_both(&cs, &ss));
     CHECK(str_is(ss.err, "S2N_ERR_CIPHER_NOT_SUPPORTED"));
-    s2n_connection_free(client);
-    s2n_connection_free(server);
-    close(fds[0]);
-    close(fds[1]);
+    close_pair(client, server, fds);
     s2n_config_free(sc);
     s2n_config_free(cc);
 }
@@ -281,10 +228,7 @@ static void features_in_tls12(struct s2n_cert_chain_and_key *chain)
     CHECK(s2n_connection_tls_exporter(server, other, 23, (const uint8_t *) "ctx", 3, c, sizeof c) == S2N_SUCCESS);
     CHECK(memcmp(a, b, sizeof a) == 0 && memcmp(a, c, sizeof a) != 0);
     if (ok) data_both_ways(client, server);
-    s2n_connection_free(client);
-    s2n_connection_free(server);
-    close(fds[0]);
-    close(fds[1]);
+    close_pair(client, server, fds);
     s2n_config_free(sc);
     s2n_config_free(cc);
     s2n_cert_chain_and_key_free(client_chain);

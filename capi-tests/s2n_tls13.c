@@ -14,50 +14,12 @@
 
 static char *ca_pem;
 
-static struct s2n_cert_chain_and_key *load_chain(const char *name)
-{
-    char cert_name[64], key_name[64];
-    snprintf(cert_name, sizeof cert_name, "%s_cert.pem", name);
-    snprintf(key_name, sizeof key_name, "%s_key.pem", name);
-    char *cert = read_file(pems_dir(), cert_name, NULL), *key = read_file(pems_dir(), key_name, NULL);
-    struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
-    CHECK(cert && key && s2n_cert_chain_and_key_load_pem(chain, cert, key) == S2N_SUCCESS);
-    free(cert);
-    free(key);
-    return chain;
-}
-
 static struct s2n_config *config_with(const char *policy)
 {
     struct s2n_config *config = s2n_config_new_minimal();
     CHECK(s2n_config_set_cipher_preferences(config, policy) == S2N_SUCCESS);
     CHECK(s2n_config_add_pem_to_trust_store(config, ca_pem) == S2N_SUCCESS);
     return config;
-}
-
-static int str_is(const char *got, const char *want)
-{
-    if (got && strcmp(got, want) == 0) return 1;
-    fprintf(stderr, "  got \"%s\", want \"%s\"\n", got ? got : "(null)", want);
-    return 0;
-}
-
-static void data_both_ways(struct s2n_connection *client, struct s2n_connection *server)
-{
-    s2n_blocked_status blocked;
-    static char big[20000], got[20000];
-    memset(big, 'q', sizeof big);
-    CHECK(s2n_send(client, "ping", 4, &blocked) == 4);
-    char line[8];
-    CHECK(s2n_recv(server, line, sizeof line, &blocked) == 4 && memcmp(line, "ping", 4) == 0);
-    CHECK(s2n_send(server, big, sizeof big, &blocked) == (ssize_t) sizeof big);
-    size_t have = 0;
-    while (have < sizeof got) {
-        ssize_t n = s2n_recv(client, got + have, sizeof got - have, &blocked);
-        if (n <= 0) break;
-        have += n;
-    }
-    CHECK(have == sizeof got && memcmp(big, got, sizeof got) == 0);
 }
 
 struct kx_case {
@@ -102,12 +64,7 @@ static void kx_cell(const struct kx_case *kx, const struct cert_case *cert, int 
     CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, chain) == S2N_SUCCESS);
     int fds[2];
     struct s2n_connection *server, *client;
-    if (tcp) {
-        tcp_fds(fds);
-        pair_on_fds(sc, cc, fds, &server, &client);
-    } else {
-        open_pair(sc, cc, fds, &server, &client);
-    }
+    open_pair_over(tcp, sc, cc, fds, &server, &client);
     CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
     struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
     int ok = negotiate_both(&cs, &ss);
@@ -137,10 +94,7 @@ static void kx_cell(const struct kx_case *kx, const struct cert_case *cert, int 
         CHECK(s2n_connection_get_selected_digest_algorithm(conn, &hash) == 0 && hash == expected_hash);
     }
     if (ok) data_both_ways(client, server);
-    s2n_connection_free(client);
-    s2n_connection_free(server);
-    close(fds[0]);
-    close(fds[1]);
+    close_pair(client, server, fds);
     s2n_config_free(sc);
     s2n_config_free(cc);
     s2n_cert_chain_and_key_free(chain);
@@ -186,10 +140,7 @@ static void certificate_selection_by_sni(void)
         CHECK(s2n_connection_get_selected_cert(server) == sel[i].chain);
         s2n_cert_sni_match match = 0;
         CHECK(s2n_connection_get_certificate_match(server, &match) == S2N_SUCCESS && match == sel[i].match);
-        s2n_connection_free(client);
-        s2n_connection_free(server);
-        close(fds[0]);
-        close(fds[1]);
+        close_pair(client, server, fds);
     }
     s2n_config_free(sc);
     s2n_config_free(cc);
@@ -225,10 +176,7 @@ static void policy_certificate_rules(void)
         struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
         CHECK(!negotiate_both(&cs, &ss));
         CHECK(str_is(cs.err, "S2N_ERR_SECURITY_POLICY_INCOMPATIBLE_CERT"));
-        s2n_connection_free(client);
-        s2n_connection_free(server);
-        close(fds[0]);
-        close(fds[1]);
+        close_pair(client, server, fds);
     }
     s2n_config_free(strict);
     s2n_config_free(plain);

@@ -580,23 +580,22 @@ fn send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, data: &[&[u
     Ok(total as isize)
 }
 
-/// With dynamic buffers: the writer frees the output buffer once it is flushed.
+/// With dynamic buffers: the writer frees the output buffer once it is flushed. (The flag
+/// is the application's setting, read without the lock so that the usual case costs none.)
 fn shed_idle_outgoing(conn: *mut s2n_connection) {
-    let _engine = lock_engine(conn);
     // SAFETY: `conn` was checked non-NULL by io_call.
-    let c = unsafe { &mut *conn };
-    if c.dynamic_buffers {
-        c.core.shed_idle_outgoing();
+    if unsafe { (*conn).dynamic_buffers } {
+        let _engine = lock_engine(conn);
+        unsafe { &mut *conn }.core.shed_idle_outgoing();
     }
 }
 
 /// With dynamic buffers: the reader frees the input buffer once nothing in it is unread.
 fn shed_idle_incoming(conn: *mut s2n_connection) {
-    let _engine = lock_engine(conn);
     // SAFETY: as above.
-    let c = unsafe { &mut *conn };
-    if c.dynamic_buffers {
-        c.core.shed_idle_incoming();
+    if unsafe { (*conn).dynamic_buffers } {
+        let _engine = lock_engine(conn);
+        unsafe { &mut *conn }.core.shed_idle_incoming();
     }
 }
 

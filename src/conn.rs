@@ -921,6 +921,23 @@ impl Connection {
         Ok(())
     }
 
+    /// Starts over as a new connection on the same side (s2n's wipe): every secret goes
+    /// with the old state, but the record and handshake buffers keep their memory, wiped
+    /// (they held plaintext), so the next handshake does not allocate it again.
+    pub fn wipe(&mut self) {
+        use zeroize::Zeroize;
+        let mut fresh = Connection::new(self.side());
+        let reuse = |old: &mut Vec<u8>, new: &mut Vec<u8>| {
+            old.zeroize(); // contents and spare capacity
+            std::mem::swap(old, new);
+        };
+        reuse(&mut self.incoming, &mut fresh.incoming);
+        reuse(&mut self.hs_in, &mut fresh.hs_in);
+        reuse(&mut self.common.outgoing, &mut fresh.common.outgoing);
+        reuse(&mut self.common.hs_out, &mut fresh.common.hs_out);
+        *self = fresh;
+    }
+
     /// Frees the output buffer if it holds nothing (s2n's dynamic buffers; the writer's
     /// half). Unlike [`Connection::release_buffers`] it never fails.
     pub fn shed_idle_outgoing(&mut self) {

@@ -51,8 +51,8 @@ static void corked_io(struct s2n_config *sc, struct s2n_config *cc)
         CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
         CHECK(s2n_connection_use_corked_io(server) == S2N_SUCCESS);
         CHECK(s2n_connection_use_corked_io(client) == S2N_SUCCESS);
-        struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
-        CHECK(negotiate_both(&cs, &ss));
+        struct side cs, ss;
+        CHECK(negotiate_pair(client, server, fds, &cs, &ss));
         CHECK(corked(fds[1]) == 0);
         CHECK(corked(fds[0]) == app_corked);
         s2n_blocked_status blocked;

@@ -135,3 +135,13 @@ static inline void data_both_ways(struct s2n_connection *client, struct s2n_conn
     }
     CHECK(have == sizeof got && memcmp(big, got, sizeof got) == 0);
 }
+
+/* negotiate_both for a pair from open_pair/pair_on_fds: fills in each side (the client on
+ * fds[1]) for the caller to inspect. */
+static inline int negotiate_pair(struct s2n_connection *client, struct s2n_connection *server, const int fds[2],
+                                 struct side *cs, struct side *ss)
+{
+    *cs = (struct side) { client, fds[1], -1, NULL };
+    *ss = (struct side) { server, fds[0], -1, NULL };
+    return negotiate_both(cs, ss);
+}

@@ -65,8 +65,8 @@ static void suite_cell(const struct suite_case *sc_case, const char *cert, int t
     struct s2n_connection *server, *client;
     open_pair_over(tcp, sc, cc, fds, &server, &client);
     CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
-    struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
-    int ok = negotiate_both(&cs, &ss);
+    struct side cs, ss;
+    int ok = negotiate_pair(client, server, fds, &cs, &ss);
     if (!ok) fprintf(stderr, "%s with %s over %s: client %s, server %s\n", sc_case->cipher, cert, tcp ? "TCP" : "socketpair", cs.err, ss.err);
     CHECK(ok);
     struct s2n_connection *both[] = { client, server };
@@ -125,8 +125,8 @@ static void version_negotiation(struct s2n_cert_chain_and_key *chain)
         struct s2n_connection *server, *client;
         open_pair(sc, cc, fds, &server, &client);
         CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
-        struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
-        int ok = negotiate_both(&cs, &ss);
+        struct side cs, ss;
+        int ok = negotiate_pair(client, server, fds, &cs, &ss);
         CHECK(ok);
         int expected = cases[i].client_max < cases[i].server_max ? cases[i].client_max : cases[i].server_max;
         CHECK(s2n_connection_get_actual_protocol_version(client) == expected);
@@ -153,8 +153,8 @@ static void version_negotiation(struct s2n_cert_chain_and_key *chain)
     int fds[2];
     struct s2n_connection *server, *client;
     open_pair(sc, cc, fds, &server, &client);
-    struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
-    CHECK(!negotiate_both(&cs, &ss));
+    struct side cs, ss;
+    CHECK(!negotiate_pair(client, server, fds, &cs, &ss));
     CHECK(str_is(ss.err, "S2N_ERR_CIPHER_NOT_SUPPORTED"));
     close_pair(client, server, fds);
     s2n_config_free(sc);
@@ -199,8 +199,8 @@ static void features_in_tls12(struct s2n_cert_chain_and_key *chain)
     struct s2n_connection *server, *client;
     open_pair(sc, cc, fds, &server, &client);
     CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
-    struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
-    int ok = negotiate_both(&cs, &ss);
+    struct side cs, ss;
+    int ok = negotiate_pair(client, server, fds, &cs, &ss);
     if (!ok) fprintf(stderr, "TLS 1.2 features: client %s, server %s\n", cs.err, ss.err);
     CHECK(ok);
     CHECK(s2n_connection_get_actual_protocol_version(server) == S2N_TLS12);

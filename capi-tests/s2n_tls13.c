@@ -66,8 +66,8 @@ static void kx_cell(const struct kx_case *kx, const struct cert_case *cert, int 
     struct s2n_connection *server, *client;
     open_pair_over(tcp, sc, cc, fds, &server, &client);
     CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
-    struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
-    int ok = negotiate_both(&cs, &ss);
+    struct side cs, ss;
+    int ok = negotiate_pair(client, server, fds, &cs, &ss);
     int refused = kx->refused && strcmp(kx->refused, cert->name) == 0;
     if (ok == refused) {
         fprintf(stderr, "%s/%s with %s over %s: client %s, server %s\n", kx->suite, kx->group, cert->name,
@@ -133,8 +133,8 @@ static void certificate_selection_by_sni(void)
         struct s2n_connection *server, *client;
         open_pair(sc, cc, fds, &server, &client);
         if (sel[i].sni) CHECK(s2n_set_server_name(client, sel[i].sni) == S2N_SUCCESS);
-        struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
-        int ok = negotiate_both(&cs, &ss);
+        struct side cs, ss;
+        int ok = negotiate_pair(client, server, fds, &cs, &ss);
         if (!ok) fprintf(stderr, "SNI %s: client %s, server %s\n", sel[i].sni ? sel[i].sni : "-", cs.err, ss.err);
         CHECK(ok);
         CHECK(s2n_connection_get_selected_cert(server) == sel[i].chain);
@@ -173,8 +173,8 @@ static void policy_certificate_rules(void)
         open_pair(sc, per_connection ? plain : strict, fds, &server, &client);
         if (per_connection) CHECK(s2n_connection_set_cipher_preferences(client, "rfc9151") == S2N_SUCCESS);
         CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
-        struct side cs = { client, fds[1], -1, NULL }, ss = { server, fds[0], -1, NULL };
-        CHECK(!negotiate_both(&cs, &ss));
+        struct side cs, ss;
+        CHECK(!negotiate_pair(client, server, fds, &cs, &ss));
         CHECK(str_is(cs.err, "S2N_ERR_SECURITY_POLICY_INCOMPATIBLE_CERT"));
         close_pair(client, server, fds);
     }

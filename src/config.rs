@@ -281,7 +281,25 @@ impl Config {
     }
 }
 
+static NO_OVERRIDES: Overrides = Overrides {
+    external_psks: Vec::new(),
+    versions: None,
+    tls13_suites: None,
+    tls12_suites: None,
+    groups: None,
+    schemes: None,
+    alpn: None,
+    client_auth: None,
+    keying_material_lifetime: None,
+    certificate_rules: None,
+};
+
 impl Overrides {
+    /// No overrides: what a connection that never set any reads.
+    pub fn none() -> &'static Overrides {
+        &NO_OVERRIDES
+    }
+
     /// [`Config::apply_policy`] for one connection.
     pub fn apply_policy(&mut self, policy: crate::policy::Implemented) {
         self.versions = Some((policy.min_version, policy.max_version));

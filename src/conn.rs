@@ -96,9 +96,9 @@ pub struct Common {
     pub negotiated_max_fragment: Option<usize>,
     pub app_secrets: Option<Box<AppSecrets>>,
     /// TLS 1.2's master secret and randoms, once the handshake is done.
-    pub tls12_secrets: Option<tls12::Secrets>,
+    pub tls12_secrets: Option<Box<tls12::Secrets>>,
     /// TLS 1.2 server: its write protection, installed when it sends ChangeCipherSpec.
-    pub tls12_pending_write: Option<Protection>,
+    pub tls12_pending_write: Option<Box<Protection>>,
     /// TLS 1.3 client: the resumption master secret, for tickets that arrive later.
     pub resumption_master: Option<Secret>,
     /// TLS 1.3 client: sessions from NewSessionTicket messages, newest last, until the
@@ -107,7 +107,7 @@ pub struct Common {
     /// The session this connection can be resumed from, short of a newer ticket: the one it
     /// resumed (on a server, the one the client's TLS 1.2 ticket or session id found), or a
     /// TLS 1.2 session the server keeps under the session id it gave.
-    pub current_session: Option<crate::session::ClientSession>,
+    pub current_session: Option<Box<crate::session::ClientSession>>,
     /// TLS 1.2: the session id of this connection (the server's choice, or the one resumed).
     pub session_id: Vec<u8>,
     /// TLS 1.3 server that resumed: when the keying material of the resumed chain expires.
@@ -158,6 +158,9 @@ impl Common {
     }
 
     pub(crate) fn send_record(&mut self, content_type: ContentType, payload: &[u8]) -> Result<()> {
+        if self.write.as_ref().is_some_and(Protection::is_compact) {
+            self.restore_key(false)?;
+        }
         match &mut self.write {
             Some(protection) => protection.seal(content_type, payload, &mut self.outgoing),
             None => {
@@ -198,6 +201,37 @@ impl Common {
     pub fn set_read_protection(&mut self, protection: Protection) {
         self.read = Some(protection);
         self.read_keys_changed = true;
+    }
+
+    /// Drops both directions' expanded AEAD keys (see [`Protection::compact`]) once the
+    /// handshake kept the secrets they come from: TLS 1.3's traffic secrets (kept for
+    /// KeyUpdate) or TLS 1.2's master secret and randoms.
+    fn compact_keys(&mut self) {
+        if self.app_secrets.is_none() && self.tls12_secrets.is_none() {
+            return;
+        }
+        self.read.iter_mut().chain(self.write.iter_mut()).for_each(Protection::compact);
+    }
+
+    /// Derives a compacted direction's key again, from the secrets [`Common::compact_keys`]
+    /// counted on.
+    fn restore_key(&mut self, read: bool) -> Result<()> {
+        // The direction the client writes in: its sending, the server's receiving.
+        let client_writes = (self.side == Side::Client) != read;
+        let fresh = if let Some(s) = &self.app_secrets {
+            Protection::Tls13(Tls13Protection::new(s.suite, if client_writes { &s.client } else { &s.server }))
+        } else if let Some(s) = &self.tls12_secrets {
+            let (client, server) = tls12::key_protections(s.suite, &s.master, &s.client_random, &s.server_random);
+            if client_writes {
+                client
+            } else {
+                server
+            }
+        } else {
+            return Err(Error::new(ErrorCode::SAFETY));
+        };
+        let slot = if read { &mut self.read } else { &mut self.write };
+        slot.as_mut().ok_or_else(|| Error::new(ErrorCode::SAFETY))?.restore_key(fresh)
     }
 
     pub fn send_alert(&mut self, description: AlertDescription) {
@@ -273,10 +307,11 @@ pub struct Connection {
     key_updates: (u8, u8),
     /// Client only: the name to send in server_name and check the certificate against.
     pub server_name: Option<String>,
-    /// Settings this connection uses instead of its config's.
-    pub overrides: Overrides,
+    /// Settings this connection uses instead of its config's. Few connections have any,
+    /// so they cost a pointer until the first one is set.
+    overrides: Option<Box<Overrides>>,
     /// Client: a session to offer for resumption.
-    pub resume: Option<crate::session::ClientSession>,
+    pub resume: Option<Box<crate::session::ClientSession>>,
     /// The application's answer to the private-key operation the handshake waits for.
     offloaded_signature: Option<Vec<u8>>,
 }
@@ -302,10 +337,19 @@ impl Connection {
             key_update_owed: false,
             key_updates: (0, 0),
             server_name: None,
-            overrides: Overrides::default(),
+            overrides: None,
             resume: None,
             offloaded_signature: None,
         }
+    }
+
+    pub fn overrides(&self) -> &Overrides {
+        self.overrides.as_deref().unwrap_or(Overrides::none())
+    }
+
+    /// The connection's overrides, to change: allocated on first use.
+    pub fn overrides_mut(&mut self) -> &mut Overrides {
+        self.overrides.get_or_insert_with(Box::default)
     }
 
     /// The private-key operation the handshake is waiting for, if it is.
@@ -452,8 +496,9 @@ impl Connection {
     /// application data is ready. Any failure sends the peer a fatal alert and is final.
     pub fn process(&mut self, config: &Config, hooks: &mut dyn Hooks) -> Result<()> {
         self.check_usable()?;
-        let overrides = std::mem::take(&mut self.overrides);
-        let result = self.process_inner(&Settings::new(config, &overrides), hooks);
+        let overrides = self.overrides.take();
+        let result =
+            self.process_inner(&Settings::new(config, overrides.as_deref().unwrap_or(Overrides::none())), hooks);
         self.overrides = overrides;
         if let Err(err) = result {
             // The handshake is waiting for the application: nothing is lost, call again.
@@ -476,7 +521,7 @@ impl Connection {
 
     fn process_inner(&mut self, config: &Settings, hooks: &mut dyn Hooks) -> Result<()> {
         if let Some(Handshake::Client(tls13::client::State::Start)) = self.handshake {
-            let resume = self.resume.take();
+            let resume = self.resume.take().map(|session| *session);
             let next = tls13::client::start(&mut self.common, config, hooks, self.server_name.as_deref(), resume)?;
             self.handshake = Some(Handshake::Client(next));
             self.common.flush_handshake()?;
@@ -606,6 +651,9 @@ impl Connection {
                     Ok(())
                 }
             };
+        }
+        if self.common.read.as_ref().is_some_and(Protection::is_compact) {
+            self.common.restore_key(true)?;
         }
         let (content_type, plain_range) = match &mut self.common.read {
             Some(protection) => {
@@ -837,8 +885,8 @@ impl Connection {
         if self.side() != Side::Server || self.is_handshaking() {
             return Ok(());
         }
-        let overrides = std::mem::take(&mut self.overrides);
-        let settings = Settings::new(config, &overrides);
+        let overrides = self.overrides.take();
+        let settings = Settings::new(config, overrides.as_deref().unwrap_or(Overrides::none()));
         let mut result = Ok(());
         for _ in 0..count {
             result = tls13::server::send_tickets(&mut self.common, &settings, hooks, suite, &master, 1);
@@ -918,7 +966,17 @@ impl Connection {
         self.incoming_start = 0;
         self.common.outgoing = Vec::new();
         self.app_in = 0..0;
+        if !self.is_handshaking() {
+            self.common.compact_keys();
+        }
         Ok(())
+    }
+
+    /// Whether both directions' expanded keys are dropped (tests of release_buffers).
+    #[cfg(test)]
+    pub(crate) fn keys_compacted(&self) -> bool {
+        let c = &self.common;
+        c.read.as_ref().is_some_and(Protection::is_compact) && c.write.as_ref().is_some_and(Protection::is_compact)
     }
 
     /// Starts over as a new connection on the same side (s2n's wipe): every secret goes

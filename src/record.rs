@@ -75,9 +75,16 @@ impl Header {
 /// §5.5 bounds AES-GCM at 2^24.5 full-size records; we stop at 2^24, ChaCha20 included.
 pub const TLS13_KEY_RECORD_LIMIT: u64 = 1 << 24;
 
+/// The expanded AEAD key of a direction that an idle connection gave up (see
+/// [`Protection::compact`]): sealing or opening with it is a bug in the caller.
+fn compacted() -> Error {
+    Error::new(ErrorCode::SAFETY)
+}
+
 /// One direction's TLS 1.3 record protection: AEAD key, static IV and sequence number.
 pub struct Tls13Protection {
-    key: LessSafeKey,
+    /// None while compacted.
+    key: Option<LessSafeKey>,
     iv: Zeroizing<[u8; NONCE_LEN]>,
     seq: u64,
     tag_len: usize,
@@ -90,7 +97,7 @@ impl Tls13Protection {
         let mut iv = Zeroizing::new([0u8; NONCE_LEN]);
         traffic_key_and_iv(suite.hash, traffic_secret, key, &mut iv[..]);
         let unbound = UnboundKey::new(suite.aead, key).expect("key length matches the suite's AEAD");
-        Tls13Protection { key: LessSafeKey::new(unbound), iv, seq: 0, tag_len: suite.aead.tag_len() }
+        Tls13Protection { key: Some(LessSafeKey::new(unbound)), iv, seq: 0, tag_len: suite.aead.tag_len() }
     }
 
     /// Records protected so far with this key.
@@ -132,6 +139,8 @@ impl Tls13Protection {
         let body = &mut out[start + HEADER_LEN..];
         let tag = self
             .key
+            .as_ref()
+            .ok_or_else(compacted)?
             .seal_in_place_separate_tag(nonce, Aad::from(header), body)
             .map_err(|_| Error::new(ErrorCode::ENCRYPT))?;
         out.extend_from_slice(tag.as_ref());
@@ -147,7 +156,8 @@ impl Tls13Protection {
         }
         let nonce = self.next_nonce()?;
         let aad = Header::encode(header.content_type, header.version, body.len());
-        let plain = self.key.open_in_place(nonce, Aad::from(aad), body).map_err(|_| Error::new(ErrorCode::DECRYPT))?;
+        let key = self.key.as_ref().ok_or_else(compacted)?;
+        let plain = key.open_in_place(nonce, Aad::from(aad), body).map_err(|_| Error::new(ErrorCode::DECRYPT))?;
         let type_at = plain.iter().rposition(|&b| b != 0).ok_or_else(|| Error::new(ErrorCode::BAD_MESSAGE))?;
         if type_at > MAX_PLAINTEXT {
             return Err(Error::new(ErrorCode::MAX_INNER_PLAINTEXT_SIZE));
@@ -160,7 +170,8 @@ impl Tls13Protection {
 /// One direction's TLS 1.2 AEAD protection (RFC 5288 AES-GCM with an explicit nonce,
 /// RFC 7905 ChaCha20-Poly1305 with an implicit one).
 pub struct Tls12Protection {
-    key: LessSafeKey,
+    /// None while compacted.
+    key: Option<LessSafeKey>,
     /// GCM: the 4-byte salt then zeros; ChaCha20: the 12-byte IV.
     iv: Zeroizing<[u8; NONCE_LEN]>,
     explicit_nonce: bool,
@@ -174,7 +185,7 @@ impl Tls12Protection {
         let mut fixed = Zeroizing::new([0u8; NONCE_LEN]);
         fixed[..iv.len()].copy_from_slice(iv);
         Tls12Protection {
-            key: LessSafeKey::new(unbound),
+            key: Some(LessSafeKey::new(unbound)),
             iv: fixed,
             explicit_nonce: suite.explicit_nonce,
             seq: 0,
@@ -226,6 +237,8 @@ impl Tls12Protection {
         let aad = Self::aad(seq, content_type as u8, payload.len());
         let tag = self
             .key
+            .as_ref()
+            .ok_or_else(compacted)?
             .seal_in_place_separate_tag(nonce, Aad::from(aad), &mut out[start..])
             .map_err(|_| Error::new(ErrorCode::ENCRYPT))?;
         out.extend_from_slice(tag.as_ref());
@@ -247,6 +260,8 @@ impl Tls12Protection {
         let aad = Self::aad(seq, header.content_type, sealed.len() - self.tag_len);
         let plain = self
             .key
+            .as_ref()
+            .ok_or_else(compacted)?
             .open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(aad), sealed)
             .map_err(|_| Error::new(ErrorCode::DECRYPT))?;
         if plain.len() > MAX_PLAINTEXT {
@@ -279,6 +294,34 @@ impl Protection {
 
     pub fn is_tls13(&self) -> bool {
         matches!(self, Protection::Tls13(_))
+    }
+
+    /// Drops the expanded AEAD key (aws-lc's key schedule and GHASH tables: about 600 bytes
+    /// of heap per direction), keeping the sequence number. An idle connection does this;
+    /// [`Protection::restore_key`] brings the key back before the next record.
+    pub fn compact(&mut self) {
+        match self {
+            Protection::Tls13(p) => p.key = None,
+            Protection::Tls12(p) => p.key = None,
+        }
+    }
+
+    pub fn is_compact(&self) -> bool {
+        match self {
+            Protection::Tls13(p) => p.key.is_none(),
+            Protection::Tls12(p) => p.key.is_none(),
+        }
+    }
+
+    /// Takes the key of `fresh`, derived again from the same secret, and carries on with
+    /// this direction's sequence number.
+    pub fn restore_key(&mut self, fresh: Protection) -> Result<()> {
+        match (self, fresh) {
+            (Protection::Tls13(p), Protection::Tls13(fresh)) => p.key = fresh.key,
+            (Protection::Tls12(p), Protection::Tls12(fresh)) => p.key = fresh.key,
+            _ => return Err(Error::new(ErrorCode::SAFETY)),
+        }
+        Ok(())
     }
 }
 
@@ -370,7 +413,12 @@ mod tests {
         let header = Header::encode(23, 0x0303, 4 + 16);
         wire.extend_from_slice(&header);
         wire.extend_from_slice(&[0u8; 4]);
-        let tag = tx.key.seal_in_place_separate_tag(nonce, Aad::from(header), &mut wire[HEADER_LEN..]).unwrap();
+        let tag = tx
+            .key
+            .as_ref()
+            .unwrap()
+            .seal_in_place_separate_tag(nonce, Aad::from(header), &mut wire[HEADER_LEN..])
+            .unwrap();
         wire.extend_from_slice(tag.as_ref());
         let (header, body) = split(&mut wire);
         assert_eq!(rx.open(&header, body).unwrap_err().code, ErrorCode::BAD_MESSAGE);

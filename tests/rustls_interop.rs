@@ -254,7 +254,7 @@ fn resumption_both_roles_with_rustls() {
             resumed.push((ours.common.summary.resumed, theirs.handshake_kind()));
             // (Tickets that came with the data are taken by the next process call.)
             ours.process(&client, &mut NoHooks).unwrap();
-            session = ours.common.received_sessions.pop().or(ours.common.current_session.take());
+            session = ours.common.received_sessions.pop().map(Box::new).or(ours.common.current_session.take());
             assert!(session.is_some(), "a session to resume, {version:?}");
         }
         assert_eq!(

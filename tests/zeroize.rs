@@ -157,7 +157,7 @@ fn connect(
 ) -> Option<ferrotls::session::ClientSession> {
     let mut client = Connection::new(Side::Client);
     client.server_name = Some("localhost".into());
-    client.resume = session;
+    client.resume = session.map(Box::new);
     let mut server = Connection::new(Side::Server);
     pump(&mut client, cc, &mut server, sc);
     client.write_plaintext(b"ping").unwrap();
@@ -165,7 +165,7 @@ fn connect(
     pump(&mut client, cc, &mut server, sc);
     assert_eq!(server.plaintext(), b"ping");
     assert_eq!(client.plaintext(), b"pong");
-    client.common.received_sessions.pop().or_else(|| client.common.current_session.take())
+    client.common.received_sessions.pop().or_else(|| client.common.current_session.take().map(|s| *s))
 }
 
 const MORE_TICKET_KEYS: [[u8; 32]; 6] = {
@@ -244,9 +244,9 @@ fn secrets_are_wiped_before_memory_is_freed() {
         let sc = Config { identities: vec![identity("ecdsa_p256_pkcs1")], ..Config::default() };
         let cc = Config::default();
         let mut client = Connection::new(Side::Client);
-        client.overrides = psk();
+        *client.overrides_mut() = psk();
         let mut server = Connection::new(Side::Server);
-        server.overrides = psk();
+        *server.overrides_mut() = psk();
         pump(&mut client, &cc, &mut server, &sc);
         assert!(!client.is_handshaking() && !server.is_handshaking(), "PSK handshake");
     }

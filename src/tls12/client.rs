@@ -149,7 +149,7 @@ pub fn server_hello(
         return Err(Error::with_alert(ErrorCode::MISSING_EXTENSION, AlertDescription::HandshakeFailure));
     }
     let (client_write, server_read) = key_protections(suite, master, &h.client_random, &h.server_random);
-    common.tls12_pending_write = Some(client_write);
+    common.tls12_pending_write = Some(Box::new(client_write));
     h.secrets = Some(Secrets {
         master: master.clone(),
         client_random: h.client_random,
@@ -159,7 +159,7 @@ pub fn server_hello(
     });
     h.resumed = true;
     common.summary.resumed = true;
-    common.current_session = Some(session);
+    common.current_session = Some(Box::new(session));
     Ok(Handshake::Client12(after_server_flight(Box::new(h))))
 }
 
@@ -267,9 +267,9 @@ pub fn handle(
                 // Abbreviated handshake: our ChangeCipherSpec and Finished answer the server's.
                 h.messages.extend_from_slice(message);
                 let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;
-                super::send_finished(common, h.suite, &secrets.master, true, &mut h.messages, write)?;
+                super::send_finished(common, h.suite, &secrets.master, true, &mut h.messages, *write)?;
             }
-            common.tls12_secrets = h.secrets;
+            common.tls12_secrets = h.secrets.map(Box::new);
             return Ok(None);
         }
         _ => return Err(unexpected()),
@@ -358,7 +358,7 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
     let (client_write, server_read) = key_protections(h.suite, &master, &h.client_random, &h.server_random);
     super::send_finished(common, h.suite, &master, true, &mut h.messages, client_write)?;
     if !h.server_session_id.is_empty() {
-        common.current_session = Some(ClientSession {
+        common.current_session = Some(Box::new(ClientSession {
             ticket: Vec::new(),
             session_id: h.server_session_id.clone(),
             secret: SessionSecret::Tls12 {
@@ -368,7 +368,7 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
             },
             received_at_ms: hooks.now().as_secs() * 1000,
             lifetime: config.session_lifetime,
-        });
+        }));
     }
     h.secrets = Some(Secrets {
         master,

@@ -400,7 +400,7 @@ fn resume(
     summary.extended_master_secret = *extended_master_secret;
     summary.resumed = true;
     common.session_id = ch.session_id.to_vec();
-    common.current_session = Some(session);
+    common.current_session = Some(Box::new(session));
     let h = Box::new(Handshake12 {
         suite,
         messages,
@@ -496,7 +496,7 @@ pub fn handle(
                 pending_read: Some(client_write),
             });
             // Our write keys wait in `pending_read`'s sibling until we send our Finished.
-            common.tls12_pending_write = Some(server_write);
+            common.tls12_pending_write = Some(Box::new(server_write));
             if common.summary.peer_chain.is_empty() {
                 State::WaitChangeCipherSpec(h)
             } else {
@@ -525,7 +525,7 @@ pub fn handle(
                 .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
             if h.resumed {
                 // We finished first; the client's Finished completes the abbreviated handshake.
-                common.tls12_secrets = Some(secrets);
+                common.tls12_secrets = Some(Box::new(secrets));
                 return Ok(None);
             }
             h.messages.extend_from_slice(message);
@@ -535,8 +535,8 @@ pub fn handle(
                 common.send_handshake(&ticket);
             }
             let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;
-            super::send_finished(common, h.suite, &secrets.master, false, &mut h.messages, write)?;
-            common.tls12_secrets = Some(secrets);
+            super::send_finished(common, h.suite, &secrets.master, false, &mut h.messages, *write)?;
+            common.tls12_secrets = Some(Box::new(secrets));
             return Ok(None);
         }
         _ => return Err(unexpected()),

@@ -31,6 +31,25 @@ fn exchange(client: &mut Connection, cc: &Config, server: &mut Connection, sc: &
     assert_eq!(got.len(), 20_000);
 }
 
+/// TLS 1.2's compacted record keys come back from the master secret and randoms, for
+/// every suite (explicit-nonce GCM and ChaCha20's implicit nonce alike).
+#[test]
+fn released_buffers_drop_tls12_record_keys_until_the_next_record() {
+    for suite in TLS12_SUITES.iter().filter(|s| s.auth == Tls12Auth::Ecdsa) {
+        let cc = Config { max_version: TLS12, tls12_suites: vec![suite], ..client_config() };
+        let sc = Config { identities: vec![identity("ecdsa_p256_pkcs1")], ..Config::default() };
+        let (mut client, mut server) = connect(&cc, &sc).unwrap();
+        for _ in 0..2 {
+            exchange(&mut client, &cc, &mut server, &sc);
+            server.consume_plaintext(4);
+            client.release_buffers().unwrap();
+            server.release_buffers().unwrap();
+            assert!(client.keys_compacted() && server.keys_compacted(), "{}", suite.name);
+        }
+        exchange(&mut client, &cc, &mut server, &sc);
+    }
+}
+
 #[test]
 fn every_tls12_suite_with_a_matching_certificate() {
     for suite in TLS12_SUITES {
@@ -247,7 +266,7 @@ fn tickets_resume_tls12_sessions() {
     let resume = |session: crate::session::ClientSession, cc: &Config, sc: &Config| {
         let mut client = Connection::new(Side::Client);
         client.server_name = Some("localhost".into());
-        client.resume = Some(session);
+        client.resume = Some(Box::new(session));
         let mut server = Connection::new(Side::Server);
         pump(&mut client, cc, &mut server, sc).unwrap();
         (client, server)

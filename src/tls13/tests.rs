@@ -153,6 +153,28 @@ fn key_update_both_ways() {
     exchange(&mut client, &cc, &mut server, &sc);
 }
 
+/// An idle connection (buffers released) drops its expanded record keys; the next record
+/// in either direction derives them again, before and after KeyUpdates.
+#[test]
+fn released_buffers_drop_record_keys_until_the_next_record() {
+    let cc = client_config();
+    let sc = server_config("ecdsa_p256_pkcs1");
+    let (mut client, mut server) = handshake(&cc, &sc);
+    exchange(&mut client, &cc, &mut server, &sc);
+    for round in 0..3 {
+        server.consume_plaintext(4);
+        client.release_buffers().unwrap();
+        server.release_buffers().unwrap();
+        assert!(client.keys_compacted() && server.keys_compacted(), "round {round}");
+        if round == 1 {
+            client.send_key_update(true).unwrap();
+        }
+        exchange(&mut client, &cc, &mut server, &sc);
+        assert!(!client.keys_compacted() && !server.keys_compacted());
+    }
+    assert_eq!(client.key_update_counts(), (1, 1));
+}
+
 /// The answer to a requested KeyUpdate waits for our next write (so that a reader thread
 /// never writes) and then precedes the data, under the new keys.
 #[test]
@@ -287,7 +309,7 @@ mod resumption {
     fn resume(cc: &Config, sc: &Config, session: ClientSession) -> (Connection, Connection) {
         let mut client = Connection::new(Side::Client);
         client.server_name = Some("localhost".into());
-        client.resume = Some(session);
+        client.resume = Some(Box::new(session));
         let mut server = Connection::new(Side::Server);
         pump(&mut client, cc, &mut server, sc).unwrap();
         assert_eq!(client.status(), Status::Open);
@@ -340,7 +362,7 @@ mod resumption {
         }
         let mut client = Connection::new(Side::Client);
         client.server_name = Some("localhost".into());
-        client.resume = Some(session);
+        client.resume = Some(Box::new(session));
         let mut server = Connection::new(Side::Server);
         let err = pump(&mut client, &cc, &mut server, &sc).unwrap_err();
         assert_eq!(err.code, ErrorCode::BAD_PSK_BINDER);

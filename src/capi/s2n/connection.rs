@@ -82,7 +82,7 @@ pub struct s2n_connection {
     /// Server: tickets the application asked for that are not sent yet.
     pub(crate) tickets_to_send: u16,
     /// Client: the newest resumable session.
-    pub(crate) latest_session: Option<crate::session::ClientSession>,
+    pub(crate) latest_session: Option<Box<crate::session::ClientSession>>,
     /// The handshake's pending private-key operation was handed to the application.
     pub(crate) pkey_op_issued: bool,
     /// `s2n_connection_set_psk_mode`; else the config's.
@@ -449,7 +449,7 @@ pub extern "C" fn s2n_connection_get_server_protocol_version(conn: *mut s2n_conn
         Ok(match conn.mode {
             s2n_mode::S2N_SERVER if summary.client_hello_version.is_none() => HIGHEST_VERSION,
             s2n_mode::S2N_SERVER => {
-                let settings = crate::config::Settings::new(&conn.config().core, &conn.core.overrides);
+                let settings = crate::config::Settings::new(&conn.config().core, conn.core.overrides());
                 let tls13 = settings.max_version >= crate::msgs::TLS13 && !settings.tls13_suites.is_empty();
                 if tls13 {
                     S2N_TLS13
@@ -693,7 +693,7 @@ pub extern "C" fn s2n_connection_set_protocol_preferences(
 ) -> c_int {
     call(|| {
         let conn = unsafe { arg_mut(conn) }?;
-        conn.core.overrides.alpn = Some(super::config::protocol_list(protocols, protocol_count)?);
+        conn.core.overrides_mut().alpn = Some(super::config::protocol_list(protocols, protocol_count)?);
         OK
     })
 }
@@ -706,7 +706,7 @@ pub extern "C" fn s2n_connection_append_protocol_preference(
 ) -> c_int {
     call(|| {
         let conn = unsafe { arg_mut(conn) }?;
-        let list = conn.core.overrides.alpn.get_or_insert_with(Vec::new);
+        let list = conn.core.overrides_mut().alpn.get_or_insert_with(Vec::new);
         super::config::append_protocol(list, protocol, protocol_len)
     })
 }
@@ -718,7 +718,7 @@ pub extern "C" fn s2n_connection_get_client_auth_type(
 ) -> c_int {
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
-        let auth = conn.core.overrides.client_auth.unwrap_or(conn.config().core.client_auth);
+        let auth = conn.core.overrides().client_auth.unwrap_or(conn.config().core.client_auth);
         unsafe { write_out(client_auth_type, super::config::auth_type_to_c(auth)) }?;
         OK
     })
@@ -732,7 +732,7 @@ pub extern "C" fn s2n_connection_set_client_auth_type(
     call(|| {
         let conn = unsafe { arg_mut(conn) }?;
         let auth = s2n_cert_auth_type::from_raw(client_auth_type)?;
-        conn.core.overrides.client_auth = Some(super::config::auth_type_from_c(auth));
+        conn.core.overrides_mut().client_auth = Some(super::config::auth_type_from_c(auth));
         OK
     })
 }
@@ -953,7 +953,7 @@ pub extern "C" fn s2n_connection_set_cipher_preferences(conn: *mut s2n_connectio
         let name =
             unsafe { arg_cstr(version) }?.to_str().map_err(|_| Error::new(ErrorCode::INVALID_SECURITY_POLICY))?;
         let p = crate::policy::implemented(super::config::find_policy(name)?);
-        conn.core.overrides.apply_policy(p);
+        conn.core.overrides_mut().apply_policy(p);
         OK
     })
 }
@@ -1041,7 +1041,7 @@ pub extern "C" fn s2n_connection_set_server_keying_material_lifetime(
     lifetime_in_secs: u32,
 ) -> c_int {
     call(|| {
-        unsafe { arg_mut(conn) }?.core.overrides.keying_material_lifetime = Some(lifetime_in_secs);
+        unsafe { arg_mut(conn) }?.core.overrides_mut().keying_material_lifetime = Some(lifetime_in_secs);
         OK
     })
 }

@@ -92,7 +92,7 @@ pub extern "C" fn s2n_connection_append_psk(conn: *mut s2n_connection, psk: *mut
         if conn.psk_mode == Some(s2n_psk_mode::S2N_PSK_MODE_RESUMPTION) {
             return Err(Error::new(ErrorCode::PSK_MODE));
         }
-        let list = &mut conn.core.overrides.external_psks;
+        let list = &mut conn.core.overrides_mut().external_psks;
         if list.iter().any(|p| p.identity == psk.identity) {
             return Err(Error::new(ErrorCode::DUPLICATE_PSK_IDENTITIES));
         }
@@ -128,7 +128,7 @@ pub extern "C" fn s2n_connection_set_psk_mode(conn: *mut s2n_connection, mode: s
     call(|| {
         let conn = unsafe { arg_mut(conn) }?;
         let mode = s2n_psk_mode::from_raw(mode).map_err(|_| Error::new(ErrorCode::INVALID_ARGUMENT))?;
-        let has_external = !conn.core.overrides.external_psks.is_empty();
+        let has_external = !conn.core.overrides().external_psks.is_empty();
         if has_external && mode != s2n_psk_mode::S2N_PSK_MODE_EXTERNAL {
             return Err(Error::new(ErrorCode::PSK_MODE));
         }

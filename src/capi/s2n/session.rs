@@ -200,7 +200,7 @@ pub(crate) fn deliver_new_sessions(conn: *mut s2n_connection) {
             unsafe { cb(conn, ctx, &mut ticket) };
         }
         // SAFETY: as above; re-derived after the callback.
-        unsafe { (*conn).latest_session = Some(session) };
+        unsafe { (*conn).latest_session = Some(Box::new(session)) };
     }
 }
 
@@ -213,7 +213,7 @@ pub extern "C" fn s2n_connection_set_session(conn: *mut s2n_connection, session:
         if bytes.is_empty() {
             return Err(Error::new(ErrorCode::NULL));
         }
-        conn.core.resume = Some(ClientSession::decode(bytes)?);
+        conn.core.resume = Some(Box::new(ClientSession::decode(bytes)?));
         OK
     })
 }
@@ -221,7 +221,7 @@ pub extern "C" fn s2n_connection_set_session(conn: *mut s2n_connection, session:
 /// The connection's session: the newest ticket a client received, else the session this
 /// handshake resumed (a server's being the one the client's TLS 1.2 ticket carried).
 fn current_session(conn: &s2n_connection) -> Option<&ClientSession> {
-    conn.latest_session.as_ref().or(conn.core.common.current_session.as_ref())
+    conn.latest_session.as_deref().or(conn.core.common.current_session.as_deref())
 }
 
 /// Writes the most recent resumable session; returns its length.

@@ -309,7 +309,7 @@ impl Session {
             return Ok(());
         }
         let received = std::mem::take(&mut self.core.common.received_sessions);
-        let session = received.last().or(self.core.common.current_session.as_ref());
+        let session = received.last().or(self.core.common.current_session.as_deref());
         write_session_file(fd, session)
     }
 
@@ -570,7 +570,7 @@ fn connect(ptr: *mut tls, ctx: &tls, io: Io, servername: Option<&str>) -> TlsRes
     let mut core = Connection::new(Side::Client);
     core.server_name = servername.clone();
     if engine.session_fd != -1 {
-        core.resume = read_session_file(engine.session_fd);
+        core.resume = read_session_file(engine.session_fd).map(Box::new);
     }
     *session_of(ctx)? = Some(Box::new(Session::new(core, engine, io, ptr, servername)));
     Ok(())

@@ -90,7 +90,7 @@ null-sweep: lib
 
 # Side-by-side benchmark (ours, the real s2n-tls, rustls, the crypto floor); not part of
 # `make test`. Writes docs/benchmarks.md.
-bench: lib
+bench: test-deps lib
 	@bash bench/run.sh
 
 demo: lib

@@ -38,7 +38,10 @@ pub struct Summary {
     pub alpn: Option<Vec<u8>>,
     /// Client: the name we asked for. Server: the name the client sent.
     pub server_name: Option<String>,
+    /// The peer's certificate chain, leaf first, until [`Connection::free_handshake`].
     pub peer_chain: Vec<CertificateDer<'static>>,
+    /// The peer presented a chain that `free_handshake` has since dropped.
+    pub peer_chain_dropped: bool,
     /// Server: which of the config's identities we presented.
     pub identity: Option<usize>,
     pub hello_retry: bool,
@@ -72,12 +75,59 @@ pub struct Summary {
     pub client_random: [u8; 32],
 }
 
-/// The traffic secrets kept after the handshake for KeyUpdate and exporters.
+/// What a TLS 1.3 connection keeps of its key schedule once the handshake is over, in one
+/// wiped heap block sized to the suite's hash (most of an idle connection's memory is
+/// secrets, so not four blocks of the largest size).
 pub struct AppSecrets {
     pub suite: &'static Tls13Suite,
-    pub client: Secret,
-    pub server: Secret,
-    pub exporter: Secret,
+    bytes: zeroize::Zeroizing<Box<[u8]>>,
+}
+
+/// The secrets in [`AppSecrets`].
+#[derive(Clone, Copy)]
+pub enum AppSecret {
+    /// The client's application traffic secret (KeyUpdate moves it on).
+    Client,
+    Server,
+    /// For RFC 8446 §7.5 exporters.
+    Exporter,
+    /// For the NewSessionTickets of after the handshake.
+    Resumption,
+}
+
+impl AppSecrets {
+    pub fn new(
+        suite: &'static Tls13Suite,
+        client: &Secret,
+        server: &Secret,
+        exporter: &Secret,
+        resumption: &Secret,
+    ) -> AppSecrets {
+        let len = suite.hash.output_len();
+        let mut bytes = zeroize::Zeroizing::new(vec![0u8; 4 * len].into_boxed_slice());
+        for (slot, secret) in bytes.chunks_exact_mut(len).zip([client, server, exporter, resumption]) {
+            slot.copy_from_slice(secret.as_ref());
+        }
+        AppSecrets { suite, bytes }
+    }
+
+    fn slot(&self, which: AppSecret) -> std::ops::Range<usize> {
+        let len = self.suite.hash.output_len();
+        which as usize * len..(which as usize + 1) * len
+    }
+
+    /// A copy of one secret (in its own wiped block, as every [`Secret`]).
+    pub fn get(&self, which: AppSecret) -> Secret {
+        Secret::from_slice(&self.bytes[self.slot(which)])
+    }
+
+    /// Moves a traffic secret on (RFC 8446 §7.2) and returns the new one.
+    pub fn next_traffic_secret(&mut self, which: AppSecret) -> Secret {
+        let next = tls13::key_schedule::next_traffic_secret(self.suite.hash, &self.get(which));
+        let slot = self.slot(which);
+        self.bytes[slot].copy_from_slice(next.as_ref());
+        next
+    }
 }
 
 /// The parts of a connection the handshake state machines act on.
@@ -94,13 +144,11 @@ pub struct Common {
     pub max_fragment: usize,
     /// The RFC 6066 limit both sides agreed on, which caps `max_fragment` from then on.
     pub negotiated_max_fragment: Option<usize>,
-    pub app_secrets: Option<Box<AppSecrets>>,
+    pub app_secrets: Option<AppSecrets>,
     /// TLS 1.2's master secret and randoms, once the handshake is done.
     pub tls12_secrets: Option<Box<tls12::Secrets>>,
     /// TLS 1.2 server: its write protection, installed when it sends ChangeCipherSpec.
     pub tls12_pending_write: Option<Box<Protection>>,
-    /// TLS 1.3 client: the resumption master secret, for tickets that arrive later.
-    pub resumption_master: Option<Secret>,
     /// TLS 1.3 client: sessions from NewSessionTicket messages, newest last, until the
     /// application takes them.
     pub received_sessions: Vec<crate::session::ClientSession>,
@@ -131,7 +179,6 @@ impl Common {
             app_secrets: None,
             tls12_secrets: None,
             tls12_pending_write: None,
-            resumption_master: None,
             received_sessions: Vec::new(),
             current_session: None,
             session_id: Vec::new(),
@@ -219,7 +266,8 @@ impl Common {
         // The direction the client writes in: its sending, the server's receiving.
         let client_writes = (self.side == Side::Client) != read;
         let fresh = if let Some(s) = &self.app_secrets {
-            Protection::Tls13(Tls13Protection::new(s.suite, if client_writes { &s.client } else { &s.server }))
+            let which = if client_writes { AppSecret::Client } else { AppSecret::Server };
+            Protection::Tls13(Tls13Protection::new(s.suite, &s.get(which)))
         } else if let Some(s) = &self.tls12_secrets {
             let (client, server) = tls12::key_protections(s.suite, &s.master, &s.client_random, &s.server_random);
             if client_writes {
@@ -805,16 +853,17 @@ impl Connection {
             hs::NEW_SESSION_TICKET if self.side() == Side::Client => {
                 let nst = crate::msgs::NewSessionTicket13::decode(body)?;
                 // TLS 1.2 tickets come inside the handshake; here only TLS 1.3's.
-                let (Some(suite), Some(master)) = (self.common.summary.suite, &self.common.resumption_master) else {
+                let Some(secrets) = &self.common.app_secrets else {
                     return Err(unexpected());
                 };
+                let (suite, master) = (secrets.suite, secrets.get(AppSecret::Resumption));
                 if nst.lifetime > 7 * 24 * 3600 {
                     return Err(Error::with_alert(ErrorCode::BAD_MESSAGE, AlertDescription::IllegalParameter));
                 }
                 if nst.lifetime == 0 || !config.session_tickets {
                     return Ok(());
                 }
-                let psk = tls13::key_schedule::resumption_psk(suite.hash, master, nst.nonce);
+                let psk = tls13::key_schedule::resumption_psk(suite.hash, &master, nst.nonce);
                 let now = hooks.now().as_secs() * 1000;
                 self.common.received_sessions.push(crate::session::ClientSession {
                     ticket: nst.ticket.to_vec(),
@@ -869,9 +918,8 @@ impl Connection {
         self.key_updates.1 = self.key_updates.1.saturating_add(1);
         let side = self.side();
         let secrets = self.common.app_secrets.as_mut().ok_or_else(unexpected)?;
-        let peer = if side == Side::Client { &mut secrets.server } else { &mut secrets.client };
-        *peer = tls13::key_schedule::next_traffic_secret(secrets.suite.hash, peer);
-        let (suite, secret) = (secrets.suite, peer.clone());
+        let peer = if side == Side::Client { AppSecret::Server } else { AppSecret::Client };
+        let (suite, secret) = (secrets.suite, secrets.next_traffic_secret(peer));
         self.common.set_read_keys(suite, &secret);
         Ok(())
     }
@@ -879,9 +927,8 @@ impl Connection {
     /// TLS 1.3 server: sends `count` more NewSessionTickets now (`s2n_connection_add_new_tickets_to_send`).
     pub fn issue_tickets(&mut self, config: &Config, hooks: &mut dyn Hooks, count: u16) -> Result<()> {
         self.check_usable()?;
-        let (Some(suite), Some(master)) = (self.common.summary.suite, self.common.resumption_master.clone()) else {
-            return Ok(());
-        };
+        let Some(secrets) = &self.common.app_secrets else { return Ok(()) };
+        let (suite, master) = (secrets.suite, secrets.get(AppSecret::Resumption));
         if self.side() != Side::Server || self.is_handshaking() {
             return Ok(());
         }
@@ -912,9 +959,8 @@ impl Connection {
         self.common.flush_handshake()?;
         let side = self.side();
         let secrets = self.common.app_secrets.as_mut().ok_or_else(unexpected)?;
-        let ours = if side == Side::Client { &mut secrets.client } else { &mut secrets.server };
-        *ours = tls13::key_schedule::next_traffic_secret(secrets.suite.hash, ours);
-        let (suite, secret) = (secrets.suite, ours.clone());
+        let ours = if side == Side::Client { AppSecret::Client } else { AppSecret::Server };
+        let (suite, secret) = (secrets.suite, secrets.next_traffic_secret(ours));
         self.key_updates.0 = self.key_updates.0.saturating_add(1);
         self.common.set_write_keys(suite, &secret)
     }
@@ -1079,6 +1125,11 @@ impl Connection {
             if self.common.received_sessions.is_empty() {
                 self.common.received_sessions = Vec::new();
             }
+            // The peer's chain was needed to authenticate it; an application that wants it
+            // afterwards takes its copy before (it is most of an idle client's memory).
+            let summary = &mut self.common.summary;
+            summary.peer_chain_dropped |= !summary.peer_chain.is_empty();
+            summary.peer_chain = Vec::new();
         }
     }
 }

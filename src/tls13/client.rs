@@ -614,11 +614,10 @@ fn server_finished(
     encode_handshake(&mut finished, hs::FINISHED, |w| w.put_bytes(verify_data.as_ref()));
     common.send_handshake(&finished);
     h.transcript.add(&finished);
-    common.resumption_master = Some(master.resumption_master_secret(h.transcript.current().as_ref()));
+    let resumption = master.resumption_master_secret(h.transcript.current().as_ref());
     common.set_read_keys(h.suite, &server_app);
     common.set_write_keys(h.suite, &client_app)?;
-    common.app_secrets =
-        Some(Box::new(AppSecrets { suite: h.suite, client: client_app, server: server_app, exporter }));
+    common.app_secrets = Some(AppSecrets::new(h.suite, &client_app, &server_app, &exporter, &resumption));
     Ok(())
 }
 

@@ -108,8 +108,7 @@ pub fn handle(
             let resumption = h.master.resumption_master_secret(h.transcript.current().as_ref());
             send_tickets(common, config, hooks, h.suite, &resumption, config.initial_ticket_count)?;
             let Handshake { suite, client_app, server_app, exporter, .. } = h;
-            common.app_secrets = Some(Box::new(AppSecrets { suite, client: client_app, server: server_app, exporter }));
-            common.resumption_master = Some(resumption);
+            common.app_secrets = Some(AppSecrets::new(suite, &client_app, &server_app, &exporter, &resumption));
             return Ok(None);
         }
         _ => return Err(unexpected()),

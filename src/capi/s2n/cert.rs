@@ -456,7 +456,7 @@ pub extern "C" fn s2n_connection_client_cert_used(conn: *mut s2n_connection) -> 
         let used = s.client_auth
             && !s.no_client_cert
             && match conn.mode {
-                s2n_mode::S2N_SERVER => !s.peer_chain.is_empty(),
+                s2n_mode::S2N_SERVER => !s.peer_chain.is_empty() || s.peer_chain_dropped,
                 s2n_mode::S2N_CLIENT => s.our_scheme.is_some(),
             };
         Ok(used as c_int)

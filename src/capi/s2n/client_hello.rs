@@ -24,8 +24,18 @@ impl s2n_client_hello {
         Ok(s2n_client_hello { raw: raw.to_vec(), record_version })
     }
 
-    fn parsed(&self) -> ClientHello<'_> {
-        ClientHello::decode(&self.raw).expect("validated when stored")
+    /// The message, parsed again (it was validated when stored). After
+    /// `s2n_connection_free_handshake` it is gone, as in s2n: `S2N_ERR_INVALID_STATE`.
+    fn parsed(&self) -> Result<ClientHello<'_>> {
+        if self.raw.is_empty() {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        ClientHello::decode(&self.raw)
+    }
+
+    /// Frees the message, keeping this object (the application may hold a pointer to it).
+    pub(crate) fn free_message(&mut self) {
+        self.raw = Vec::new();
     }
 }
 
@@ -124,7 +134,7 @@ pub extern "C" fn s2n_client_hello_get_raw_message(
 
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_get_cipher_suites_length(ch: *mut s2n_client_hello) -> libc::ssize_t {
-    call(|| Ok(unsafe { arg_ref(ch) }?.parsed().cipher_suites.len() as libc::ssize_t))
+    call(|| Ok(unsafe { arg_ref(ch) }?.parsed()?.cipher_suites.len() as libc::ssize_t))
 }
 
 #[no_mangle]
@@ -133,12 +143,12 @@ pub extern "C" fn s2n_client_hello_get_cipher_suites(
     out: *mut u8,
     max_length: u32,
 ) -> libc::ssize_t {
-    call(|| copy_out(unsafe { arg_ref(ch) }?.parsed().cipher_suites, out, max_length))
+    call(|| copy_out(unsafe { arg_ref(ch) }?.parsed()?.cipher_suites, out, max_length))
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_get_extensions_length(ch: *mut s2n_client_hello) -> libc::ssize_t {
-    call(|| Ok(unsafe { arg_ref(ch) }?.parsed().raw_extensions.len() as libc::ssize_t))
+    call(|| Ok(unsafe { arg_ref(ch) }?.parsed()?.raw_extensions.len() as libc::ssize_t))
 }
 
 #[no_mangle]
@@ -147,7 +157,7 @@ pub extern "C" fn s2n_client_hello_get_extensions(
     out: *mut u8,
     max_length: u32,
 ) -> libc::ssize_t {
-    call(|| copy_out(unsafe { arg_ref(ch) }?.parsed().raw_extensions, out, max_length))
+    call(|| copy_out(unsafe { arg_ref(ch) }?.parsed()?.raw_extensions, out, max_length))
 }
 
 #[no_mangle]
@@ -157,7 +167,7 @@ pub extern "C" fn s2n_client_hello_get_extension_length(
 ) -> libc::ssize_t {
     call(|| {
         let ch = unsafe { arg_ref(ch) }?;
-        Ok(ch.parsed().extensions.get(extension_type as u16).map_or(0, |e| e.len()) as libc::ssize_t)
+        Ok(ch.parsed()?.extensions.get(extension_type as u16).map_or(0, |e| e.len()) as libc::ssize_t)
     })
 }
 
@@ -170,7 +180,7 @@ pub extern "C" fn s2n_client_hello_get_extension_by_id(
 ) -> libc::ssize_t {
     call(|| {
         let ch = unsafe { arg_ref(ch) }?;
-        let parsed = ch.parsed();
+        let parsed = ch.parsed()?;
         let data = parsed
             .extensions
             .get(extension_type as u16)
@@ -187,7 +197,7 @@ pub extern "C" fn s2n_client_hello_has_extension(
 ) -> c_int {
     call(|| {
         let ch = unsafe { arg_ref(ch) }?;
-        unsafe { write_out(exists, ch.parsed().extensions.contains(extension_iana)) }?;
+        unsafe { write_out(exists, ch.parsed()?.extensions.contains(extension_iana)) }?;
         OK
     })
 }
@@ -196,7 +206,7 @@ pub extern "C" fn s2n_client_hello_has_extension(
 pub extern "C" fn s2n_client_hello_get_session_id_length(ch: *mut s2n_client_hello, out_length: *mut u32) -> c_int {
     call(|| {
         let ch = unsafe { arg_ref(ch) }?;
-        unsafe { write_out(out_length, ch.parsed().session_id.len() as u32) }?;
+        unsafe { write_out(out_length, ch.parsed()?.session_id.len() as u32) }?;
         OK
     })
 }
@@ -211,7 +221,7 @@ pub extern "C" fn s2n_client_hello_get_session_id(
     call(|| {
         let ch = unsafe { arg_ref(ch) }?;
         unsafe { arg_ref(out_length) }?;
-        let id = ch.parsed().session_id;
+        let id = ch.parsed()?.session_id;
         if id.len() > max_length as usize {
             return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
         }
@@ -228,7 +238,7 @@ pub extern "C" fn s2n_client_hello_get_compression_methods_length(
 ) -> c_int {
     call(|| {
         let ch = unsafe { arg_ref(ch) }?;
-        unsafe { write_out(out_length, ch.parsed().compression_methods.len() as u32) }?;
+        unsafe { write_out(out_length, ch.parsed()?.compression_methods.len() as u32) }?;
         OK
     })
 }
@@ -243,7 +253,7 @@ pub extern "C" fn s2n_client_hello_get_compression_methods(
     call(|| {
         let ch = unsafe { arg_ref(ch) }?;
         unsafe { arg_ref(out_length) }?;
-        let methods = ch.parsed().compression_methods;
+        let methods = ch.parsed()?.compression_methods;
         if methods.len() > list_length as usize {
             return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
         }
@@ -258,7 +268,7 @@ pub extern "C" fn s2n_client_hello_get_compression_methods(
 pub extern "C" fn s2n_client_hello_get_legacy_protocol_version(ch: *mut s2n_client_hello, out: *mut u8) -> c_int {
     call(|| {
         let ch = unsafe { arg_ref(ch) }?;
-        let v = ch.parsed().legacy_version;
+        let v = ch.parsed()?.legacy_version;
         unsafe { write_out(out, ((v >> 8) * 10 + (v & 0xff)) as u8) }?;
         OK
     })
@@ -284,7 +294,7 @@ pub extern "C" fn s2n_client_hello_get_random(ch: *mut s2n_client_hello, out: *m
         if max_length < 32 {
             return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
         }
-        copy_out(&ch.parsed().random, out, max_length)?;
+        copy_out(&ch.parsed()?.random, out, max_length)?;
         OK
     })
 }
@@ -300,7 +310,7 @@ pub extern "C" fn s2n_client_hello_get_supported_groups(
         let ch = unsafe { arg_ref(ch) }?;
         unsafe { arg_ref(groups) }?;
         unsafe { arg_ref(groups_count) }?;
-        let parsed = ch.parsed();
+        let parsed = ch.parsed()?;
         let data = parsed
             .extensions
             .get(msgs::ext::SUPPORTED_GROUPS)
@@ -321,7 +331,7 @@ pub extern "C" fn s2n_client_hello_get_supported_groups(
 pub extern "C" fn s2n_client_hello_get_server_name_length(ch: *mut s2n_client_hello, length: *mut u16) -> c_int {
     call(|| {
         let ch = unsafe { arg_ref(ch) }?;
-        let name = ch.parsed().server_name()?.ok_or_else(|| Error::new(ErrorCode::EXTENSION_NOT_RECEIVED))?;
+        let name = ch.parsed()?.server_name()?.ok_or_else(|| Error::new(ErrorCode::EXTENSION_NOT_RECEIVED))?;
         unsafe { write_out(length, name.len() as u16) }?;
         OK
     })
@@ -337,7 +347,7 @@ pub extern "C" fn s2n_client_hello_get_server_name(
     call(|| {
         let ch = unsafe { arg_ref(ch) }?;
         unsafe { arg_ref(out_length) }?;
-        let parsed = ch.parsed();
+        let parsed = ch.parsed()?;
         let name = parsed.server_name()?.ok_or_else(|| Error::new(ErrorCode::EXTENSION_NOT_RECEIVED))?;
         if name.len() > length as usize {
             return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));

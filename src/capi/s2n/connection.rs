@@ -637,6 +637,10 @@ pub extern "C" fn s2n_connection_free_handshake(conn: *mut s2n_connection) -> c_
             return Err(Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE));
         }
         conn.core.free_handshake();
+        // The ClientHello goes too, as in s2n (its accessors then report an invalid state).
+        if let Some(hello) = conn.client_hello.as_deref_mut() {
+            hello.free_message();
+        }
         OK
     })
 }
@@ -776,7 +780,8 @@ pub extern "C" fn s2n_connection_tls_exporter(
         if label.len() > 249 || out.len() > 255 * secrets.suite.hash.output_len() {
             return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
         }
-        crate::tls13::key_schedule::export(secrets.suite.hash, &secrets.exporter, label, context, out);
+        let exporter = secrets.get(crate::conn::AppSecret::Exporter);
+        crate::tls13::key_schedule::export(secrets.suite.hash, &exporter, label, context, out);
         OK
     })
 }

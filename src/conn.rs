@@ -35,15 +35,15 @@ pub struct Summary {
     /// The scheme we signed with / the peer signed with.
     pub our_scheme: Option<SignatureScheme>,
     pub peer_scheme: Option<SignatureScheme>,
-    pub alpn: Option<Vec<u8>>,
+    pub alpn: Option<Box<[u8]>>,
     /// Client: the name we asked for. Server: the name the client sent.
-    pub server_name: Option<String>,
+    pub server_name: Option<Box<str>>,
     /// The peer's certificate chain, leaf first, until [`Connection::free_handshake`].
     pub peer_chain: Vec<CertificateDer<'static>>,
     /// The peer presented a chain that `free_handshake` has since dropped.
     pub peer_chain_dropped: bool,
     /// Server: which of the config's identities we presented.
-    pub identity: Option<usize>,
+    pub identity: Option<u16>,
     pub hello_retry: bool,
     pub client_auth: bool,
     /// The client asked for a certificate got an empty Certificate.
@@ -61,11 +61,10 @@ pub struct Summary {
     pub peer_alert: Option<u8>,
     /// Client: the OCSP response the server stapled to its certificate, and what checking
     /// it found (when it was checked). Server: whether we stapled one.
-    pub ocsp_response: Option<Vec<u8>>,
-    pub ocsp_status: Option<crate::ocsp::OcspStatus>,
+    pub ocsp: Option<Box<PeerOcsp>>,
     pub ocsp_stapled: bool,
     /// The external PSK the handshake used (`s2n_connection_get_negotiated_psk_identity`).
-    pub psk_identity: Option<Vec<u8>>,
+    pub psk_identity: Option<Box<[u8]>>,
     /// The handshake resumed a session (no certificates were exchanged).
     pub resumed: bool,
     /// TLS 1.2 client: the server sent RFC 5746's renegotiation_info.
@@ -73,6 +72,13 @@ pub struct Summary {
     /// Server: the ClientHello came in SSL 2.0's format.
     pub sslv2_client_hello: bool,
     pub client_random: [u8; 32],
+}
+
+/// The OCSP response a server stapled (few do, so it is boxed in the [`Summary`]).
+pub struct PeerOcsp {
+    pub response: Vec<u8>,
+    /// What checking it found, when it was checked.
+    pub status: Option<crate::ocsp::OcspStatus>,
 }
 
 /// What a TLS 1.3 connection keeps of its key schedule once the handshake is over, in one
@@ -143,7 +149,7 @@ pub struct Common {
     hs_out: Vec<u8>,
     pub max_fragment: usize,
     /// The RFC 6066 limit both sides agreed on, which caps `max_fragment` from then on.
-    pub negotiated_max_fragment: Option<usize>,
+    pub negotiated_max_fragment: Option<u16>,
     pub app_secrets: Option<AppSecrets>,
     /// TLS 1.2's master secret and randoms, once the handshake is done.
     pub tls12_secrets: Option<Box<tls12::Secrets>>,
@@ -157,7 +163,7 @@ pub struct Common {
     /// TLS 1.2 session the server keeps under the session id it gave.
     pub current_session: Option<Box<crate::session::ClientSession>>,
     /// TLS 1.2: the session id of this connection (the server's choice, or the one resumed).
-    pub session_id: Vec<u8>,
+    pub session_id: Box<[u8]>,
     /// TLS 1.3 server that resumed: when the keying material of the resumed chain expires.
     pub keying_material_expires: Option<u64>,
     pub tickets_sent: u16,
@@ -181,7 +187,7 @@ impl Common {
             tls12_pending_write: None,
             received_sessions: Vec::new(),
             current_session: None,
-            session_id: Vec::new(),
+            session_id: Box::default(),
             keying_material_expires: None,
             tickets_sent: 0,
             read_keys_changed: false,
@@ -361,7 +367,7 @@ pub struct Connection {
     /// Client: a session to offer for resumption.
     pub resume: Option<Box<crate::session::ClientSession>>,
     /// The application's answer to the private-key operation the handshake waits for.
-    offloaded_signature: Option<Vec<u8>>,
+    offloaded_signature: Option<Box<[u8]>>,
 }
 
 impl Connection {
@@ -418,7 +424,7 @@ impl Connection {
         if self.pending_private_key_operation().is_none() || self.offloaded_signature.is_some() {
             return Err(Error::new(ErrorCode::INVALID_STATE));
         }
-        self.offloaded_signature = Some(signature);
+        self.offloaded_signature = Some(signature.into_boxed_slice());
         Ok(())
     }
 

@@ -87,7 +87,7 @@ pub struct Tls13Protection {
     key: Option<LessSafeKey>,
     iv: Zeroizing<[u8; NONCE_LEN]>,
     seq: u64,
-    tag_len: usize,
+    tag_len: u8,
 }
 
 impl Tls13Protection {
@@ -97,7 +97,7 @@ impl Tls13Protection {
         let mut iv = Zeroizing::new([0u8; NONCE_LEN]);
         traffic_key_and_iv(suite.hash, traffic_secret, key, &mut iv[..]);
         let unbound = UnboundKey::new(suite.aead, key).expect("key length matches the suite's AEAD");
-        Tls13Protection { key: Some(LessSafeKey::new(unbound)), iv, seq: 0, tag_len: suite.aead.tag_len() }
+        Tls13Protection { key: Some(LessSafeKey::new(unbound)), iv, seq: 0, tag_len: suite.aead.tag_len() as u8 }
     }
 
     /// Records protected so far with this key.
@@ -119,19 +119,22 @@ impl Tls13Protection {
 
     /// The bytes a record carrying `payload_len` bytes takes on the wire.
     pub fn record_len(&self, payload_len: usize, padding: usize) -> usize {
-        HEADER_LEN + payload_len + 1 + padding + self.tag_len
+        HEADER_LEN + payload_len + 1 + padding + usize::from(self.tag_len)
     }
 
     /// Appends one protected record (header, ciphertext, tag) carrying `payload` to `out`.
     pub fn seal(&mut self, content_type: ContentType, payload: &[u8], padding: usize, out: &mut Vec<u8>) -> Result<()> {
         debug_assert!(payload.len() <= MAX_PLAINTEXT);
         let inner_len = payload.len() + 1 + padding;
-        let header =
-            Header::encode(ContentType::ApplicationData as u8, LEGACY_RECORD_VERSION, inner_len + self.tag_len);
+        let header = Header::encode(
+            ContentType::ApplicationData as u8,
+            LEGACY_RECORD_VERSION,
+            inner_len + usize::from(self.tag_len),
+        );
         let nonce = self.next_nonce()?;
         let start = out.len();
         // One growth to the record's size, not a doubling for the tag at the end.
-        out.reserve(HEADER_LEN + inner_len + self.tag_len);
+        out.reserve(HEADER_LEN + inner_len + usize::from(self.tag_len));
         out.extend_from_slice(&header);
         out.extend_from_slice(payload);
         out.push(content_type as u8);
@@ -151,7 +154,7 @@ impl Tls13Protection {
     /// A bad tag is `S2N_ERR_DECRYPT` (bad_record_mac); an all-zero inner plaintext (no
     /// content type) is `S2N_ERR_BAD_MESSAGE` (unexpected_message).
     pub fn open<'a>(&mut self, header: &Header, body: &'a mut [u8]) -> Result<(ContentType, &'a [u8])> {
-        if body.len() < self.tag_len + 1 || body.len() > MAX_CIPHERTEXT {
+        if body.len() < usize::from(self.tag_len) + 1 || body.len() > MAX_CIPHERTEXT {
             return Err(Error::new(ErrorCode::DECRYPT));
         }
         let nonce = self.next_nonce()?;
@@ -176,7 +179,7 @@ pub struct Tls12Protection {
     iv: Zeroizing<[u8; NONCE_LEN]>,
     explicit_nonce: bool,
     seq: u64,
-    tag_len: usize,
+    tag_len: u8,
 }
 
 impl Tls12Protection {
@@ -189,7 +192,7 @@ impl Tls12Protection {
             iv: fixed,
             explicit_nonce: suite.explicit_nonce,
             seq: 0,
-            tag_len: suite.aead.tag_len(),
+            tag_len: suite.aead.tag_len() as u8,
         }
     }
 
@@ -224,9 +227,13 @@ impl Tls12Protection {
     pub fn seal(&mut self, content_type: ContentType, payload: &[u8], out: &mut Vec<u8>) -> Result<()> {
         let seq = self.next_seq()?;
         let explicit = if self.explicit_nonce { 8 } else { 0 };
-        let header = Header::encode(content_type as u8, LEGACY_RECORD_VERSION, explicit + payload.len() + self.tag_len);
+        let header = Header::encode(
+            content_type as u8,
+            LEGACY_RECORD_VERSION,
+            explicit + payload.len() + usize::from(self.tag_len),
+        );
         // One growth to the record's size, not a doubling for the tag at the end.
-        out.reserve(HEADER_LEN + explicit + payload.len() + self.tag_len);
+        out.reserve(HEADER_LEN + explicit + payload.len() + usize::from(self.tag_len));
         out.extend_from_slice(&header);
         if self.explicit_nonce {
             out.extend_from_slice(&seq.to_be_bytes());
@@ -248,7 +255,9 @@ impl Tls12Protection {
     pub fn open<'a>(&mut self, header: &Header, body: &'a mut [u8]) -> Result<(ContentType, &'a [u8])> {
         let content_type = ContentType::from_wire(header.content_type)?;
         let explicit = if self.explicit_nonce { 8 } else { 0 };
-        if body.len() < explicit + self.tag_len || body.len() - explicit - self.tag_len > MAX_PLAINTEXT + 1024 {
+        if body.len() < explicit + usize::from(self.tag_len)
+            || body.len() - explicit - usize::from(self.tag_len) > MAX_PLAINTEXT + 1024
+        {
             return Err(Error::new(ErrorCode::DECRYPT));
         }
         let seq = self.next_seq()?;
@@ -257,7 +266,7 @@ impl Tls12Protection {
             nonce[4..].copy_from_slice(&body[..8]);
         }
         let (_, sealed) = body.split_at_mut(explicit);
-        let aad = Self::aad(seq, header.content_type, sealed.len() - self.tag_len);
+        let aad = Self::aad(seq, header.content_type, sealed.len() - usize::from(self.tag_len));
         let plain = self
             .key
             .as_ref()

@@ -330,7 +330,7 @@ pub fn accept_ocsp_staple(
             false => Ok(()),
         };
     };
-    common.summary.ocsp_response = Some(staple.to_vec());
+    let ocsp = common.summary.ocsp.insert(Box::new(crate::conn::PeerOcsp { response: staple.to_vec(), status: None }));
     if config.verify_peer && config.check_ocsp_staple {
         let anchors: Vec<&[TrustAnchor<'_>]> = config.trust.root_sets().collect();
         let status = crate::ocsp::check(staple, &common.summary.peer_chain, &anchors, hooks.now()).map_err(|e| {
@@ -340,7 +340,7 @@ pub fn accept_ocsp_staple(
             };
             Error::with_alert(e.code, alert)
         })?;
-        common.summary.ocsp_status = Some(status);
+        ocsp.status = Some(status);
     }
     Ok(())
 }

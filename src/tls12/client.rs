@@ -111,7 +111,7 @@ pub fn server_hello(
         if !config.alpn.iter().any(|p| p == name) {
             return Err(illegal_parameter(ErrorCode::NO_APPLICATION_PROTOCOL));
         }
-        common.summary.alpn = Some(name.to_vec());
+        common.summary.alpn = Some(name.into());
     }
     let Hello { random: client_random, transcript, session_id, resume, .. } = hello;
     let mut messages = transcript.into_buffer().ok_or_else(unexpected)?;
@@ -134,7 +134,7 @@ pub fn server_hello(
         expect_status,
         server_session_id: sh.session_id.to_vec(),
     };
-    common.session_id = sh.session_id.to_vec();
+    common.session_id = sh.session_id.into();
     // The server echoes our session id to resume the session our ticket carried.
     let accepted = resume.filter(|_| sh.session_id == session_id);
     let Some(session) = accepted else { return Ok(Handshake::Client12(State::WaitCertificate(Box::new(h)))) };

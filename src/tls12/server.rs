@@ -181,8 +181,8 @@ pub fn client_hello(
     }
     let summary = &mut common.summary;
     summary.version = Some(TLS12);
-    summary.alpn = alpn.clone();
-    summary.server_name = server_name.clone();
+    summary.alpn = alpn.as_deref().map(Box::from);
+    summary.server_name = server_name.as_deref().map(Box::from);
     summary.client_random = ch.random;
     summary.extended_master_secret = ems;
     if let Some(session) = resumed {
@@ -211,7 +211,7 @@ pub fn client_hello(
     let id = &config.identities[identity];
     let staple = if ch.wants_ocsp_staple() { id.ocsp_response() } else { None };
     let session_id: [u8; 32] = random_array()?;
-    common.session_id = session_id.to_vec();
+    common.session_id = session_id.into();
 
     let mut messages = Vec::with_capacity(4096);
     messages.extend_from_slice(message);
@@ -315,7 +315,7 @@ pub(crate) fn finish_flight(
     summary.tls12_suite = Some(h.suite);
     summary.group = Some(group);
     summary.our_scheme = Some(scheme);
-    summary.identity = Some(identity);
+    summary.identity = Some(identity as u16);
     Ok(Handshake::Server12(if client_auth { State::WaitClientCertificate(h) } else { State::WaitClientKeyExchange(h) }))
 }
 
@@ -399,7 +399,7 @@ fn resume(
     summary.tls12_suite = Some(suite);
     summary.extended_master_secret = *extended_master_secret;
     summary.resumed = true;
-    common.session_id = ch.session_id.to_vec();
+    common.session_id = ch.session_id.into();
     common.current_session = Some(Box::new(session));
     let h = Box::new(Handshake12 {
         suite,

@@ -159,7 +159,7 @@ pub fn start(
             }
     });
     common.summary.client_random = hello.random;
-    common.summary.server_name = server_name.map(str::to_owned);
+    common.summary.server_name = server_name.map(Box::from);
     send_client_hello(common, config, server_name, hello, None, now_ms)
 }
 
@@ -407,7 +407,7 @@ fn server_hello(
                 return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
             }
             if !offer.resumption {
-                common.summary.psk_identity = Some(offer.identity.to_vec());
+                common.summary.psk_identity = Some(offer.identity.into());
             }
             Some(Secret::from_slice(offer.secret))
         }
@@ -523,7 +523,7 @@ fn encrypted_extensions(common: &mut Common, config: &Settings, body: &[u8]) -> 
         if !config.alpn.iter().any(|p| p == name) {
             return Err(illegal_parameter(ErrorCode::NO_APPLICATION_PROTOCOL));
         }
-        common.summary.alpn = Some(name.to_vec());
+        common.summary.alpn = Some(name.into());
     }
     Ok(())
 }
@@ -539,7 +539,7 @@ pub(crate) fn accept_max_fragment_length(common: &mut Common, config: &Settings,
     let len =
         crate::config::max_fragment_length(code).ok_or_else(|| illegal_parameter(ErrorCode::INVALID_MAX_FRAG_LEN))?;
     common.max_fragment = common.max_fragment.min(len);
-    common.negotiated_max_fragment = Some(len);
+    common.negotiated_max_fragment = Some(len as u16);
     Ok(())
 }
 

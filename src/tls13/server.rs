@@ -479,10 +479,10 @@ fn finish_flight(common: &mut Common, hooks: &mut dyn Hooks, mut f: Box<Flight>)
     summary.suite = Some(suite);
     summary.group = Some(group);
     summary.our_scheme = chosen.map(|(_, scheme)| scheme);
-    summary.identity = chosen.map(|(identity, _)| identity);
+    summary.identity = chosen.map(|(identity, _)| identity as u16);
     summary.resumed = resumed;
-    summary.alpn = alpn;
-    summary.server_name = server_name;
+    summary.alpn = alpn.map(Vec::into_boxed_slice);
+    summary.server_name = server_name.map(String::into_boxed_str);
 
     let h = Box::new(Handshake {
         suite,
@@ -596,7 +596,7 @@ fn accept_psk(
     let (index, psk, resumption) = if !config.external_psks.is_empty() {
         match external {
             Some((index, psk)) if psk.hash == suite.hash => {
-                common.summary.psk_identity = Some(psk.identity.clone());
+                common.summary.psk_identity = Some(psk.identity.as_slice().into());
                 (index, Secret::from_slice(&psk.secret), false)
             }
             _ => return Ok(None),
@@ -715,7 +715,7 @@ pub(crate) fn negotiate_max_fragment_length(
         return Ok(None);
     }
     common.max_fragment = common.max_fragment.min(len);
-    common.negotiated_max_fragment = Some(len);
+    common.negotiated_max_fragment = Some(len as u16);
     Ok(Some(code))
 }
 

@@ -492,7 +492,7 @@ pub extern "C" fn s2n_connection_get_selected_cert(conn: *mut s2n_connection) ->
         let conn = unsafe { arg_ref(conn) }?;
         let config = conn.config();
         let index = match conn.mode {
-            s2n_mode::S2N_SERVER => conn.core.common.summary.identity,
+            s2n_mode::S2N_SERVER => conn.core.common.summary.identity.map(usize::from),
             s2n_mode::S2N_CLIENT => conn.core.common.summary.our_scheme.map(|_| 0),
         };
         let chain = index.and_then(|i| config.chains.get(i)).copied();
@@ -515,7 +515,7 @@ pub extern "C" fn s2n_connection_get_certificate_match(
             return Err(Error::new(ErrorCode::CLIENT_MODE));
         }
         let summary = &conn.core.common.summary;
-        let identity = summary.identity.ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
+        let identity = summary.identity.map(usize::from).ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
         let status = match &summary.server_name {
             None => s2n_cert_sni_match::S2N_SNI_NONE,
             Some(name) => match conn.config().core.identities[identity].match_name(name) {
@@ -604,7 +604,7 @@ pub extern "C" fn s2n_connection_get_ocsp_response(conn: *mut s2n_connection, le
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
         unsafe { arg_ref(length) }?;
-        let response = conn.core.common.summary.ocsp_response.as_deref();
+        let response = conn.core.common.summary.ocsp.as_ref().map(|ocsp| &ocsp.response[..]);
         unsafe { write_out(length, response.map_or(0, |r| r.len() as u32)) }?;
         Ok(response.map_or(std::ptr::null(), |r| r.as_ptr()))
     })
@@ -626,18 +626,22 @@ pub extern "C" fn s2n_connection_get_client_cert_chain(
         unsafe { arg_ref(der_cert_chain_out) }?;
         unsafe { arg_ref(cert_chain_len) }?;
         let chain = &conn.core.common.summary.peer_chain;
-        if conn.mode != s2n_mode::S2N_SERVER || chain.is_empty() {
+        let handed_out = conn.rare.as_ref().is_some_and(|rare| rare.client_cert_chain_c.is_some());
+        // (Once handed out, the copy outlives free_handshake's dropping of the chain.)
+        if conn.mode != s2n_mode::S2N_SERVER || (chain.is_empty() && !handed_out) {
             return Err(Error::new(ErrorCode::NULL));
         }
         // RFC 5246's Certificate list, whatever the version; kept for the connection's life.
-        let raw = conn.client_cert_chain_c.get_or_insert_with(|| {
+        let encode = || {
             let mut out = Vec::new();
             for cert in chain {
                 out.extend_from_slice(&(cert.len() as u32).to_be_bytes()[1..]);
                 out.extend_from_slice(cert);
             }
-            out
-        });
+            out.into_boxed_slice()
+        };
+        let rare = conn.rare.get_or_insert_with(Box::default);
+        let raw = rare.client_cert_chain_c.get_or_insert_with(encode);
         unsafe { write_out(der_cert_chain_out, raw.as_mut_ptr()) }?;
         unsafe { write_out(cert_chain_len, raw.len() as u32) }?;
         OK
@@ -649,7 +653,7 @@ pub extern "C" fn s2n_connection_is_ocsp_stapled(conn: *mut s2n_connection) -> c
     call(|| {
         // A server: whether it stapled a response; a client: whether it received one.
         let summary = &unsafe { arg_ref(conn) }?.core.common.summary;
-        Ok((summary.ocsp_stapled || summary.ocsp_response.is_some()) as c_int)
+        Ok((summary.ocsp_stapled || summary.ocsp.is_some()) as c_int)
     })
 }
 

@@ -84,6 +84,7 @@ pub extern "C" fn s2n_connection_get_client_hello(conn: *mut s2n_connection) -> 
     call(|| {
         let conn = unsafe { arg_mut(conn) }?;
         let ch = conn.client_hello.as_deref_mut().ok_or_else(|| Error::new(ErrorCode::INVALID_STATE))?;
+        conn.client_hello_handed_out = true;
         Ok(ch as *mut s2n_client_hello)
     })
 }

@@ -53,17 +53,13 @@ pub struct s2n_connection {
     /// an `s2n_send` that blocked before they all reached the wire.
     pub(crate) send_consumed: usize,
     pub(crate) blinding: s2n_blinding,
-    /// The blinding delay chosen when the connection was killed, and when (the config's
-    /// monotonic clock, nanoseconds).
-    pub(crate) delay: Option<(u64, std::time::Duration)>,
-    pub(crate) verify_host: Option<(VerifyHostFn, *mut c_void)>,
+    /// What few connections use, allocated on first use.
+    pub(crate) rare: Option<Box<Rare>>,
     pub(crate) wire_bytes_in: u64,
     pub(crate) wire_bytes_out: u64,
     /// NUL-terminated copies of strings handed to C (server name, ALPN protocol).
     pub(crate) server_name_c: Option<CString>,
     pub(crate) alpn_c: Option<CString>,
-    /// Server: the client's chain as `s2n_connection_get_client_cert_chain` hands it out.
-    pub(crate) client_cert_chain_c: Option<Vec<u8>>,
     /// The ClientHello a server received, for the `s2n_client_hello_*` accessors.
     pub(crate) client_hello: Option<Box<s2n_client_hello>>,
     pub(crate) client_hello_cb: ClientHelloCallback,
@@ -85,8 +81,23 @@ pub struct s2n_connection {
     pub(crate) latest_session: Option<Box<crate::session::ClientSession>>,
     /// The handshake's pending private-key operation was handed to the application.
     pub(crate) pkey_op_issued: bool,
+    /// `s2n_connection_get_client_hello` gave the application a pointer to `client_hello`.
+    pub(crate) client_hello_handed_out: bool,
     /// `s2n_connection_set_psk_mode`; else the config's.
     pub(crate) psk_mode: Option<s2n_psk_mode>,
+}
+
+/// The parts of an [`s2n_connection`] that few connections use: boxed, so that the others
+/// (an idle connection is mostly its struct) do not carry them.
+#[derive(Default)]
+pub(crate) struct Rare {
+    /// The blinding delay chosen when the connection was killed, and when (the config's
+    /// monotonic clock, nanoseconds).
+    pub(crate) delay: Option<(u64, std::time::Duration)>,
+    /// `s2n_connection_set_verify_host_callback`.
+    pub(crate) verify_host: Option<(VerifyHostFn, *mut c_void)>,
+    /// Server: the client's chain as `s2n_connection_get_client_cert_chain` hands it out.
+    pub(crate) client_cert_chain_c: Option<Box<[u8]>>,
 }
 
 /// Progress of the application's client-hello callback on one connection.
@@ -102,9 +113,19 @@ impl s2n_connection {
     /// What is left of the blinding delay, by the config's monotonic clock (which tests
     /// and applications may set: `s2n_config_set_monotonic_clock`).
     pub(crate) fn blinding_left(&self) -> std::time::Duration {
-        let Some((since, delay)) = self.delay else { return std::time::Duration::ZERO };
+        let Some((since, delay)) = self.rare.as_ref().and_then(|rare| rare.delay) else {
+            return std::time::Duration::ZERO;
+        };
         let elapsed = super::config::monotonic_nanos(self.config()).saturating_sub(since);
         delay.saturating_sub(std::time::Duration::from_nanos(elapsed))
+    }
+
+    pub(crate) fn rare_mut(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Box::default)
+    }
+
+    pub(crate) fn verify_host(&self) -> Option<(VerifyHostFn, *mut c_void)> {
+        self.rare.as_ref().and_then(|rare| rare.verify_host)
     }
 
     fn new(mode: s2n_mode) -> s2n_connection {
@@ -127,13 +148,11 @@ impl s2n_connection {
             send_ctx: std::ptr::null_mut(),
             send_consumed: 0,
             blinding: s2n_blinding::S2N_BUILT_IN_BLINDING,
-            delay: None,
-            verify_host: None,
+            rare: None,
             wire_bytes_in: 0,
             wire_bytes_out: 0,
             server_name_c: None,
             alpn_c: None,
-            client_cert_chain_c: None,
             client_hello: None,
             client_hello_cb: ClientHelloCallback::NotCalled,
             cache_blocked: false,
@@ -145,6 +164,7 @@ impl s2n_connection {
             tickets_to_send: 0,
             latest_session: None,
             pkey_op_issued: false,
+            client_hello_handed_out: false,
             psk_mode: None,
         }
     }
@@ -152,7 +172,7 @@ impl s2n_connection {
     /// Sets the record payload size, within any limit negotiated with the peer.
     pub(crate) fn set_max_fragment(&mut self, len: usize) {
         let common = &mut self.core.common;
-        common.max_fragment = len.min(common.negotiated_max_fragment.unwrap_or(len));
+        common.max_fragment = len.min(common.negotiated_max_fragment.map_or(len, usize::from));
     }
 
     pub(crate) fn config(&self) -> &s2n_config {
@@ -348,7 +368,7 @@ pub extern "C" fn s2n_get_server_name(conn: *mut s2n_connection) -> *const c_cha
         let conn = unsafe { arg_mut(conn) }?;
         if conn.server_name_c.is_none() {
             if let Some(name) = &conn.core.common.summary.server_name {
-                conn.server_name_c = CString::new(name.as_str()).ok();
+                conn.server_name_c = CString::new(&name[..]).ok();
             }
         }
         let name = conn.server_name_c.as_ref().ok_or_else(|| Error::new(ErrorCode::NULL))?;
@@ -394,7 +414,7 @@ pub extern "C" fn s2n_connection_set_verify_host_callback(
     data: *mut c_void,
 ) -> c_int {
     call(|| {
-        unsafe { arg_mut(conn) }?.verify_host = host_fn.map(|f| (f, data));
+        unsafe { arg_mut(conn) }?.rare_mut().verify_host = host_fn.map(|f| (f, data));
         OK
     })
 }
@@ -637,9 +657,12 @@ pub extern "C" fn s2n_connection_free_handshake(conn: *mut s2n_connection) -> c_
             return Err(Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE));
         }
         conn.core.free_handshake();
-        // The ClientHello goes too, as in s2n (its accessors then report an invalid state).
-        if let Some(hello) = conn.client_hello.as_deref_mut() {
-            hello.free_message();
+        // The ClientHello goes too, as in s2n (its accessors then report an invalid state);
+        // the object stays if the application may hold a pointer to it.
+        if conn.client_hello_handed_out {
+            conn.client_hello.as_deref_mut().map(s2n_client_hello::free_message);
+        } else {
+            conn.client_hello = None;
         }
         OK
     })
@@ -1080,7 +1103,7 @@ pub extern "C" fn s2n_conn_get_signature_public_key_type(
         let summary = &conn.core.common.summary;
         let leaf = if own {
             let index = match conn.mode {
-                s2n_mode::S2N_SERVER => summary.identity,
+                s2n_mode::S2N_SERVER => summary.identity.map(usize::from),
                 s2n_mode::S2N_CLIENT => summary.our_scheme.map(|_| 0),
             };
             index.and_then(|i| conn.config().core.identities.get(i)).map(|id| &id.chain[0])

@@ -198,7 +198,7 @@ fn process_locked(conn: *mut s2n_connection) -> Result<()> {
     // SAFETY: `conn` was checked non-NULL by the caller and stays valid for this call.
     let c = unsafe { &mut *conn };
     let config: *const s2n_config = c.config();
-    let verify_host = c.verify_host;
+    let verify_host = c.verify_host();
     let side = c.core.side();
     let mut core = std::mem::replace(&mut c.core, Connection::new(side));
     // SAFETY: configs outlive the connections using them (s2n's rule).
@@ -364,7 +364,7 @@ fn apply_blinding(conn: *mut s2n_connection, result: &Result<c_int>) {
     );
     // SAFETY: checked non-NULL by the caller.
     let c = unsafe { &mut *conn };
-    if exempt || c.delay.is_some() {
+    if exempt || c.rare.as_ref().is_some_and(|rare| rare.delay.is_some()) {
         return;
     }
     let max = c.config().max_blinding.unwrap_or(Duration::from_secs(30));
@@ -376,7 +376,7 @@ fn apply_blinding(conn: *mut s2n_connection, result: &Result<c_int>) {
     let random = crate::crypto::random_array::<8>().unwrap_or_default();
     let span = (max - min).as_nanos() as u64;
     let delay = min + Duration::from_nanos(if span == 0 { 0 } else { u64::from_ne_bytes(random) % span });
-    c.delay = Some((super::config::monotonic_nanos(c.config()), delay));
+    c.rare_mut().delay = Some((super::config::monotonic_nanos(c.config()), delay));
     if c.blinding == s2n_blinding::S2N_BUILT_IN_BLINDING {
         std::thread::sleep(delay);
     }

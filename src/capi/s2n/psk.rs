@@ -144,7 +144,7 @@ pub extern "C" fn s2n_connection_get_negotiated_psk_identity_length(
 ) -> c_int {
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
-        let len = conn.core.common.summary.psk_identity.as_ref().map_or(0, Vec::len);
+        let len = conn.core.common.summary.psk_identity.as_ref().map_or(0, |id| id.len());
         unsafe { write_out(identity_length, len as u16) }?;
         OK
     })

@@ -325,7 +325,7 @@ pub(crate) fn evict_from_cache(conn: *mut s2n_connection) {
     let c = unsafe { &*conn };
     let config = c.config();
     let cacheable = config.core.session_cache && config.core.client_auth == crate::config::ClientAuth::None;
-    let id = c.core.common.session_id.clone();
+    let id = c.core.common.session_id.to_vec();
     let Some((delete, ctx)) = config.cache.delete.filter(|_| cacheable && !id.is_empty()) else { return };
     // SAFETY: the application registered this callback with `ctx`; `id` outlives the call.
     unsafe { delete(conn, ctx, id.as_ptr().cast(), id.len() as u64) };

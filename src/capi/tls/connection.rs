@@ -336,7 +336,11 @@ impl Session {
         let summary = &self.core.common.summary;
         if self.core.side() == Side::Server {
             // Like libtls, ignore an IP literal sent as server name (RFC 6066 forbids them).
-            self.servername = summary.server_name.clone().filter(|name| name.parse::<std::net::IpAddr>().is_err());
+            self.servername = summary
+                .server_name
+                .as_deref()
+                .map(str::to_owned)
+                .filter(|name| name.parse::<std::net::IpAddr>().is_err());
         }
         let cstring = |s: &str| CString::new(s.replace('\0', "")).unwrap_or_default();
         let (cipher, strength) = match (summary.suite, summary.tls12_suite) {
@@ -354,8 +358,9 @@ impl Session {
         let fields = chain.first().and_then(|leaf| crate::x509::CertFields::parse(leaf).ok());
         let ocsp_url = fields.as_ref().and_then(|f| f.ocsp_url()).map(|url| cstring(&url));
         // A staple the engine checked; or, with certificate checks off, one read as is.
-        let ocsp = summary.ocsp_status.clone().or_else(|| {
-            let response = summary.ocsp_response.as_deref()?;
+        let peer_ocsp = summary.ocsp.as_deref();
+        let ocsp = peer_ocsp.and_then(|ocsp| ocsp.status.clone()).or_else(|| {
+            let response = &peer_ocsp?.response[..];
             let anchors: Vec<&[rustls_pki_types::TrustAnchor<'_>]> = self.engine.core.trust.root_sets().collect();
             crate::ocsp::validate(response, &chain, &anchors, rustls_pki_types::UnixTime::now()).ok()
         });

@@ -36,7 +36,7 @@ pub struct Summary {
     pub our_scheme: Option<SignatureScheme>,
     pub peer_scheme: Option<SignatureScheme>,
     pub alpn: Option<Box<[u8]>>,
-    /// Client: the name we asked for. Server: the name the client sent.
+    /// Server: the name the client sent (a client's own is [`Connection::server_name`]).
     pub server_name: Option<Box<str>>,
     /// The peer's certificate chain, leaf first, until [`Connection::free_handshake`].
     pub peer_chain: Vec<CertificateDer<'static>>,
@@ -394,6 +394,15 @@ impl Connection {
             overrides: None,
             resume: None,
             offloaded_signature: None,
+        }
+    }
+
+    /// The name this connection is for: the one a client asks for, the one a server was
+    /// asked for.
+    pub fn server_name(&self) -> Option<&str> {
+        match self.side() {
+            Side::Client => self.server_name.as_deref(),
+            Side::Server => self.common.summary.server_name.as_deref(),
         }
     }
 

@@ -159,7 +159,6 @@ pub fn start(
             }
     });
     common.summary.client_random = hello.random;
-    common.summary.server_name = server_name.map(Box::from);
     send_client_hello(common, config, server_name, hello, None, now_ms)
 }
 

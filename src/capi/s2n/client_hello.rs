@@ -33,6 +33,11 @@ impl s2n_client_hello {
         ClientHello::decode(&self.raw)
     }
 
+    /// The server_name extension's host name, if the message has one.
+    pub(crate) fn server_name(&self) -> Option<Vec<u8>> {
+        self.parsed().ok()?.server_name().ok().flatten().map(<[u8]>::to_vec)
+    }
+
     /// Frees the message, keeping this object (the application may hold a pointer to it).
     pub(crate) fn free_message(&mut self) {
         self.raw = Vec::new();

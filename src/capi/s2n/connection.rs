@@ -78,7 +78,8 @@ pub struct s2n_connection {
     /// Server: tickets the application asked for that are not sent yet.
     pub(crate) tickets_to_send: u16,
     /// Client: the newest resumable session.
-    pub(crate) latest_session: Option<Box<crate::session::ClientSession>>,
+    /// (Encoded as `s2n_connection_get_session` hands it out: one block, wiped when dropped.)
+    pub(crate) latest_session: Option<zeroize::Zeroizing<Box<[u8]>>>,
     /// The handshake's pending private-key operation was handed to the application.
     pub(crate) pkey_op_issued: bool,
     /// `s2n_connection_get_client_hello` gave the application a pointer to `client_hello`.
@@ -356,7 +357,7 @@ pub extern "C" fn s2n_set_server_name(conn: *mut s2n_connection, server_name: *c
         }
         let text = name.to_str().map_err(|_| Error::new(ErrorCode::INVALID_ARGUMENT))?;
         conn.core.server_name = Some(text.to_owned());
-        conn.server_name_c = Some(name.to_owned());
+        conn.server_name_c = None;
         OK
     })
 }
@@ -367,9 +368,12 @@ pub extern "C" fn s2n_get_server_name(conn: *mut s2n_connection) -> *const c_cha
     call(|| {
         let conn = unsafe { arg_mut(conn) }?;
         if conn.server_name_c.is_none() {
-            if let Some(name) = &conn.core.common.summary.server_name {
-                conn.server_name_c = CString::new(&name[..]).ok();
-            }
+            // A server inside its ClientHello callback has the name only in the ClientHello.
+            let name = match conn.core.server_name() {
+                Some(name) => Some(name.as_bytes().to_vec()),
+                None => conn.client_hello.as_deref().and_then(s2n_client_hello::server_name),
+            };
+            conn.server_name_c = name.and_then(|name| CString::new(name).ok());
         }
         let name = conn.server_name_c.as_ref().ok_or_else(|| Error::new(ErrorCode::NULL))?;
         Ok(name.as_ptr())

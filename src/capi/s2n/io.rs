@@ -17,7 +17,6 @@ use crate::capi::{arg_mut, arg_ref};
 use crate::config::{CacheLookup, ClientHelloAction, Hooks, PkeyOutcome, PkeyRequest, Renegotiation};
 use crate::conn::Connection;
 use crate::error::{Error, ErrorCode, ErrorKind, Result};
-use crate::msgs;
 
 /// The application callbacks the handshake may call, with the connection pointer s2n
 /// passes to them.
@@ -64,9 +63,6 @@ impl Hooks for CallbackHooks<'_> {
         let c = unsafe { &mut *self.conn };
         if c.client_hello.is_none() {
             let Ok(ch) = s2n_client_hello::new(raw, record_version) else { return ClientHelloAction::Continue };
-            if let Ok(Some(name)) = msgs::ClientHello::decode(raw).and_then(|h| h.server_name()) {
-                c.server_name_c = CString::new(name).ok();
-            }
             c.client_hello = Some(Box::new(ch));
         }
         match c.client_hello_cb {

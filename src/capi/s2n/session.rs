@@ -199,8 +199,10 @@ pub(crate) fn deliver_new_sessions(conn: *mut s2n_connection) {
             // SAFETY: the application registered this callback with `ctx`.
             unsafe { cb(conn, ctx, &mut ticket) };
         }
+        // (Copied into an exact-size block: shrinking the Vec could leave a copy behind.)
+        let blob = zeroize::Zeroizing::new(Box::<[u8]>::from(&ticket.session[..]));
         // SAFETY: as above; re-derived after the callback.
-        unsafe { (*conn).latest_session = Some(Box::new(session)) };
+        unsafe { (*conn).latest_session = Some(blob) };
     }
 }
 
@@ -218,10 +220,14 @@ pub extern "C" fn s2n_connection_set_session(conn: *mut s2n_connection, session:
     })
 }
 
-/// The connection's session: the newest ticket a client received, else the session this
-/// handshake resumed (a server's being the one the client's TLS 1.2 ticket carried).
-fn current_session(conn: &s2n_connection) -> Option<&ClientSession> {
-    conn.latest_session.as_deref().or(conn.core.common.current_session.as_deref())
+/// The connection's session, encoded: the newest ticket a client received, else the
+/// session this handshake resumed (a server's being the one the client's TLS 1.2 ticket
+/// carried).
+fn current_session(conn: &s2n_connection) -> Option<zeroize::Zeroizing<Vec<u8>>> {
+    match &conn.latest_session {
+        Some(blob) => Some(zeroize::Zeroizing::new(blob.to_vec())),
+        None => conn.core.common.current_session.as_deref().map(ClientSession::encode),
+    }
 }
 
 /// Writes the most recent resumable session; returns its length.
@@ -230,8 +236,7 @@ pub extern "C" fn s2n_connection_get_session(conn: *mut s2n_connection, session:
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
         unsafe { arg_ref(session) }?;
-        let Some(state) = current_session(conn) else { return Ok(0) };
-        let blob = state.encode();
+        let Some(blob) = current_session(conn) else { return Ok(0) };
         if blob.len() > max_length {
             return Err(Error::new(ErrorCode::SERIALIZED_SESSION_STATE_TOO_LONG));
         }
@@ -244,14 +249,15 @@ pub extern "C" fn s2n_connection_get_session(conn: *mut s2n_connection, session:
 #[no_mangle]
 pub extern "C" fn s2n_connection_get_session_length(conn: *mut s2n_connection) -> c_int {
     // s2n answers 0 rather than failing when there is no session.
-    unsafe { conn.as_ref() }.and_then(current_session).map_or(0, |s| s.encode().len() as c_int)
+    unsafe { conn.as_ref() }.and_then(current_session).map_or(0, |blob| blob.len() as c_int)
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_connection_get_session_ticket_lifetime_hint(conn: *mut s2n_connection) -> c_int {
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
-        let session = current_session(conn).filter(|_| conn.config().core.session_tickets);
+        let blob = current_session(conn).filter(|_| conn.config().core.session_tickets);
+        let session = blob.and_then(|blob| ClientSession::decode(&blob).ok());
         session.map(|s| s.lifetime as c_int).ok_or_else(|| Error::new(ErrorCode::SESSION_TICKET_NOT_SUPPORTED))
     })
 }

@@ -2,6 +2,7 @@
 # `make bench`: builds bench/ twice (linked to our libs2n, and to the real s2n-tls that
 # s2n-tls-sys vendors), runs each ROUNDS times (default 5) and writes the medians, with
 # ratios, to docs/benchmarks.md. BENCH_MS sets each cell's time budget (default 1000 ms).
+# The OpenSSL cells link the system's libssl (libssl-dev; scripts/test-deps.sh installs it).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${ROUNDS:-5}
@@ -17,9 +18,11 @@ for i in $(seq "$rounds"); do
   S2N_DONT_MLOCK=1 "$root/target/bench-real/release/ferrotls-bench" s2n-tls s2n >>"$out/real.tsv"
   "$root/target/bench-real/release/ferrotls-bench" - others >>"$out/others.tsv"
 done
-python3 - "$out" "$root/docs/benchmarks.md" "$rounds" <<'PY'
+openssl_version=$("$root/target/bench-real/release/ferrotls-bench" - openssl-version)
+python3 - "$out" "$root/docs/benchmarks.md" "$rounds" "$openssl_version" <<'PY'
 import collections, statistics, subprocess, sys, platform
 out, doc, rounds = sys.argv[1], sys.argv[2], sys.argv[3]
+openssl_version = " ".join(sys.argv[4].split()[:2])  # "OpenSSL 3.0.19", without the date
 values = collections.defaultdict(list)
 cells = []
 for name in ["ours.tsv", "real.tsv", "others.tsv"]:
@@ -28,14 +31,16 @@ for name in ["ours.tsv", "real.tsv", "others.tsv"]:
         values[(cell, lib)].append(float(value))
         if cell not in cells:
             cells.append(cell)
-libs = ["ferrotls", "s2n-tls", "rustls", "floor"]
+libs = ["ferrotls", "s2n-tls", "rustls", "openssl", "floor"]
+short = {"s2n-tls": "s2n"}
 med = {k: statistics.median(v) for k, v in values.items()}
 def fmt(x): return "-" if x is None else (f"{x:,.1f}" if x < 1000 and x != int(x) else f"{x:,.0f}")
 def ratio(a, b): return "-" if a is None or b is None or b == 0 else f"{a / b:.2f}"
-rows = ["| cell | " + " | ".join(libs) + " | ours/s2n | ours/rustls | ours/floor |", "|" + "---|" * (len(libs) + 4)]
+ours_over = " | ".join(f"ours/{short.get(lib, lib)}" for lib in libs[1:])
+rows = [f"| cell | {' | '.join(libs)} | {ours_over} |", "|" + "---|" * (2 * len(libs))]
 for cell in cells:
     m = [med.get((cell, lib)) for lib in libs]
-    rows.append(f"| {cell} | " + " | ".join(fmt(x) for x in m) + f" | {ratio(m[0], m[1])} | {ratio(m[0], m[2])} | {ratio(m[0], m[3])} |")
+    rows.append(f"| {cell} | " + " | ".join(fmt(x) for x in m) + " | " + " | ".join(ratio(m[0], x) for x in m[1:]) + " |")
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
 with open(doc, "w") as f:
@@ -47,11 +52,13 @@ uses the same ECDSA P-256 certificate (testdata/), AES-128-GCM and secp256r1. "f
 "s2n-tls" are the same program (bench/src/main.rs) driving the s2n C API, linked once to our
 libs2n and once to the real s2n-tls 1.x that the `s2n-tls-sys` 0.3.47 crate vendors (with its
 aws-lc). "rustls" is rustls 0.23 with its aws-lc-rs provider restricted to the same suite and
-group. "floor" is the public-key work a handshake cannot avoid, timed with aws-lc-rs alone
-(full: two P-256 key generations, two ECDH agreements, one ECDSA signature, two
-verifications; resumed TLS 1.3: the ECDHE half). Resumption is checked on every iteration.
-s2n-tls runs with `S2N_DONT_MLOCK=1` (by default it mlock()s each connection's memory, which
-costs it about half its handshake rate here).
+group. "openssl" is the system's {openssl_version} (libssl, through the `openssl` 0.10
+crate), restricted the same way, with its default session tickets and the chain verified (not
+the host name, as in the s2n cells). "floor" is the public-key work a handshake cannot avoid,
+timed with aws-lc-rs alone (full: two P-256 key generations, two ECDH agreements, one ECDSA
+signature, two verifications; resumed TLS 1.3: the ECDHE half). Resumption is checked on
+every iteration. s2n-tls runs with `S2N_DONT_MLOCK=1` (by default it mlock()s each
+connection's memory, which costs it about half its handshake rate here).
 
 Machine: {cpu}, {platform.machine()}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores; {rustc}.
 
@@ -61,9 +68,10 @@ Heap rows: bytes in use (glibc mallinfo2) per client+server pair, over 5,000 pai
 connections) held at once, after each stage; "idle" is after free_handshake and
 release_buffers, and the MB row is those 10,000 idle connections in total. rustls has no such
 calls (it frees handshake state by itself; its idle state is after the data), and its rows
-include its client session cache.
-
-Not measured yet (issue 6): OpenSSL cells.
+include its client session cache. OpenSSL also frees handshake state by itself; its idle state
+is after turning on SSL_MODE_RELEASE_BUFFERS and one more byte each way, after which it has
+freed its record buffers. Its rows include each client's session and about 0.8 KB per pair
+for the `openssl` crate's I/O wrapper (a BIO and a BIO_METHOD per connection).
 """)
 print("\n".join(rows))
 PY

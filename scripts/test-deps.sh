@@ -8,6 +8,8 @@ command -v openssl >/dev/null 2>&1 || need="$need openssl"
 command -v gnutls-cli >/dev/null 2>&1 || need="$need gnutls-bin"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
 [ -f /usr/include/tls.h ] || need="$need libtls-dev"
+[ -f /usr/include/openssl/ssl.h ] || need="$need libssl-dev"
+command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 command -v catgirl >/dev/null 2>&1 || need="$need catgirl"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

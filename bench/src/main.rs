@@ -1,12 +1,15 @@
-//! `ferrotls-bench LABEL ROUNDS`: handshakes per second (TLS 1.3 and 1.2, full and resumed)
-//! and bulk throughput for the s2n C API (whichever libs2n this binary was linked to, named
-//! LABEL) and for rustls, plus the crypto floor timed with aws-lc-rs alone. Client and
-//! server live in this thread and talk through in-memory pipes. Every cell uses the same
-//! ECDSA P-256 certificate, AES-128-GCM and secp256r1. Prints `cell<TAB>library<TAB>value`.
+//! `ferrotls-bench LABEL [s2n|others|all]`: handshakes per second (TLS 1.3 and 1.2, full
+//! and resumed) and bulk throughput for the s2n C API (whichever libs2n this binary was
+//! linked to, named LABEL), for rustls and for OpenSSL (the system's libssl), plus the crypto
+//! floor timed with aws-lc-rs alone. Client and server live in this thread and talk through
+//! in-memory pipes. Every cell uses the same ECDSA P-256 certificate, AES-128-GCM and
+//! secp256r1. Prints `cell<TAB>library<TAB>value`; `ferrotls-bench - openssl-version` prints
+//! the version of the libssl it runs with.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::ffi::{c_int, c_void, CString};
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -536,6 +539,249 @@ fn rustls_memory(client: &Arc<rustls::ClientConfig>, server: &Arc<rustls::Server
     drop(pairs);
 }
 
+// ---- OpenSSL ----
+
+type OsslStream = openssl::ssl::SslStream<Duplex>;
+
+/// One side's end of a pair of in-memory pipes. An empty pipe reads as WouldBlock, which
+/// OpenSSL reports as WANT_READ.
+struct Duplex {
+    inbound: Rc<Pipe>,
+    outbound: Rc<Pipe>,
+}
+
+impl std::io::Read for Duplex {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut q = self.inbound.borrow_mut();
+        if q.is_empty() {
+            return Err(std::io::ErrorKind::WouldBlock.into());
+        }
+        std::io::Read::read(&mut *q, buf)
+    }
+}
+
+impl std::io::Write for Duplex {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.outbound.borrow_mut().extend(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// True once a handshake step finished; false if it waits for the peer.
+fn ossl_done(step: Result<(), openssl::ssl::Error>) -> bool {
+    match step {
+        Ok(()) => true,
+        Err(e) if e.code() == openssl::ssl::ErrorCode::WANT_READ => false,
+        Err(e) => panic!("openssl handshake: {e}"),
+    }
+}
+
+fn ossl_handshake(c: &mut OsslStream, s: &mut OsslStream) {
+    let (mut c_done, mut s_done) = (false, false);
+    for _ in 0..20 {
+        c_done = c_done || ossl_done(c.do_handshake());
+        s_done = s_done || ossl_done(s.do_handshake());
+        if c_done && s_done {
+            break;
+        }
+    }
+    assert!(c_done && s_done, "openssl handshake did not finish");
+}
+
+/// Reads exactly `buf.len()` bytes that are already in the pipe.
+fn ossl_read_all(conn: &mut OsslStream, buf: &mut [u8]) {
+    let mut got = 0;
+    while got < buf.len() {
+        got += conn.ssl_read(&mut buf[got..]).unwrap();
+    }
+}
+
+struct Ossl {
+    server: openssl::ssl::SslContext,
+    client: openssl::ssl::SslContext,
+    to_server: Rc<Pipe>,
+    to_client: Rc<Pipe>,
+}
+
+impl Ossl {
+    /// Both sides limited to `version`; the server keeps OpenSSL's defaults otherwise
+    /// (stateless tickets with its own keys, and its session cache).
+    fn new(version: openssl::ssl::SslVersion) -> Ossl {
+        use openssl::ssl::{SslContext, SslContextBuilder, SslFiletype, SslMethod, SslVerifyMode};
+        let limit = |b: &mut SslContextBuilder| {
+            b.set_min_proto_version(Some(version)).unwrap();
+            b.set_max_proto_version(Some(version)).unwrap();
+            b.set_ciphersuites("TLS_AES_128_GCM_SHA256").unwrap();
+            b.set_cipher_list("ECDHE-ECDSA-AES128-GCM-SHA256").unwrap();
+            b.set_groups_list("P-256").unwrap();
+        };
+        let mut server = SslContext::builder(SslMethod::tls_server()).unwrap();
+        limit(&mut server);
+        server.set_certificate_chain_file(format!("{TESTDATA}ecdsa_p256_pkcs1_cert.pem")).unwrap();
+        server.set_private_key_file(format!("{TESTDATA}ecdsa_p256_pkcs1_key.pem"), SslFiletype::PEM).unwrap();
+        server.check_private_key().unwrap();
+        let mut client = SslContext::builder(SslMethod::tls_client()).unwrap();
+        limit(&mut client);
+        client.cert_store_mut().add_cert(openssl::x509::X509::from_pem(&read("ca_cert.pem")).unwrap()).unwrap();
+        // The chain is verified; the host name is not checked (as in the s2n cells).
+        client.set_verify(SslVerifyMode::PEER);
+        Ossl { server: server.build(), client: client.build(), to_server: Rc::default(), to_client: Rc::default() }
+    }
+
+    /// A client and a server over the given pipes, not yet handshaken.
+    fn pair_over(
+        &self,
+        to_server: &Rc<Pipe>,
+        to_client: &Rc<Pipe>,
+        session: Option<&openssl::ssl::SslSessionRef>,
+    ) -> (OsslStream, OsslStream) {
+        use openssl::ssl::{Ssl, SslStream};
+        let mut c = Ssl::new(&self.client).unwrap();
+        c.set_connect_state();
+        if let Some(session) = session {
+            // Safe: the session comes from this client context.
+            unsafe { c.set_session(session).unwrap() };
+        }
+        let mut s = Ssl::new(&self.server).unwrap();
+        s.set_accept_state();
+        (
+            SslStream::new(c, Duplex { inbound: to_client.clone(), outbound: to_server.clone() }).unwrap(),
+            SslStream::new(s, Duplex { inbound: to_server.clone(), outbound: to_client.clone() }).unwrap(),
+        )
+    }
+
+    /// One handshake (resuming `session` if given); returns the pair and whether it resumed.
+    fn handshake(&self, session: Option<&openssl::ssl::SslSessionRef>) -> (OsslStream, OsslStream, bool) {
+        let (mut c, mut s) = self.pair_over(&self.to_server, &self.to_client, session);
+        ossl_handshake(&mut c, &mut s);
+        let resumed = c.ssl().session_reused();
+        (c, s, resumed)
+    }
+
+    /// A session to resume: the server writes a byte so TLS 1.3 tickets reach the client.
+    fn session(&self) -> openssl::ssl::SslSession {
+        let (mut c, mut s, _) = self.handshake(None);
+        assert_eq!(s.ssl_write(b"x").unwrap(), 1);
+        ossl_read_all(&mut c, &mut [0u8; 1]);
+        let session = c.ssl().session().expect("openssl session").to_owned();
+        self.free(c, s);
+        session
+    }
+
+    fn free(&self, mut client: OsslStream, mut server: OsslStream) {
+        // As after a clean close: SSL_free without it marks the session not resumable.
+        client.set_shutdown(openssl::ssl::ShutdownState::SENT | openssl::ssl::ShutdownState::RECEIVED);
+        server.set_shutdown(openssl::ssl::ShutdownState::SENT | openssl::ssl::ShutdownState::RECEIVED);
+        drop((client, server));
+        self.to_client.borrow_mut().clear();
+        self.to_server.borrow_mut().clear();
+    }
+
+    fn bulk(&self, budget: Duration) -> f64 {
+        let (mut c, mut s, _) = self.handshake(None);
+        let data = vec![0x5au8; RECORD];
+        let mut sink = vec![0u8; RECORD];
+        let records_per_sec = rate(budget, BULK_MIN_RECORDS, || {
+            assert_eq!(c.ssl_write(&data).unwrap(), RECORD);
+            ossl_read_all(&mut s, &mut sink);
+        });
+        self.free(c, s);
+        records_per_sec * RECORD as f64 / 1e6
+    }
+}
+
+fn openssl_cells(budget: Duration) {
+    use openssl::ssl::SslVersion;
+    for (version, ssl_version) in [("1.3", SslVersion::TLS1_3), ("1.2", SslVersion::TLS1_2)] {
+        let lib = Ossl::new(ssl_version);
+        if wanted(&format!("TLS {version} full")) {
+            let full = rate(budget, 50, || {
+                let (c, s, resumed) = lib.handshake(None);
+                assert!(!resumed);
+                lib.free(c, s);
+            });
+            println!("TLS {version} full handshakes/s\topenssl\t{full:.0}");
+        }
+        if !wanted(&format!("TLS {version} resumed")) {
+            continue;
+        }
+        let session = lib.session();
+        let resumed = rate(budget, 50, || {
+            let (c, s, resumed) = lib.handshake(Some(&session));
+            assert!(resumed, "openssl TLS {version} session not resumed");
+            lib.free(c, s);
+        });
+        println!("TLS {version} resumed handshakes/s\topenssl\t{resumed:.0}");
+    }
+    let lib = Ossl::new(SslVersion::TLS1_3);
+    if wanted("bulk") {
+        println!("bulk MB/s (16 KiB writes, TLS 1.3)\topenssl\t{:.0}", lib.bulk(budget));
+    }
+    if wanted("heap") {
+        openssl_memory(&lib);
+    }
+}
+
+/// OpenSSL's bytes per pair at the stages it has (it frees handshake state itself); idle is
+/// SSL_MODE_RELEASE_BUFFERS turned on and one more byte each way, after which OpenSSL has
+/// freed its record buffers.
+fn openssl_memory(lib: &Ossl) {
+    use foreign_types::ForeignTypeRef;
+    let pipes: Vec<(Rc<Pipe>, Rc<Pipe>)> = (0..PAIRS).map(|_| (Rc::default(), Rc::default())).collect();
+    let shrink = |pipes: &[(Rc<Pipe>, Rc<Pipe>)]| {
+        for (a, b) in pipes {
+            a.borrow_mut().clear();
+            a.borrow_mut().shrink_to_fit();
+            b.borrow_mut().clear();
+            b.borrow_mut().shrink_to_fit();
+        }
+    };
+    let start = heap_in_use();
+    let per_pair = |stage: &str| {
+        println!("heap bytes per pair: {stage}\topenssl\t{}", heap_in_use().saturating_sub(start) / PAIRS);
+    };
+    let mut pairs: Vec<(OsslStream, OsslStream)> =
+        pipes.iter().map(|(to_server, to_client)| lib.pair_over(to_server, to_client, None)).collect();
+    per_pair("after new");
+    for (c, s) in pairs.iter_mut() {
+        ossl_handshake(c, s);
+        // The client takes in its session tickets, as rustls's does in its handshake loop.
+        let err = c.ssl_read(&mut [0u8; 1]).unwrap_err();
+        assert_eq!(err.code(), openssl::ssl::ErrorCode::WANT_READ);
+    }
+    shrink(&pipes);
+    per_pair("after handshake");
+    let data = [0x5au8; 1024];
+    let mut sink = [0u8; 1024];
+    for (c, s) in pairs.iter_mut() {
+        assert_eq!(c.ssl_write(&data).unwrap(), 1024);
+        ossl_read_all(s, &mut sink);
+        assert_eq!(s.ssl_write(&data).unwrap(), 1024);
+        ossl_read_all(c, &mut sink);
+    }
+    shrink(&pipes);
+    per_pair("after 1 KiB each way");
+    for (c, s) in pairs.iter_mut() {
+        for conn in [&*c, &*s] {
+            // SSL_set_mode is a C macro over SSL_ctrl, with no wrapper in the openssl crate.
+            let (ssl, mode) = (conn.ssl().as_ptr(), openssl_sys::SSL_MODE_RELEASE_BUFFERS);
+            unsafe { openssl_sys::SSL_ctrl(ssl, openssl_sys::SSL_CTRL_MODE, mode, std::ptr::null_mut()) };
+        }
+        assert_eq!(c.ssl_write(b"x").unwrap(), 1);
+        ossl_read_all(s, &mut sink[..1]);
+        assert_eq!(s.ssl_write(b"x").unwrap(), 1);
+        ossl_read_all(c, &mut sink[..1]);
+    }
+    shrink(&pipes);
+    per_pair("after release_buffers (idle)");
+    println!("heap MB: 10,000 idle connections\topenssl\t{:.1}", heap_in_use().saturating_sub(start) as f64 / 1e6);
+    drop(pairs);
+}
+
 // ---- the floor ----
 
 /// The public-key work a full ECDSA P-256 / secp256r1 handshake cannot avoid: two key
@@ -574,12 +820,17 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let label = args.get(1).map(String::as_str).unwrap_or("s2n-api");
     let what = args.get(2).map(String::as_str).unwrap_or("all");
+    if what == "openssl-version" {
+        println!("{}", openssl::version::version());
+        return;
+    }
     let budget = Duration::from_millis(std::env::var("BENCH_MS").ok().and_then(|v| v.parse().ok()).unwrap_or(1000));
     if what == "s2n" || what == "all" {
         s2n_cells(label, budget);
     }
     if what == "others" || what == "all" {
         rustls_cells(budget);
+        openssl_cells(budget);
         floor_cells(budget);
     }
 }

@@ -360,7 +360,7 @@ pub struct Connection {
     /// KeyUpdates sent and received, saturating at 255 (s2n counts the same way).
     key_updates: (u8, u8),
     /// Client only: the name to send in server_name and check the certificate against.
-    pub server_name: Option<String>,
+    pub server_name: Option<Box<str>>,
     /// Settings this connection uses instead of its config's. Few connections have any,
     /// so they cost a pointer until the first one is set.
     overrides: Option<Box<Overrides>>,

@@ -356,7 +356,7 @@ pub extern "C" fn s2n_set_server_name(conn: *mut s2n_connection, server_name: *c
             return Err(Error::new(ErrorCode::SERVER_NAME_TOO_LONG));
         }
         let text = name.to_str().map_err(|_| Error::new(ErrorCode::INVALID_ARGUMENT))?;
-        conn.core.server_name = Some(text.to_owned());
+        conn.core.server_name = Some(text.into());
         conn.server_name_c = None;
         OK
     })

@@ -573,7 +573,7 @@ fn connect_common(ctx: &tls, servername: Option<&str>) -> TlsResult<(Arc<Built>,
 fn connect(ptr: *mut tls, ctx: &tls, io: Io, servername: Option<&str>) -> TlsResult<()> {
     let (engine, servername) = connect_common(ctx, servername)?;
     let mut core = Connection::new(Side::Client);
-    core.server_name = servername.clone();
+    core.server_name = servername.as_deref().map(Box::from);
     if engine.session_fd != -1 {
         core.resume = read_session_file(engine.session_fd).map(Box::new);
     }

@@ -165,7 +165,24 @@ fn connect(
     pump(&mut client, cc, &mut server, sc);
     assert_eq!(server.plaintext(), b"ping");
     assert_eq!(client.plaintext(), b"pong");
-    client.common.received_sessions.pop().or_else(|| client.common.current_session.take().map(|s| *s))
+    // Idle and back: handshake state and buffers freed, record keys dropped and derived
+    // again from the kept secrets (copies of which must not outlive their use), a KeyUpdate.
+    client.consume_plaintext(4);
+    server.consume_plaintext(4);
+    let session = client.common.received_sessions.pop();
+    for conn in [&mut client, &mut server] {
+        conn.free_handshake();
+        conn.release_buffers().unwrap();
+    }
+    if client.common.app_secrets.is_some() {
+        client.send_key_update(true).unwrap();
+    }
+    server.write_plaintext(b"again").unwrap();
+    pump(&mut client, cc, &mut server, sc);
+    assert_eq!(client.plaintext(), b"again");
+    session
+        .or_else(|| client.common.received_sessions.pop())
+        .or_else(|| client.common.current_session.take().map(|s| *s))
 }
 
 const MORE_TICKET_KEYS: [[u8; 32]; 6] = {

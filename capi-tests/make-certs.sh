@@ -3,13 +3,13 @@
 # DIR (default target/test-certs). File names follow the s2n test-suite convention.
 #   <type>_cert.pem : CA-signed leaf followed by the CA (a two-certificate chain)
 #   <type>_key.pem  : the leaf's private key (leaves for localhost; ecdsa_p384_example for
-#                     www.example.org)
+#                     www.example.org; ip_in_cn: CN=127.0.0.1 and no subjectAltName)
 #   crl_none.pem    : the CA's CRL revoking nothing; crl_rsa_revoked.pem : revoking the
 #                     rsa_2048_pkcs1 leaf; crl_expired.pem : revoking nothing, next update 2020;
 #                     crl_other_issuer.pem : another CA's CRL
 set -e
 dir=${1:-target/test-certs}
-[ -f "$dir/.done-6" ] && exit 0
+[ -f "$dir/.done-7" ] && exit 0
 mkdir -p "$dir"; cd "$dir"
 ossl() { openssl "$@" 2>/dev/null; }
 ossl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca_key.pem -out ca_cert.pem \
@@ -36,6 +36,15 @@ leaf ed25519 ed25519
 # A second name, for certificate selection by SNI.
 NAME=www.example.org; leaf ecdsa_p384_example ec -pkeyopt ec_paramgen_curve:P-384; NAME=
 ossl ec -in ecdsa_p384_example_key.pem -out ecdsa_p384_example_key.pem.tmp && mv ecdsa_p384_example_key.pem.tmp ecdsa_p384_example_key.pem
+# An IP address as the only name: in the commonName, no subjectAltName (s2n rejects it
+# unless s2n_config_allow_ip_in_cn).
+ossl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ip_in_cn_key.pem -out ip_in_cn.csr -subj "/CN=127.0.0.1"
+ossl x509 -req -in ip_in_cn.csr -CA ca_cert.pem -CAkey ca_key.pem -CAcreateserial -days 3650 \
+  -extfile /dev/stdin -out ip_in_cn_leaf.pem <<EXT
+basicConstraints=CA:FALSE
+EXT
+cat ip_in_cn_leaf.pem ca_cert.pem > ip_in_cn_cert.pem; rm -f ip_in_cn.csr
+ossl ec -in ip_in_cn_key.pem -out ip_in_cn_key.pem.tmp && mv ip_in_cn_key.pem.tmp ip_in_cn_key.pem
 # The "pkcs1" names hold traditional (PKCS#1 / SEC1) key encodings.
 ossl pkey -in rsa_2048_pkcs1_key.pem -traditional -out rsa_2048_pkcs1_key.pem.tmp && mv rsa_2048_pkcs1_key.pem.tmp rsa_2048_pkcs1_key.pem
 for c in ecdsa_p256_pkcs1 ecdsa_p384_pkcs1; do
@@ -91,4 +100,4 @@ ocsp_response ocsp_ecdsa_p256_delegated.der ecdsa_p256_pkcs1_leaf.pem ocsp_respo
 ocsp_response ocsp_ecdsa_p256_other_ca.der ecdsa_p256_pkcs1_leaf.pem other_ca_cert.pem other_ca_key.pem -ndays 3650
 ocsp_response ocsp_rsa_revoked.der rsa_2048_pkcs1_leaf.pem ca_cert.pem ca_key.pem -ndays 3650
 ocsp_response ocsp_ecdsa_p384_unknown.der ecdsa_p384_pkcs1_leaf.pem ca_cert.pem ca_key.pem -ndays 3650
-touch .done-6
+touch .done-7

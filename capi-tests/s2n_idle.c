@@ -4,6 +4,8 @@
  * released while data waits in them; wiped connections handshake again; and an idle
  * connection (both calls made) holds at most 1 KiB of heap, struct included. */
 #include <malloc.h>
+#include <s2n.h>
+#include <s2n/unstable/ktls.h>
 #include "check.h"
 #include "s2n_pipes.h"
 

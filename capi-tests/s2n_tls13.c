@@ -9,6 +9,7 @@
  * peers never agree on it; tls_connect covers it on the same engine. */
 #include <unistd.h>
 
+#include <s2n/unstable/allow_ip_in_cn.h>
 #include "check.h"
 #include "s2n_pair.h"
 
@@ -184,6 +185,121 @@ static void policy_certificate_rules(void)
     s2n_cert_chain_and_key_free(p384);
 }
 
+/* s2n_config_get_supported_groups: the policy's groups, post-quantum hybrids first, as the
+ * client offers them in its ClientHello; too small an array is refused. */
+static void supported_groups_of_policies(void)
+{
+    const char *policies[] = { "default", "default_tls13", "20240503", "test_all_tls13" };
+    struct s2n_cert_chain_and_key *chain = load_chain("ecdsa_p256_pkcs1");
+    for (size_t p = 0; p < sizeof policies / sizeof policies[0]; p++) {
+        struct s2n_config *cc = config_with(policies[p]), *sc = config_with("test_all_tls13");
+        CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, chain) == S2N_SUCCESS);
+        uint16_t groups[16], count = 99;
+        CHECK(s2n_config_get_supported_groups(cc, groups, 16, &count) == S2N_SUCCESS && count > 0);
+        int seen_curve = 0, hybrid_after_curve = 0;
+        for (uint16_t i = 0; i < count; i++) {
+            int hybrid = groups[i] >= 0x0200; /* the ML-KEM hybrids' code points */
+            if (hybrid && seen_curve) hybrid_after_curve = 1;
+            seen_curve |= !hybrid;
+        }
+        CHECK(!hybrid_after_curve);
+        if (strcmp(policies[p], "default") == 0) CHECK(groups[0] == 0x11ec); /* X25519MLKEM768 */
+        uint16_t small = 99;
+        CHECK(s2n_config_get_supported_groups(cc, groups, count - 1, &small) == S2N_FAILURE && small == 0);
+        CHECK(str_is(s2n_strerror_name(s2n_errno), "S2N_ERR_INSUFFICIENT_MEM_SIZE"));
+        /* What the client's ClientHello carries, in the same order. */
+        int fds[2];
+        struct s2n_connection *server, *client;
+        open_pair(sc, cc, fds, &server, &client);
+        CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
+        struct side cs, ss;
+        CHECK(negotiate_pair(client, server, fds, &cs, &ss));
+        uint16_t offered[16], offered_count = 0;
+        struct s2n_client_hello *hello = s2n_connection_get_client_hello(server);
+        CHECK(hello && s2n_client_hello_get_supported_groups(hello, offered, 16, &offered_count) == S2N_SUCCESS);
+        CHECK(offered_count == count && memcmp(offered, groups, count * sizeof groups[0]) == 0);
+        close_pair(client, server, fds);
+        s2n_config_free(cc);
+        s2n_config_free(sc);
+    }
+    uint16_t groups[4], count = 7;
+    CHECK(s2n_config_get_supported_groups(NULL, groups, 4, &count) == S2N_FAILURE && count == 0);
+    s2n_cert_chain_and_key_free(chain);
+}
+
+/* s2n_config_set_verify_after_sign: every signature we make is verified before it goes out;
+ * handshakes with each key type, both sides signing (client authentication), in both
+ * versions, still succeed. */
+static void verify_after_sign(void)
+{
+    const char *names[] = { "ecdsa_p256_pkcs1", "ecdsa_p384_pkcs1", "rsa_2048_pkcs1" };
+    const char *policies[] = { "default_tls13", "test_all_tls12" };
+    for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
+        struct s2n_cert_chain_and_key *chain = load_chain(names[n]);
+        for (size_t p = 0; p < 2; p++) {
+            struct s2n_config *sc = config_with(policies[p]), *cc = config_with(policies[p]);
+            CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, chain) == S2N_SUCCESS);
+            CHECK(s2n_config_add_cert_chain_and_key_to_store(cc, chain) == S2N_SUCCESS);
+            CHECK(s2n_config_set_client_auth_type(sc, S2N_CERT_AUTH_REQUIRED) == S2N_SUCCESS);
+            CHECK(s2n_config_set_client_auth_type(cc, S2N_CERT_AUTH_OPTIONAL) == S2N_SUCCESS);
+            CHECK(s2n_config_set_verify_after_sign(sc, S2N_VERIFY_AFTER_SIGN_ENABLED) == S2N_SUCCESS);
+            CHECK(s2n_config_set_verify_after_sign(cc, S2N_VERIFY_AFTER_SIGN_ENABLED) == S2N_SUCCESS);
+            int fds[2];
+            struct s2n_connection *server, *client;
+            open_pair(sc, cc, fds, &server, &client);
+            CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
+            struct side cs, ss;
+            int ok = negotiate_pair(client, server, fds, &cs, &ss);
+            if (!ok) fprintf(stderr, "verify after sign, %s %s: client %s, server %s\n", names[n], policies[p], cs.err, ss.err);
+            CHECK(ok && s2n_connection_client_cert_used(server) == 1);
+            close_pair(client, server, fds);
+            s2n_config_free(sc);
+            s2n_config_free(cc);
+        }
+        s2n_cert_chain_and_key_free(chain);
+    }
+    struct s2n_config *config = s2n_config_new_minimal();
+    CHECK(s2n_config_set_verify_after_sign(config, S2N_VERIFY_AFTER_SIGN_DISABLED) == S2N_SUCCESS);
+    CHECK(s2n_config_set_verify_after_sign(config, (s2n_verify_after_sign) 7) == S2N_FAILURE);
+    CHECK(s2n_config_set_verify_after_sign(NULL, S2N_VERIFY_AFTER_SIGN_ENABLED) == S2N_FAILURE);
+    s2n_config_free(config);
+}
+
+/* A certificate whose only name is an IP address in its commonName: refused by host-name
+ * checks (RFC 6125 6.2.1) unless s2n_config_allow_ip_in_cn; then the address must match. */
+static void ip_in_common_name(void)
+{
+    struct s2n_cert_chain_and_key *chain = load_chain("ip_in_cn");
+    struct s2n_config *sc = config_with("default_tls13");
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, chain) == S2N_SUCCESS);
+    struct {
+        int allow;
+        const char *name;
+        const char *error; /* the client's, or "" */
+    } cases[] = {
+        { 0, "127.0.0.1", "S2N_ERR_CERT_UNTRUSTED" },
+        { 1, "127.0.0.1", "" },
+        { 1, "127.0.0.2", "S2N_ERR_CERT_INVALID_HOSTNAME" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct s2n_config *cc = config_with("default_tls13");
+        if (cases[i].allow) CHECK(s2n_config_allow_ip_in_cn(cc) == S2N_SUCCESS);
+        int fds[2];
+        struct s2n_connection *server, *client;
+        open_pair(sc, cc, fds, &server, &client);
+        CHECK(s2n_set_server_name(client, cases[i].name) == S2N_SUCCESS);
+        struct side cs, ss;
+        int ok = negotiate_pair(client, server, fds, &cs, &ss);
+        CHECK(ok == (cases[i].error[0] == 0));
+        CHECK(str_is(cs.err, cases[i].error));
+        close_pair(client, server, fds);
+        s2n_config_free(cc);
+    }
+    CHECK(s2n_config_allow_ip_in_cn(NULL) == S2N_FAILURE);
+    s2n_config_free(sc);
+    s2n_cert_chain_and_key_free(chain);
+}
+
 int main(void)
 {
     ca_pem = read_file(pems_dir(), "ca_cert.pem", NULL);
@@ -196,6 +312,9 @@ int main(void)
     }
     certificate_selection_by_sni();
     policy_certificate_rules();
+    supported_groups_of_policies();
+    verify_after_sign();
+    ip_in_common_name();
     free(ca_pem);
     CHECK(s2n_cleanup_final() == S2N_SUCCESS);
     return checks_report();

@@ -178,6 +178,11 @@ pub struct Config {
     /// Check each signature the application makes before using it (s2n's strict
     /// validation mode).
     pub verify_offloaded_signatures: bool,
+    /// Every signature we make is checked against our certificate before it goes out
+    /// (`s2n_config_set_verify_after_sign`: a fault in signing can leak the key).
+    pub verify_after_sign: bool,
+    /// Host-name checks may match an IP address in a commonName (`s2n_config_allow_ip_in_cn`).
+    pub allow_ip_in_cn: bool,
     /// Client: ask the server for a stapled OCSP response (RFC 6066 status_request).
     pub request_ocsp_staple: bool,
     /// Client: check a stapled response when certificates are verified
@@ -246,6 +251,8 @@ impl Default for Config {
             prefer_client_suites: false,
             offload_private_key: false,
             verify_offloaded_signatures: false,
+            verify_after_sign: false,
+            allow_ip_in_cn: false,
             request_ocsp_staple: false,
             check_ocsp_staple: true,
             require_ocsp_staple: false,

@@ -34,8 +34,11 @@ pub fn sign(
     message: &[u8],
 ) -> Result<Option<Vec<u8>>> {
     if !config.offload_private_key {
-        let key = config.identities[identity].key.as_ref().ok_or_else(|| Error::new(ErrorCode::NO_PRIVATE_KEY))?;
-        return scheme.sign(key, message).map(Some);
+        let id = &config.identities[identity];
+        let key = id.key.as_ref().ok_or_else(|| Error::new(ErrorCode::NO_PRIVATE_KEY))?;
+        let signature = scheme.sign(key, message)?;
+        verify_after_sign(config, id, scheme, message, &signature)?;
+        return Ok(Some(signature));
     }
     // The application may look at the scheme while it signs.
     common.summary.our_scheme = Some(scheme);
@@ -47,6 +50,22 @@ pub fn sign(
         }
         PkeyOutcome::Pending => Ok(None),
     }
+}
+
+/// With `verify_after_sign`, a signature we made must verify with the identity's
+/// certificate before it goes out.
+pub fn verify_after_sign(
+    config: &crate::config::Config,
+    identity: &crate::pki::CertifiedKey,
+    scheme: SignatureScheme,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<()> {
+    if !config.verify_after_sign {
+        return Ok(());
+    }
+    let leaf = identity.chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
+    scheme.verify_tls12(leaf, message, signature)
 }
 
 /// In strict validation mode, an application's signature must verify with the identity's

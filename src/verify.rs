@@ -214,8 +214,14 @@ pub fn default_host_match(expected: &str, cert_name: &str) -> bool {
 /// Checks the leaf's identities with the application's verify-host callback, or with the
 /// default rule against `server_name`, in s2n's order (RFC 6125 6.4.4): every DNS, URI and
 /// IP subjectAltName entry until one is accepted; only when there are none, the subject's
-/// last commonName (never an IP address); with neither, the empty name.
-pub fn verify_host(hooks: &mut dyn Hooks, leaf: &CertificateDer<'_>, server_name: Option<&str>) -> Result<()> {
+/// last commonName (never an IP address, unless `allow_ip_in_cn`: s2n's workaround for
+/// legacy PKIs); with neither, the empty name.
+pub fn verify_host(
+    hooks: &mut dyn Hooks,
+    leaf: &CertificateDer<'_>,
+    server_name: Option<&str>,
+    allow_ip_in_cn: bool,
+) -> Result<()> {
     let cert = CertFields::parse(leaf)?;
     let expected = server_name.unwrap_or("");
     let mut accepts = |name: &str| hooks.verify_host(name).unwrap_or_else(|| default_host_match(expected, name));
@@ -249,7 +255,7 @@ pub fn verify_host(hooks: &mut dyn Hooks, leaf: &CertificateDer<'_>, server_name
     }
     if let Some(common_name) = cert.common_name() {
         // An IP address is not a DNS name: it may only match an iPAddress entry.
-        if common_name.parse::<std::net::IpAddr>().is_ok() {
+        if !allow_ip_in_cn && common_name.parse::<std::net::IpAddr>().is_ok() {
             return Err(Error::new(ErrorCode::CERT_UNTRUSTED));
         }
         return verdict(accepts(&common_name));

@@ -189,7 +189,7 @@ pub fn handle(
             }
             if config.verify_peer {
                 crate::verify::verify_chain(config, hooks, &chain, false)?;
-                crate::verify::verify_host(hooks, &chain[0], server_name)?;
+                crate::verify::verify_host(hooks, &chain[0], server_name, config.allow_ip_in_cn)?;
             }
             common.summary.peer_chain = chain;
             if !h.expect_status {
@@ -345,6 +345,7 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
     if let Some((id, scheme)) = signer {
         let key = id.key.as_ref().expect("chosen identity has a key");
         let signature = scheme.sign(key, &h.messages)?;
+        crate::offload::verify_after_sign(config, id, scheme, &h.messages, &signature)?;
         let mut cv = Vec::with_capacity(8 + signature.len());
         encode_handshake(&mut cv, hs::CERTIFICATE_VERIFY, |w| {
             w.put_u16(scheme.iana());

@@ -578,7 +578,7 @@ fn server_certificate(
         cert.entries.iter().map(|e| CertificateDer::from(e.cert.to_vec())).collect();
     if config.verify_peer {
         crate::verify::verify_chain(config, hooks, &chain, false)?;
-        crate::verify::verify_host(hooks, &chain[0], server_name)?;
+        crate::verify::verify_host(hooks, &chain[0], server_name, config.allow_ip_in_cn)?;
     }
     common.summary.peer_chain = chain;
     crate::verify::accept_ocsp_staple(common, config, hooks, staple)
@@ -645,9 +645,10 @@ fn send_client_certificate(
     }
     transcript.add(&msg);
     common.send_handshake(&msg);
-    if let Some((_, key, scheme)) = chosen {
+    if let Some((id, key, scheme)) = chosen {
         let signed = msgs::certificate_verify_message(false, transcript.current().as_ref());
         let signature = scheme.sign(key, &signed)?;
+        crate::offload::verify_after_sign(config, id, scheme, &signed, &signature)?;
         let mut cv = Vec::with_capacity(8 + signature.len());
         encode_handshake(&mut cv, hs::CERTIFICATE_VERIFY, |w| {
             w.put_u16(scheme.iana());

@@ -474,7 +474,12 @@ pub extern "C" fn s2n_config_free_dhparams(config: *mut s2n_config) -> c_int {
 
 #[no_mangle]
 pub extern "C" fn s2n_config_set_verify_after_sign(config: *mut s2n_config, mode: s2n_verify_after_sign_arg) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        config.core.verify_after_sign =
+            s2n_verify_after_sign::from_raw(mode)? == s2n_verify_after_sign::S2N_VERIFY_AFTER_SIGN_ENABLED;
+        OK
+    })
 }
 
 /// Lets `s2n_send` gather records up to `size` wire bytes before writing them out (fewer,
@@ -538,7 +543,24 @@ pub extern "C" fn s2n_config_get_supported_groups(
     groups_count_max: u16,
     groups_count: *mut u16,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let count_out = unsafe { arg_mut(groups_count) }?;
+        *count_out = 0;
+        let config = unsafe { arg_ref(config) }?;
+        unsafe { arg_ref(groups) }?;
+        // s2n's order: hybrid (post-quantum) groups first, then the curves, each in the
+        // policy's order.
+        let (hybrid, curves): (Vec<crate::kx::NamedGroup>, Vec<_>) =
+            config.core.groups.iter().copied().partition(|g| g.is_hybrid());
+        let list: Vec<u16> = hybrid.into_iter().chain(curves).map(|g| g.iana()).collect();
+        if list.len() > usize::from(groups_count_max) {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        // SAFETY: the caller passes room for `groups_count_max` values.
+        unsafe { std::ptr::copy_nonoverlapping(list.as_ptr(), groups, list.len()) };
+        *count_out = list.len() as u16;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -551,7 +573,10 @@ pub extern "C" fn s2n_config_set_serialization_version(
 
 #[no_mangle]
 pub extern "C" fn s2n_config_allow_ip_in_cn(config: *mut s2n_config) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.core.allow_ip_in_cn = true;
+        OK
+    })
 }
 
 #[no_mangle]

@@ -323,7 +323,7 @@ impl Session {
             return Err(Stop::Fail(TlsError::new("no server certificate")));
         };
         let mut hooks = LibtlsHooks { verify_name: true };
-        crate::verify::verify_host(&mut hooks, leaf, self.servername.as_deref()).map_err(|_| {
+        crate::verify::verify_host(&mut hooks, leaf, self.servername.as_deref(), false).map_err(|_| {
             TlsError::new(format!(
                 "name `{}' not present in server certificate",
                 self.servername.as_deref().unwrap_or_default()

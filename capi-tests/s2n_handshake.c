@@ -572,6 +572,45 @@ static void buffered_multi_record(void)
     close(fds[1]);
 }
 
+/* One handshake between a new client and server on `sc` and `cc`; returns 1 if both succeeded. */
+static int handshake_with(struct s2n_config *sc, struct s2n_config *cc)
+{
+    int fds[2];
+    CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, fds) == 0);
+    struct s2n_connection *server = new_conn(S2N_SERVER, sc, fds[0]);
+    struct s2n_connection *client = new_conn(S2N_CLIENT, cc, fds[1]);
+    s2n_set_server_name(client, "localhost");
+    int ok = handshake(client, server, NULL, NULL);
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    close(fds[0]);
+    close(fds[1]);
+    return ok;
+}
+
+/* s2n_config_free_cert_chain_and_key frees the chains the library made for a config
+ * (s2n_config_add_cert_chain_and_key): the config has none left, and may then take the
+ * application's. On the application's chains it does nothing. Valgrind checks that each
+ * chain is freed once. */
+static void library_owned_chains(void)
+{
+    struct s2n_config *sc = s2n_config_new_minimal(), *cc = client_config(1);
+    CHECK(s2n_config_add_cert_chain_and_key(sc, cert_pem, key_pem) == S2N_SUCCESS);
+    CHECK(handshake_with(sc, cc));
+    CHECK(s2n_config_free_cert_chain_and_key(sc) == S2N_SUCCESS);
+    CHECK(!handshake_with(sc, cc));
+    struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
+    CHECK(s2n_cert_chain_and_key_load_pem(chain, cert_pem, key_pem) == S2N_SUCCESS);
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, chain) == S2N_SUCCESS);
+    CHECK(handshake_with(sc, cc));
+    CHECK(s2n_config_free_cert_chain_and_key(sc) == S2N_SUCCESS); /* not ours: kept */
+    CHECK(handshake_with(sc, cc));
+    CHECK(s2n_config_free_cert_chain_and_key(NULL) == S2N_FAILURE);
+    s2n_config_free(sc);
+    s2n_config_free(cc);
+    s2n_cert_chain_and_key_free(chain);
+}
+
 int main(void)
 {
     const char *dir = pems_dir();
@@ -591,6 +630,7 @@ int main(void)
     client_auth_and_failures();
     client_hello_callbacks();
     buffered_multi_record();
+    library_owned_chains();
     CHECK(s2n_cleanup_final() == S2N_SUCCESS);
     free(cert_pem);
     free(key_pem);

@@ -542,7 +542,23 @@ pub extern "C" fn s2n_config_disable_x509_intent_verification(config: *mut s2n_c
 
 #[no_mangle]
 pub extern "C" fn s2n_config_free_cert_chain_and_key(config: *mut s2n_config) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        // Only chains the library made (s2n_config_add_cert_chain_and_key) are ours to free; the
+        // application frees its own.
+        if config.ownership != CertOwnership::Library {
+            return OK;
+        }
+        for chain in config.chains.drain(..) {
+            // SAFETY: library-owned chains were created by us for this config alone.
+            drop(unsafe { from_c(chain) });
+        }
+        config.core.identities.clear();
+        config.core.default_identities.clear();
+        config.explicit_defaults = false;
+        config.ownership = CertOwnership::None;
+        OK
+    })
 }
 
 #[no_mangle]

@@ -370,17 +370,8 @@ static void wipe_after_idle(void)
         CHECK(s2n_connection_wipe(client) == S2N_SUCCESS && s2n_connection_wipe(server) == S2N_SUCCESS);
         /* A wiped connection is new: nothing negotiated, set up again. */
         CHECK(s2n_get_application_protocol(client) == NULL && s2n_connection_is_session_resumed(client) == 0);
-        CHECK(s2n_connection_set_config(client, cc) == S2N_SUCCESS && s2n_connection_set_config(server, sc) == S2N_SUCCESS);
-        s2n_connection_set_recv_cb(client, pipe_recv);
-        s2n_connection_set_send_cb(client, pipe_send);
-        s2n_connection_set_recv_ctx(client, &to_client);
-        s2n_connection_set_send_ctx(client, &to_server);
-        s2n_connection_set_recv_cb(server, pipe_recv);
-        s2n_connection_set_send_cb(server, pipe_send);
-        s2n_connection_set_recv_ctx(server, &to_server);
-        s2n_connection_set_send_ctx(server, &to_client);
-        s2n_connection_set_blinding(client, S2N_SELF_SERVICE_BLINDING);
-        s2n_connection_set_blinding(server, S2N_SELF_SERVICE_BLINDING);
+        pipe_attach(client, cc, &to_client, &to_server);
+        pipe_attach(server, sc, &to_server, &to_client);
         s2n_set_server_name(client, "localhost");
         reset_pipes();
         held[round] = outstanding_bytes;
@@ -395,19 +386,6 @@ static void wipe_after_idle(void)
 }
 
 #define PAIRS 200
-
-/* A connection on pipes as pipe_conn makes it, without asking for a server name. */
-static struct s2n_connection *bare_conn(s2n_mode mode, struct s2n_config *config, struct pipe *in, struct pipe *out)
-{
-    struct s2n_connection *conn = s2n_connection_new(mode);
-    CHECK(s2n_connection_set_config(conn, config) == S2N_SUCCESS);
-    s2n_connection_set_recv_cb(conn, pipe_recv);
-    s2n_connection_set_send_cb(conn, pipe_send);
-    s2n_connection_set_recv_ctx(conn, in);
-    s2n_connection_set_send_ctx(conn, out);
-    s2n_connection_set_blinding(conn, S2N_SELF_SERVICE_BLINDING);
-    return conn;
-}
 
 /* The issue's figure: an idle connection (free_handshake + release_buffers) holds at most
  * 1 KiB of heap, struct included, in the benchmark's setting (no server name, ALPN or
@@ -439,8 +417,8 @@ static void idle_connection_size(int typical)
     size_t heap_before = mallinfo2().uordblks;
     for (int i = 0; i < PAIRS; i++) {
         struct s2n_connection *client = typical ? pipe_conn(S2N_CLIENT, cc, &pipes[i][1], &pipes[i][0])
-                                                : bare_conn(S2N_CLIENT, cc, &pipes[i][1], &pipes[i][0]);
-        struct s2n_connection *server = bare_conn(S2N_SERVER, sc, &pipes[i][0], &pipes[i][1]);
+                                                : pipe_conn_unnamed(S2N_CLIENT, cc, &pipes[i][1], &pipes[i][0]);
+        struct s2n_connection *server = pipe_conn_unnamed(S2N_SERVER, sc, &pipes[i][0], &pipes[i][1]);
         CHECK(negotiate_pipes(client, server));
         s2n_blocked_status blocked;
         char buf[1024] = { 0 };

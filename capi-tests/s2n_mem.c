@@ -81,14 +81,8 @@ int main(void)
         memset(&to_client, 0, sizeof to_client);
         CHECK(s2n_connection_wipe(client) == S2N_SUCCESS && s2n_connection_wipe(server) == S2N_SUCCESS);
         /* A wipe keeps the connection's settings to be made again: its I/O and blinding. */
-        struct s2n_connection *pair[] = { client, server };
-        for (int i = 0; i < 2; i++) {
-            s2n_connection_set_recv_cb(pair[i], pipe_recv);
-            s2n_connection_set_send_cb(pair[i], pipe_send);
-            s2n_connection_set_recv_ctx(pair[i], i ? (void *) &to_server : (void *) &to_client);
-            s2n_connection_set_send_ctx(pair[i], i ? (void *) &to_client : (void *) &to_server);
-            s2n_connection_set_blinding(pair[i], S2N_SELF_SERVICE_BLINDING);
-        }
+        pipe_attach(client, cc, &to_client, &to_server);
+        pipe_attach(server, sc, &to_server, &to_client);
         s2n_set_server_name(client, "localhost");
         long mallocs_round = mallocs;
         CHECK(negotiate_pipes(client, server));

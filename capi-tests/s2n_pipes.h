@@ -29,17 +29,31 @@ static inline int pipe_recv(void *ctx, uint8_t *data, uint32_t len)
     return (int) n;
 }
 
-/* A connection reading `in` and writing `out`, with self-service blinding; clients ask
- * for "localhost". */
-static inline struct s2n_connection *pipe_conn(s2n_mode mode, struct s2n_config *config, struct pipe *in, struct pipe *out)
+/* Sets `conn` up on `config`, reading `in` and writing `out`, with self-service blinding
+ * (again after s2n_connection_wipe, which forgets all of it). */
+static inline void pipe_attach(struct s2n_connection *conn, struct s2n_config *config, struct pipe *in, struct pipe *out)
 {
-    struct s2n_connection *conn = s2n_connection_new(mode);
     CHECK(s2n_connection_set_config(conn, config) == S2N_SUCCESS);
     s2n_connection_set_recv_cb(conn, pipe_recv);
     s2n_connection_set_send_cb(conn, pipe_send);
     s2n_connection_set_recv_ctx(conn, in);
     s2n_connection_set_send_ctx(conn, out);
     s2n_connection_set_blinding(conn, S2N_SELF_SERVICE_BLINDING);
+}
+
+/* A new connection, as pipe_attach sets it up; no server name asked for. */
+static inline struct s2n_connection *pipe_conn_unnamed(s2n_mode mode, struct s2n_config *config, struct pipe *in,
+                                                       struct pipe *out)
+{
+    struct s2n_connection *conn = s2n_connection_new(mode);
+    pipe_attach(conn, config, in, out);
+    return conn;
+}
+
+/* pipe_conn_unnamed; clients ask for "localhost". */
+static inline struct s2n_connection *pipe_conn(s2n_mode mode, struct s2n_config *config, struct pipe *in, struct pipe *out)
+{
+    struct s2n_connection *conn = pipe_conn_unnamed(mode, config, in, out);
     if (mode == S2N_CLIENT) s2n_set_server_name(conn, "localhost");
     return conn;
 }

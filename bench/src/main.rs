@@ -202,6 +202,28 @@ impl S2n {
     }
 }
 
+/// The full and resumed handshake cells of one library and version. `handshake(session)`
+/// runs one handshake, resuming `session` when given, and says whether it resumed, which
+/// each iteration checks; `session()` makes the session to resume.
+fn handshake_cells<S>(
+    label: &str,
+    version: &str,
+    budget: Duration,
+    session: impl FnOnce() -> S,
+    mut handshake: impl FnMut(Option<&S>) -> bool,
+) {
+    if wanted(&format!("TLS {version} full")) {
+        let full = rate(budget, 50, || assert!(!handshake(None), "{label} TLS {version}: resumed without a session"));
+        println!("TLS {version} full handshakes/s\t{label}\t{full:.0}");
+    }
+    if wanted(&format!("TLS {version} resumed")) {
+        let session = session();
+        let resumed =
+            rate(budget, 50, || assert!(handshake(Some(&session)), "{label} TLS {version} session not resumed"));
+        println!("TLS {version} resumed handshakes/s\t{label}\t{resumed:.0}");
+    }
+}
+
 /// BENCH_ONLY=text runs only the cells whose name contains it (for profiling one cell).
 fn wanted(cell: &str) -> bool {
     std::env::var("BENCH_ONLY").map_or(true, |only| cell.contains(&only))
@@ -311,24 +333,17 @@ fn s2n_cells(label: &str, budget: Duration) {
     unsafe { check(s2n_init(), "init") };
     for (version, client_policy) in [("1.3", "20240503"), ("1.2", "test_all_tls12")] {
         let lib = S2n::new(client_policy, true);
-        if wanted(&format!("TLS {version} full")) {
-            let full = rate(budget, 50, || {
-                let (c, s, resumed) = lib.handshake(None);
-                assert!(!resumed);
+        handshake_cells(
+            label,
+            version,
+            budget,
+            || lib.session(),
+            |session| {
+                let (c, s, resumed) = lib.handshake(session.map(Vec::as_slice));
                 lib.free(c, s);
-            });
-            println!("TLS {version} full handshakes/s\t{label}\t{full:.0}");
-        }
-        if !wanted(&format!("TLS {version} resumed")) {
-            continue;
-        }
-        let session = lib.session();
-        let resumed = rate(budget, 50, || {
-            let (c, s, resumed) = lib.handshake(Some(&session));
-            assert!(resumed, "TLS {version} session not resumed");
-            lib.free(c, s);
-        });
-        println!("TLS {version} resumed handshakes/s\t{label}\t{resumed:.0}");
+                resumed
+            },
+        );
     }
     let lib = S2n::new("20240503", false);
     if wanted("bulk") {
@@ -698,24 +713,17 @@ fn openssl_cells(budget: Duration) {
     use openssl::ssl::SslVersion;
     for (version, ssl_version) in [("1.3", SslVersion::TLS1_3), ("1.2", SslVersion::TLS1_2)] {
         let lib = Ossl::new(ssl_version);
-        if wanted(&format!("TLS {version} full")) {
-            let full = rate(budget, 50, || {
-                let (c, s, resumed) = lib.handshake(None);
-                assert!(!resumed);
+        handshake_cells(
+            "openssl",
+            version,
+            budget,
+            || lib.session(),
+            |session| {
+                let (c, s, resumed) = lib.handshake(session.map(|s| &**s));
                 lib.free(c, s);
-            });
-            println!("TLS {version} full handshakes/s\topenssl\t{full:.0}");
-        }
-        if !wanted(&format!("TLS {version} resumed")) {
-            continue;
-        }
-        let session = lib.session();
-        let resumed = rate(budget, 50, || {
-            let (c, s, resumed) = lib.handshake(Some(&session));
-            assert!(resumed, "openssl TLS {version} session not resumed");
-            lib.free(c, s);
-        });
-        println!("TLS {version} resumed handshakes/s\topenssl\t{resumed:.0}");
+                resumed
+            },
+        );
     }
     let lib = Ossl::new(SslVersion::TLS1_3);
     if wanted("bulk") {

@@ -350,6 +350,14 @@ pub trait Hooks {
         ClientHelloAction::Continue
     }
 
+    /// The peer's chain passed our checks (or they are off): the application's own check
+    /// (s2n's cert validation callback). `Later`: it answers with
+    /// [`crate::conn::Connection::set_peer_chain_verdict`] while the handshake waits.
+    fn peer_chain_verdict(&mut self, chain: &[rustls_pki_types::CertificateDer<'static>]) -> Result<ChainVerdict> {
+        let _ = chain;
+        Ok(ChainVerdict::Accept)
+    }
+
     /// A private-key operation for the application (only with
     /// `Config::offload_private_key`).
     fn private_key_operation(&mut self, request: PkeyRequest) -> Result<PkeyOutcome> {
@@ -422,6 +430,15 @@ pub enum CacheLookup {
     /// The application will answer later: the handshake pauses (`S2N_ERR_ASYNC_BLOCKED`)
     /// and asks again on the next call.
     Blocked,
+}
+
+/// The application's verdict on the peer's certificate chain, after ours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChainVerdict {
+    Accept,
+    Reject,
+    /// Not decided yet: the handshake waits (`S2N_ERR_ASYNC_BLOCKED`).
+    Later,
 }
 
 /// What the server does after showing the application a ClientHello.

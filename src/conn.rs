@@ -169,6 +169,9 @@ pub struct Common {
     pub tickets_sent: u16,
     /// Set when the handshake switches the read keys, to check no message spans the change.
     read_keys_changed: bool,
+    /// The application's verdict on the peer's chain: `Later` holds the handshake after the
+    /// Certificate message until it comes (see [`Connection::set_peer_chain_verdict`]).
+    pub chain_verdict: crate::config::ChainVerdict,
 }
 
 impl Common {
@@ -191,6 +194,7 @@ impl Common {
             keying_material_expires: None,
             tickets_sent: 0,
             read_keys_changed: false,
+            chain_verdict: crate::config::ChainVerdict::Accept,
         }
     }
 
@@ -583,6 +587,11 @@ impl Connection {
     }
 
     fn process_inner(&mut self, config: &Settings, hooks: &mut dyn Hooks) -> Result<()> {
+        match self.common.chain_verdict {
+            crate::config::ChainVerdict::Accept => {}
+            crate::config::ChainVerdict::Later => return Err(Error::new(ErrorCode::ASYNC_BLOCKED)),
+            crate::config::ChainVerdict::Reject => return Err(Error::new(ErrorCode::CERT_REJECTED)),
+        }
         if let Some(Handshake::Client(tls13::client::State::Start)) = self.handshake {
             let resume = self.resume.take().map(|session| *session);
             let next = tls13::client::start(&mut self.common, config, hooks, self.server_name.as_deref(), resume)?;
@@ -815,6 +824,12 @@ impl Connection {
                 // the same record (RFC 8446 §5.1).
                 return Err(unexpected());
             }
+            // The application is still judging the peer's chain: the messages after the
+            // Certificate wait for its verdict.
+            if self.common.chain_verdict == crate::config::ChainVerdict::Later {
+                self.hs_in.drain(..consumed);
+                return Err(Error::new(ErrorCode::ASYNC_BLOCKED));
+            }
         }
         self.hs_in.drain(..consumed);
         Ok(())
@@ -921,6 +936,20 @@ impl Connection {
                 Ok(())
             }
             _ => Err(unexpected()),
+        }
+    }
+
+    /// Whether the handshake waits for the application's verdict on the peer's chain.
+    pub fn awaits_chain_verdict(&self) -> bool {
+        self.common.chain_verdict == crate::config::ChainVerdict::Later
+    }
+
+    /// The application's verdict on the peer's chain, given after its check returned
+    /// `Later`; the next `process` goes on, or fails with `S2N_ERR_CERT_REJECTED`.
+    pub fn set_peer_chain_verdict(&mut self, accept: bool) {
+        if self.awaits_chain_verdict() {
+            self.common.chain_verdict =
+                if accept { crate::config::ChainVerdict::Accept } else { crate::config::ChainVerdict::Reject };
         }
     }
 

@@ -6,7 +6,7 @@ use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
 use webpki::{EndEntityCert, KeyUsage};
 
 use crate::alert::AlertDescription;
-use crate::config::{Config, Hooks, Settings};
+use crate::config::{ChainVerdict, Config, Hooks, Settings};
 use crate::error::{Error, ErrorCode, Result};
 use crate::policy::CertificateRules;
 use crate::x509::{CertFields, SanEntry};
@@ -313,6 +313,19 @@ mod tests {
         assert!(rfc9151.apply_locally);
         for chain in [&p256.chain, &p384.chain, &rsa.chain] {
             assert_eq!(check(rfc9151, chain), incompatible);
+        }
+    }
+}
+
+/// Shows the peer's chain (in the summary by now) to the application's own check; a
+/// verdict it gives later holds the handshake until then (see [`crate::conn::Common::chain_verdict`]).
+pub fn application_chain_check(common: &mut crate::conn::Common, hooks: &mut dyn Hooks) -> Result<()> {
+    match hooks.peer_chain_verdict(&common.summary.peer_chain)? {
+        ChainVerdict::Accept => Ok(()),
+        ChainVerdict::Reject => Err(Error::new(ErrorCode::CERT_REJECTED)),
+        ChainVerdict::Later => {
+            common.chain_verdict = ChainVerdict::Later;
+            Ok(())
         }
     }
 }

@@ -195,6 +195,7 @@ pub fn handle(
             if !h.expect_status {
                 crate::verify::accept_ocsp_staple(common, config, hooks, None)?;
             }
+            crate::verify::application_chain_check(common, hooks)?;
             h.messages.extend_from_slice(message);
             State::WaitServerKeyExchange(h)
         }

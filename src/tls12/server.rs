@@ -461,6 +461,9 @@ pub fn handle(
                 crate::verify::verify_chain(config, hooks, &chain, true)?;
             }
             common.summary.peer_chain = chain;
+            if !common.summary.peer_chain.is_empty() {
+                crate::verify::application_chain_check(common, hooks)?;
+            }
             State::WaitClientKeyExchange(h)
         }
         (State::WaitClientKeyExchange(mut h), hs::CLIENT_KEY_EXCHANGE) => {

@@ -581,7 +581,8 @@ fn server_certificate(
         crate::verify::verify_host(hooks, &chain[0], server_name, config.allow_ip_in_cn)?;
     }
     common.summary.peer_chain = chain;
-    crate::verify::accept_ocsp_staple(common, config, hooks, staple)
+    crate::verify::accept_ocsp_staple(common, config, hooks, staple)?;
+    crate::verify::application_chain_check(common, hooks)
 }
 
 fn server_finished(

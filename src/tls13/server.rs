@@ -90,6 +90,7 @@ pub fn handle(
                     crate::verify::verify_chain(config, hooks, &chain, true)?;
                 }
                 common.summary.peer_chain = chain;
+                crate::verify::application_chain_check(common, hooks)?;
                 State::WaitClientCertificateVerify(h)
             }
         }

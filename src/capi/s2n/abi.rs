@@ -309,6 +309,7 @@ macro_rules! opaque_placeholder {
 }
 pub use super::async_pkey::s2n_async_pkey_op;
 pub use super::cert::s2n_pkey;
+pub use super::cert_validation::s2n_cert_validation_info;
 pub use super::psk::{s2n_offered_psk, s2n_offered_psk_list, s2n_psk};
 opaque_placeholder!(
     s2n_stacktrace,
@@ -318,7 +319,6 @@ opaque_placeholder!(
     s2n_certificate_authority_list,
     s2n_crl,
     s2n_crl_lookup,
-    s2n_cert_validation_info,
     s2n_fingerprint
 );
 

@@ -863,7 +863,10 @@ pub extern "C" fn s2n_config_set_cert_validation_cb(
     callback: s2n_cert_validation_callback,
     context: *mut c_void,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.cert_validation_cb = callback.map(|f| (f, context));
+        OK
+    })
 }
 
 #[no_mangle]

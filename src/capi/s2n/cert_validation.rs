@@ -5,7 +5,28 @@
 use std::os::raw::c_int;
 
 use super::abi::*;
-use super::unimplemented;
+use super::{call, unimplemented, OK};
+use crate::capi::arg_mut;
+use crate::error::{Error, ErrorCode};
+
+/// The application's verdict on the peer's chain, from its cert validation callback. One
+/// per connection (it lives in the `s2n_connection`), reset before each callback.
+#[derive(Default)]
+pub struct s2n_cert_validation_info {
+    pub(crate) finished: bool,
+    pub(crate) accepted: bool,
+}
+
+fn decide(info: *mut s2n_cert_validation_info, accepted: bool) -> c_int {
+    call(|| {
+        let info = unsafe { arg_mut(info) }?;
+        if info.finished {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        *info = s2n_cert_validation_info { finished: true, accepted };
+        OK
+    })
+}
 
 #[no_mangle]
 pub extern "C" fn s2n_crl_new() -> *mut s2n_crl {
@@ -54,10 +75,10 @@ pub extern "C" fn s2n_crl_lookup_ignore(lookup: *mut s2n_crl_lookup) -> c_int {
 
 #[no_mangle]
 pub extern "C" fn s2n_cert_validation_accept(info: *mut s2n_cert_validation_info) -> c_int {
-    unimplemented()
+    decide(info, true)
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_cert_validation_reject(info: *mut s2n_cert_validation_info) -> c_int {
-    unimplemented()
+    decide(info, false)
 }

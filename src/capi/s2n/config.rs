@@ -69,6 +69,11 @@ pub struct s2n_config {
         unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *mut s2n_offered_psk_list) -> c_int,
         *mut c_void,
     )>,
+    /// `s2n_config_set_cert_validation_cb`, with its context.
+    pub(crate) cert_validation_cb: Option<(
+        unsafe extern "C" fn(*mut s2n_connection, *mut s2n_cert_validation_info, *mut c_void) -> c_int,
+        *mut c_void,
+    )>,
 }
 
 /// The three session-cache callbacks with their contexts; caching needs all of them.
@@ -118,6 +123,7 @@ impl s2n_config {
             async_pkey_cb: None,
             psk_mode: s2n_psk_mode::S2N_PSK_MODE_RESUMPTION,
             psk_selection_cb: None,
+            cert_validation_cb: None,
             cache: SessionCacheCallbacks { store: None, retrieve: None, delete: None },
         }
     }

@@ -84,6 +84,8 @@ pub struct s2n_connection {
     pub(crate) pkey_op_issued: bool,
     /// `s2n_connection_get_client_hello` gave the application a pointer to `client_hello`.
     pub(crate) client_hello_handed_out: bool,
+    /// The verdict of the application's cert validation callback (given to it by pointer).
+    pub(crate) cert_validation: super::cert_validation::s2n_cert_validation_info,
     /// `s2n_connection_set_psk_mode`; else the config's.
     pub(crate) psk_mode: Option<s2n_psk_mode>,
 }
@@ -166,6 +168,7 @@ impl s2n_connection {
             latest_session: None,
             pkey_op_issued: false,
             client_hello_handed_out: false,
+            cert_validation: Default::default(),
             psk_mode: None,
         }
     }

@@ -8,13 +8,13 @@ use std::os::raw::{c_int, c_void};
 use std::time::Duration;
 
 use libc::iovec;
-use rustls_pki_types::UnixTime;
+use rustls_pki_types::{CertificateDer, UnixTime};
 
 use super::abi::*;
 use super::connection::{ClientHelloCallback, IoEnd, VerifyHostFn};
 use super::{call, OK};
 use crate::capi::{arg_mut, arg_ref};
-use crate::config::{CacheLookup, ClientHelloAction, Hooks, PkeyOutcome, PkeyRequest, Renegotiation};
+use crate::config::{CacheLookup, ChainVerdict, ClientHelloAction, Hooks, PkeyOutcome, PkeyRequest, Renegotiation};
 use crate::conn::Connection;
 use crate::error::{Error, ErrorCode, ErrorKind, Result};
 
@@ -46,6 +46,31 @@ impl Hooks for CallbackHooks<'_> {
             }
         }
         UnixTime::now()
+    }
+
+    /// Runs the application's cert validation callback. The core is out of the connection
+    /// while it runs, so the connection shows the callback a copy of the chain (for
+    /// `s2n_connection_get_peer_cert_chain` and `_get_client_cert_chain`).
+    fn peer_chain_verdict(&mut self, chain: &[CertificateDer<'static>]) -> Result<ChainVerdict> {
+        let Some((callback, ctx)) = self.config.cert_validation_cb else { return Ok(ChainVerdict::Accept) };
+        // SAFETY: the connection outlives this call; the core is not in it.
+        let c = unsafe { &mut *self.conn };
+        c.cert_validation = Default::default();
+        c.core.common.summary.peer_chain = chain.to_vec();
+        let info: *mut s2n_cert_validation_info = &mut c.cert_validation;
+        // SAFETY: the application registered this callback with `ctx`.
+        let rc = unsafe { callback(self.conn, info, ctx) };
+        // SAFETY: as above, re-derived after the callback.
+        let c = unsafe { &mut *self.conn };
+        c.core.common.summary.peer_chain = Vec::new();
+        if rc != 0 {
+            return Err(Error::new(ErrorCode::CANCELLED));
+        }
+        Ok(match (c.cert_validation.finished, c.cert_validation.accepted) {
+            (false, _) => ChainVerdict::Later,
+            (true, true) => ChainVerdict::Accept,
+            (true, false) => ChainVerdict::Reject,
+        })
     }
 
     fn verify_host(&mut self, name: &str) -> Option<bool> {
@@ -195,6 +220,10 @@ fn process_locked(conn: *mut s2n_connection) -> Result<()> {
     let c = unsafe { &mut *conn };
     let config: *const s2n_config = c.config();
     let verify_host = c.verify_host();
+    // A verdict the cert validation callback left for later may have come.
+    if c.core.awaits_chain_verdict() && c.cert_validation.finished {
+        c.core.set_peer_chain_verdict(c.cert_validation.accepted);
+    }
     let side = c.core.side();
     let mut core = std::mem::replace(&mut c.core, Connection::new(side));
     // SAFETY: configs outlive the connections using them (s2n's rule).
@@ -463,7 +492,7 @@ fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
                     continue;
                 }
                 let c = unsafe { &mut *conn };
-                if c.core.pending_private_key_operation().is_some() {
+                if c.core.pending_private_key_operation().is_some() || c.core.awaits_chain_verdict() {
                     *blocked = s2n_blocked_status::S2N_BLOCKED_ON_APPLICATION_INPUT;
                     return Err(err);
                 }

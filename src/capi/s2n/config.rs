@@ -69,6 +69,10 @@ pub struct s2n_config {
         unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *mut s2n_offered_psk_list) -> c_int,
         *mut c_void,
     )>,
+    /// `s2n_config_set_subscriber` and `s2n_config_set_handshake_event`: who hears of each
+    /// finished (or failed) handshake.
+    pub(crate) subscriber: *mut c_void,
+    pub(crate) on_handshake_event: s2n_event_on_handshake_cb,
     /// `s2n_config_set_cert_validation_cb`, with its context.
     pub(crate) cert_validation_cb: Option<(
         unsafe extern "C" fn(*mut s2n_connection, *mut s2n_cert_validation_info, *mut c_void) -> c_int,
@@ -124,6 +128,8 @@ impl s2n_config {
             psk_mode: s2n_psk_mode::S2N_PSK_MODE_RESUMPTION,
             psk_selection_cb: None,
             cert_validation_cb: None,
+            subscriber: std::ptr::null_mut(),
+            on_handshake_event: None,
             cache: SessionCacheCallbacks { store: None, retrieve: None, delete: None },
         }
     }
@@ -606,7 +612,10 @@ pub extern "C" fn s2n_config_set_crl_lookup_cb(
 
 #[no_mangle]
 pub extern "C" fn s2n_config_set_subscriber(config: *mut s2n_config, subscriber: *mut c_void) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.subscriber = subscriber;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -614,7 +623,10 @@ pub extern "C" fn s2n_config_set_handshake_event(
     config: *mut s2n_config,
     callback: s2n_event_on_handshake_cb,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.on_handshake_event = callback;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -655,6 +667,11 @@ pub(crate) fn monotonic_nanos(config: &s2n_config) -> u64 {
             return nanos;
         }
     }
+    default_monotonic_nanos()
+}
+
+/// Nanoseconds on the process's monotonic clock (s2n's default one).
+pub(crate) fn default_monotonic_nanos() -> u64 {
     static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
     START.get_or_init(std::time::Instant::now).elapsed().as_nanos() as u64
 }

@@ -101,6 +101,10 @@ pub(crate) struct Rare {
     pub(crate) verify_host: Option<(VerifyHostFn, *mut c_void)>,
     /// Server: the client's chain as `s2n_connection_get_client_cert_chain` hands it out.
     pub(crate) client_cert_chain_c: Option<Box<[u8]>>,
+    /// `s2n_connection_set_cipher_preferences`: the policy's name, for handshake events.
+    pub(crate) policy_name: Option<&'static str>,
+    /// The handshake's timing for the subscriber's handshake event.
+    pub(crate) handshake_timing: Option<super::events::HandshakeTiming>,
 }
 
 /// Progress of the application's client-hello callback on one connection.
@@ -987,8 +991,9 @@ pub extern "C" fn s2n_connection_set_cipher_preferences(conn: *mut s2n_connectio
         let conn = unsafe { arg_mut(conn) }?;
         let name =
             unsafe { arg_cstr(version) }?.to_str().map_err(|_| Error::new(ErrorCode::INVALID_SECURITY_POLICY))?;
-        let p = crate::policy::implemented(super::config::find_policy(name)?);
-        conn.core.overrides_mut().apply_policy(p);
+        let policy = super::config::find_policy(name)?;
+        conn.core.overrides_mut().apply_policy(crate::policy::implemented(policy));
+        conn.rare_mut().policy_name = Some(policy.name);
         OK
     })
 }

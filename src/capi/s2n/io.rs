@@ -526,7 +526,10 @@ fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
 
 #[no_mangle]
 pub extern "C" fn s2n_negotiate(conn: *mut s2n_connection, blocked: *mut s2n_blocked_status) -> c_int {
-    call(|| io_call(conn, blocked, negotiate))
+    let start = super::events::negotiate_started(conn);
+    let rc = call(|| io_call(conn, blocked, negotiate));
+    super::events::negotiate_returned(conn, start, rc);
+    rc
 }
 
 /// Internal API: sends whatever is queued.

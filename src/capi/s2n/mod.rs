@@ -26,6 +26,7 @@ mod config;
 mod connection;
 mod early_data;
 mod error;
+mod events;
 mod init;
 mod io;
 mod ktls;

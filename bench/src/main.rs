@@ -234,6 +234,17 @@ fn heap_in_use() -> usize {
     unsafe { libc::mallinfo2() }.uordblks
 }
 
+/// Empties the heap cells' in-memory pipes and gives their memory back, so that a heap
+/// reading counts only the libraries'.
+fn empty_pipes<P: std::ops::Deref<Target = Pipe>>(pipes: &[(P, P)]) {
+    for (a, b) in pipes {
+        for pipe in [a, b] {
+            pipe.borrow_mut().clear();
+            pipe.borrow_mut().shrink_to_fit();
+        }
+    }
+}
+
 /// Connection pairs held at once by the heap cells: 10,000 connections.
 const PAIRS: usize = 5000;
 
@@ -243,14 +254,6 @@ const PAIRS: usize = 5000;
 fn s2n_memory(label: &str) {
     let lib = S2n::new("20240503", false);
     let pipes: Vec<(Box<Pipe>, Box<Pipe>)> = (0..PAIRS).map(|_| (Box::default(), Box::default())).collect();
-    let shrink = |pipes: &[(Box<Pipe>, Box<Pipe>)]| {
-        for (a, b) in pipes {
-            a.borrow_mut().clear();
-            a.borrow_mut().shrink_to_fit();
-            b.borrow_mut().clear();
-            b.borrow_mut().shrink_to_fit();
-        }
-    };
     let start = heap_in_use();
     let per_pair = |label_stage: &str, lib_label: &str| {
         let used = heap_in_use().saturating_sub(start);
@@ -287,7 +290,7 @@ fn s2n_memory(label: &str) {
             assert!(c_done && s_done);
         }
     }
-    shrink(&pipes);
+    empty_pipes(&pipes);
     per_pair("after handshake", label);
     let data = [0x5au8; 1024];
     let mut sink = [0u8; 1024];
@@ -304,7 +307,7 @@ fn s2n_memory(label: &str) {
             }
         }
     }
-    shrink(&pipes);
+    empty_pipes(&pipes);
     per_pair("after 1 KiB each way", label);
     for &(c, s) in &conns {
         unsafe {
@@ -740,14 +743,6 @@ fn openssl_cells(budget: Duration) {
 fn openssl_memory(lib: &Ossl) {
     use foreign_types::ForeignTypeRef;
     let pipes: Vec<(Rc<Pipe>, Rc<Pipe>)> = (0..PAIRS).map(|_| (Rc::default(), Rc::default())).collect();
-    let shrink = |pipes: &[(Rc<Pipe>, Rc<Pipe>)]| {
-        for (a, b) in pipes {
-            a.borrow_mut().clear();
-            a.borrow_mut().shrink_to_fit();
-            b.borrow_mut().clear();
-            b.borrow_mut().shrink_to_fit();
-        }
-    };
     let start = heap_in_use();
     let per_pair = |stage: &str| {
         println!("heap bytes per pair: {stage}\topenssl\t{}", heap_in_use().saturating_sub(start) / PAIRS);
@@ -761,7 +756,7 @@ fn openssl_memory(lib: &Ossl) {
         let err = c.ssl_read(&mut [0u8; 1]).unwrap_err();
         assert_eq!(err.code(), openssl::ssl::ErrorCode::WANT_READ);
     }
-    shrink(&pipes);
+    empty_pipes(&pipes);
     per_pair("after handshake");
     let data = [0x5au8; 1024];
     let mut sink = [0u8; 1024];
@@ -771,7 +766,7 @@ fn openssl_memory(lib: &Ossl) {
         assert_eq!(s.ssl_write(&data).unwrap(), 1024);
         ossl_read_all(c, &mut sink);
     }
-    shrink(&pipes);
+    empty_pipes(&pipes);
     per_pair("after 1 KiB each way");
     for (c, s) in pairs.iter_mut() {
         for conn in [&*c, &*s] {
@@ -784,7 +779,7 @@ fn openssl_memory(lib: &Ossl) {
         assert_eq!(s.ssl_write(b"x").unwrap(), 1);
         ossl_read_all(c, &mut sink[..1]);
     }
-    shrink(&pipes);
+    empty_pipes(&pipes);
     per_pair("after release_buffers (idle)");
     println!("heap MB: 10,000 idle connections\topenssl\t{:.1}", heap_in_use().saturating_sub(start) as f64 / 1e6);
     drop(pairs);

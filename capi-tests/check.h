@@ -46,6 +46,35 @@ static inline const char *pems_dir(void)
     return dir ? dir : "target/test-certs";
 }
 
+/* Reads the PEM files the s2n handshake tests share, from $TEST_PEMS_DIR, into whichever
+ * of the pointers are given (NULL skips one): the P-256 chain and key servers present, the
+ * CA, and the RSA-2048 chain and key clients authenticate with. 1 if all asked for were read. */
+static inline int read_test_pems(char **cert, char **key, char **ca, char **client_cert, char **client_key)
+{
+    const char *names[] = { "ecdsa_p256_pkcs1_cert.pem", "ecdsa_p256_pkcs1_key.pem", "ca_cert.pem",
+                            "rsa_2048_pkcs1_cert.pem", "rsa_2048_pkcs1_key.pem" };
+    char **out[] = { cert, key, ca, client_cert, client_key };
+    int ok = 1;
+    for (int i = 0; i < 5; i++) {
+        if (!out[i]) continue;
+        *out[i] = read_file(pems_dir(), names[i], NULL);
+        if (!*out[i]) {
+            fprintf(stderr, "missing %s in %s\n", names[i], pems_dir());
+            ok = 0;
+        }
+    }
+    return ok;
+}
+
+static inline void free_test_pems(char *cert, char *key, char *ca, char *client_cert, char *client_key)
+{
+    free(cert);
+    free(key);
+    free(ca);
+    free(client_cert);
+    free(client_key);
+}
+
 /* The path of a file in $TEST_PEMS_DIR. Four results can be live at once (one call may
  * take a certificate, a key and a staple). */
 static inline const char *pem(const char *name)

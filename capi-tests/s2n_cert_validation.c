@@ -145,13 +145,7 @@ static void case_(const char *policy, int server_checks, enum decision first, en
 
 int main(void)
 {
-    const char *dir = pems_dir();
-    cert_pem = read_file(dir, "ecdsa_p256_pkcs1_cert.pem", NULL);
-    key_pem = read_file(dir, "ecdsa_p256_pkcs1_key.pem", NULL);
-    ca_pem = read_file(dir, "ca_cert.pem", NULL);
-    client_cert_pem = read_file(dir, "rsa_2048_pkcs1_cert.pem", NULL);
-    client_key_pem = read_file(dir, "rsa_2048_pkcs1_key.pem", NULL);
-    if (!cert_pem || !key_pem || !ca_pem || !client_cert_pem || !client_key_pem) return 1;
+    if (!read_test_pems(&cert_pem, &key_pem, &ca_pem, &client_cert_pem, &client_key_pem)) return 1;
     CHECK(s2n_init() == S2N_SUCCESS);
     const char *policies[] = { "default_tls13", "test_all_tls12" };
     for (int p = 0; p < 2; p++) {
@@ -166,10 +160,6 @@ int main(void)
     CHECK(s2n_cert_validation_accept(NULL) == S2N_FAILURE && s2n_cert_validation_reject(NULL) == S2N_FAILURE);
     CHECK(s2n_config_set_cert_validation_cb(NULL, validate, NULL) == S2N_FAILURE);
     CHECK(s2n_cleanup_final() == S2N_SUCCESS);
-    free(cert_pem);
-    free(key_pem);
-    free(ca_pem);
-    free(client_cert_pem);
-    free(client_key_pem);
+    free_test_pems(cert_pem, key_pem, ca_pem, client_cert_pem, client_key_pem);
     return checks_report();
 }

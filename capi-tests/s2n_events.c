@@ -94,11 +94,7 @@ static int negotiate(struct s2n_config *sc, struct s2n_config *cc, const char *c
 
 int main(void)
 {
-    const char *dir = pems_dir();
-    cert_pem = read_file(dir, "ecdsa_p256_pkcs1_cert.pem", NULL);
-    key_pem = read_file(dir, "ecdsa_p256_pkcs1_key.pem", NULL);
-    ca_pem = read_file(dir, "ca_cert.pem", NULL);
-    if (!cert_pem || !key_pem || !ca_pem) return 1;
+    if (!read_test_pems(&cert_pem, &key_pem, &ca_pem, NULL, NULL)) return 1;
     CHECK(s2n_init() == S2N_SUCCESS);
     struct s2n_config *sc = server_config();
     int during;
@@ -148,8 +144,6 @@ int main(void)
     s2n_config_free(sc);
     s2n_cert_chain_and_key_free(chain);
     CHECK(s2n_cleanup_final() == S2N_SUCCESS);
-    free(cert_pem);
-    free(key_pem);
-    free(ca_pem);
+    free_test_pems(cert_pem, key_pem, ca_pem, NULL, NULL);
     return checks_report();
 }

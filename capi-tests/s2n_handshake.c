@@ -613,16 +613,7 @@ static void library_owned_chains(void)
 
 int main(void)
 {
-    const char *dir = pems_dir();
-    cert_pem = read_file(dir, "ecdsa_p256_pkcs1_cert.pem", NULL);
-    key_pem = read_file(dir, "ecdsa_p256_pkcs1_key.pem", NULL);
-    ca_pem = read_file(dir, "ca_cert.pem", NULL);
-    client_cert_pem = read_file(dir, "rsa_2048_pkcs1_cert.pem", NULL);
-    client_key_pem = read_file(dir, "rsa_2048_pkcs1_key.pem", NULL);
-    if (!cert_pem || !key_pem || !ca_pem || !client_cert_pem || !client_key_pem) {
-        fprintf(stderr, "missing test certificates in %s\n", dir);
-        return 1;
-    }
+    if (!read_test_pems(&cert_pem, &key_pem, &ca_pem, &client_cert_pem, &client_key_pem)) return 1;
     CHECK(s2n_init() == S2N_SUCCESS);
     blocking_round_trip();
     full_duplex_threads();
@@ -632,10 +623,6 @@ int main(void)
     buffered_multi_record();
     library_owned_chains();
     CHECK(s2n_cleanup_final() == S2N_SUCCESS);
-    free(cert_pem);
-    free(key_pem);
-    free(ca_pem);
-    free(client_cert_pem);
-    free(client_key_pem);
+    free_test_pems(cert_pem, key_pem, ca_pem, client_cert_pem, client_key_pem);
     return checks_report();
 }

@@ -238,11 +238,7 @@ static void dynamic_buffers(struct s2n_config *sc, struct s2n_config *cc)
 
 int main(void)
 {
-    const char *dir = pems_dir();
-    cert_pem = read_file(dir, "ecdsa_p256_pkcs1_cert.pem", NULL);
-    key_pem = read_file(dir, "ecdsa_p256_pkcs1_key.pem", NULL);
-    ca_pem = read_file(dir, "ca_cert.pem", NULL);
-    if (!cert_pem || !key_pem || !ca_pem) return 1;
+    if (!read_test_pems(&cert_pem, &key_pem, &ca_pem, NULL, NULL)) return 1;
     CHECK(s2n_init() == S2N_SUCCESS);
     struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
     CHECK(s2n_cert_chain_and_key_load_pem(chain, cert_pem, key_pem) == S2N_SUCCESS);
@@ -258,9 +254,7 @@ int main(void)
     s2n_config_free(sc);
     s2n_config_free(cc);
     s2n_cert_chain_and_key_free(chain);
-    free(cert_pem);
-    free(key_pem);
-    free(ca_pem);
+    free_test_pems(cert_pem, key_pem, ca_pem, NULL, NULL);
     CHECK(s2n_cleanup_final() == S2N_SUCCESS);
     return checks_report();
 }

@@ -52,8 +52,19 @@ pub fn sign(
     }
 }
 
-/// With `verify_after_sign`, a signature we made must verify with the identity's
-/// certificate before it goes out.
+/// Whether `signature` over `message` verifies with the identity's certificate: the check a
+/// signature gets before it goes out, when the config asks for one.
+fn verify_with_certificate(
+    identity: &crate::pki::CertifiedKey,
+    scheme: SignatureScheme,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<()> {
+    let leaf = identity.chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
+    scheme.verify_tls12(leaf, message, signature)
+}
+
+/// With `verify_after_sign`, a signature we made is checked before it goes out.
 pub fn verify_after_sign(
     config: &crate::config::Config,
     identity: &crate::pki::CertifiedKey,
@@ -61,15 +72,13 @@ pub fn verify_after_sign(
     message: &[u8],
     signature: &[u8],
 ) -> Result<()> {
-    if !config.verify_after_sign {
-        return Ok(());
+    match config.verify_after_sign {
+        true => verify_with_certificate(identity, scheme, message, signature),
+        false => Ok(()),
     }
-    let leaf = identity.chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
-    scheme.verify_tls12(leaf, message, signature)
 }
 
-/// In strict validation mode, an application's signature must verify with the identity's
-/// certificate before it goes out.
+/// In strict validation mode, an application's signature is checked before it goes out.
 pub fn check(
     config: &Settings,
     identity: usize,
@@ -77,9 +86,8 @@ pub fn check(
     message: &[u8],
     signature: &[u8],
 ) -> Result<()> {
-    if !config.verify_offloaded_signatures {
-        return Ok(());
+    match config.verify_offloaded_signatures {
+        true => verify_with_certificate(&config.identities[identity], scheme, message, signature),
+        false => Ok(()),
     }
-    let leaf = config.identities[identity].chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
-    scheme.verify_tls12(leaf, message, signature)
 }

@@ -145,3 +145,13 @@ static inline int negotiate_pair(struct s2n_connection *client, struct s2n_conne
     *ss = (struct side) { server, fds[0], -1, NULL };
     return negotiate_both(cs, ss);
 }
+
+/* open_pair with the client asking for "localhost", then negotiate_pair. */
+static inline int open_and_negotiate(struct s2n_config *sc, struct s2n_config *cc, int fds[2],
+                                     struct s2n_connection **server, struct s2n_connection **client, struct side *cs,
+                                     struct side *ss)
+{
+    open_pair(sc, cc, fds, server, client);
+    CHECK(s2n_set_server_name(*client, "localhost") == S2N_SUCCESS);
+    return negotiate_pair(*client, *server, fds, cs, ss);
+}

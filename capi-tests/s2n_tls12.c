@@ -123,10 +123,8 @@ static void version_negotiation(struct s2n_cert_chain_and_key *chain)
         struct s2n_config *sc = server_config(cases[i].server_policy, chain), *cc = client_config(cases[i].client_policy);
         int fds[2];
         struct s2n_connection *server, *client;
-        open_pair(sc, cc, fds, &server, &client);
-        CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
         struct side cs, ss;
-        int ok = negotiate_pair(client, server, fds, &cs, &ss);
+        int ok = open_and_negotiate(sc, cc, fds, &server, &client, &cs, &ss);
         CHECK(ok);
         int expected = cases[i].client_max < cases[i].server_max ? cases[i].client_max : cases[i].server_max;
         CHECK(s2n_connection_get_actual_protocol_version(client) == expected);
@@ -197,10 +195,8 @@ static void features_in_tls12(struct s2n_cert_chain_and_key *chain)
 
     int fds[2];
     struct s2n_connection *server, *client;
-    open_pair(sc, cc, fds, &server, &client);
-    CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
     struct side cs, ss;
-    int ok = negotiate_pair(client, server, fds, &cs, &ss);
+    int ok = open_and_negotiate(sc, cc, fds, &server, &client, &cs, &ss);
     if (!ok) fprintf(stderr, "TLS 1.2 features: client %s, server %s\n", cs.err, ss.err);
     CHECK(ok);
     CHECK(s2n_connection_get_actual_protocol_version(server) == S2N_TLS12);

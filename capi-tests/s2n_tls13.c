@@ -210,10 +210,8 @@ static void supported_groups_of_policies(void)
         /* What the client's ClientHello carries, in the same order. */
         int fds[2];
         struct s2n_connection *server, *client;
-        open_pair(sc, cc, fds, &server, &client);
-        CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
         struct side cs, ss;
-        CHECK(negotiate_pair(client, server, fds, &cs, &ss));
+        CHECK(open_and_negotiate(sc, cc, fds, &server, &client, &cs, &ss));
         uint16_t offered[16], offered_count = 0;
         struct s2n_client_hello *hello = s2n_connection_get_client_hello(server);
         CHECK(hello && s2n_client_hello_get_supported_groups(hello, offered, 16, &offered_count) == S2N_SUCCESS);
@@ -246,10 +244,8 @@ static void verify_after_sign(void)
             CHECK(s2n_config_set_verify_after_sign(cc, S2N_VERIFY_AFTER_SIGN_ENABLED) == S2N_SUCCESS);
             int fds[2];
             struct s2n_connection *server, *client;
-            open_pair(sc, cc, fds, &server, &client);
-            CHECK(s2n_set_server_name(client, "localhost") == S2N_SUCCESS);
             struct side cs, ss;
-            int ok = negotiate_pair(client, server, fds, &cs, &ss);
+            int ok = open_and_negotiate(sc, cc, fds, &server, &client, &cs, &ss);
             if (!ok) fprintf(stderr, "verify after sign, %s %s: client %s, server %s\n", names[n], policies[p], cs.err, ss.err);
             CHECK(ok && s2n_connection_client_cert_used(server) == 1);
             close_pair(client, server, fds);

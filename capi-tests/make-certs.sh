@@ -9,7 +9,7 @@
 #                     crl_other_issuer.pem : another CA's CRL
 set -e
 dir=${1:-target/test-certs}
-[ -f "$dir/.done-7" ] && exit 0
+[ -f "$dir/.done-8" ] && exit 0
 mkdir -p "$dir"; cd "$dir"
 ossl() { openssl "$@" 2>/dev/null; }
 ossl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca_key.pem -out ca_cert.pem \
@@ -33,6 +33,28 @@ leaf ecdsa_p384_pkcs1 ec -pkeyopt ec_paramgen_curve:P-384
 leaf rsa_2048_pkcs8 rsa:2048
 leaf rsa_2048_pkcs1 rsa:2048
 leaf ed25519 ed25519
+# RSASSA-PSS keys (id-RSASSA-PSS, they sign only RSA-PSS): rsa_pss_2048 has no parameters
+# (any hash) and the usual CA; rsa_pss_sha384's key is restricted to SHA-384 and its
+# issuer is an intermediate with an unrestricted RSASSA-PSS key (RSA-PSS signatures by
+# PSS keys in the path), itself issued by the usual CA: rsa_pss_sha384_cert.pem is leaf,
+# intermediate, CA.
+leaf rsa_pss_2048 RSA-PSS -pkeyopt rsa_keygen_bits:2048
+ossl req -newkey RSA-PSS -pkeyopt rsa_keygen_bits:2048 -nodes -keyout rsa_pss_ca_key.pem -out rsa_pss_ca.csr \
+  -subj "/CN=ferrotls test RSA-PSS intermediate"
+ossl x509 -req -in rsa_pss_ca.csr -CA ca_cert.pem -CAkey ca_key.pem -CAcreateserial -days 3650 \
+  -extfile /dev/stdin -out rsa_pss_ca_cert.pem <<EXT
+basicConstraints=critical,CA:TRUE
+EXT
+ossl req -newkey RSA-PSS -pkeyopt rsa_keygen_bits:2048 -pkeyopt rsa_pss_keygen_md:sha384 \
+  -pkeyopt rsa_pss_keygen_mgf1_md:sha384 -pkeyopt rsa_pss_keygen_saltlen:48 -nodes -keyout rsa_pss_sha384_key.pem \
+  -out rsa_pss_sha384.csr -subj "/CN=localhost"
+ossl x509 -req -in rsa_pss_sha384.csr -CA rsa_pss_ca_cert.pem -CAkey rsa_pss_ca_key.pem -CAcreateserial -days 3650 \
+  -sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest -extfile /dev/stdin -out rsa_pss_sha384_leaf.pem <<EXT
+subjectAltName=DNS:localhost,IP:127.0.0.1
+basicConstraints=CA:FALSE
+EXT
+cat rsa_pss_sha384_leaf.pem rsa_pss_ca_cert.pem ca_cert.pem > rsa_pss_sha384_cert.pem
+rm -f rsa_pss_ca.csr rsa_pss_sha384.csr
 # A second name, for certificate selection by SNI.
 NAME=www.example.org; leaf ecdsa_p384_example ec -pkeyopt ec_paramgen_curve:P-384; NAME=
 ossl ec -in ecdsa_p384_example_key.pem -out ecdsa_p384_example_key.pem.tmp && mv ecdsa_p384_example_key.pem.tmp ecdsa_p384_example_key.pem
@@ -100,4 +122,4 @@ ocsp_response ocsp_ecdsa_p256_delegated.der ecdsa_p256_pkcs1_leaf.pem ocsp_respo
 ocsp_response ocsp_ecdsa_p256_other_ca.der ecdsa_p256_pkcs1_leaf.pem other_ca_cert.pem other_ca_key.pem -ndays 3650
 ocsp_response ocsp_rsa_revoked.der rsa_2048_pkcs1_leaf.pem ca_cert.pem ca_key.pem -ndays 3650
 ocsp_response ocsp_ecdsa_p384_unknown.der ecdsa_p384_pkcs1_leaf.pem ca_cert.pem ca_key.pem -ndays 3650
-touch .done-7
+touch .done-8

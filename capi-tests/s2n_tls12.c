@@ -4,6 +4,7 @@
  *  - version negotiation in the four client/server combinations (and a 1.3-only client
  *    against a 1.2-only server), with every protocol-version accessor on both sides;
  *  - client authentication, SNI, ALPN, the key log and exporters in TLS 1.2;
+ *  - RSASSA-PSS certificates (rsa_pss_pss signatures) for server and client;
  *  - a downgrade forced by a man in the middle, which the client must refuse;
  *  - malformed ServerKeyExchange and Finished messages, each a clean failure with s2n's
  *    error and RFC 8446/5246's alert (sent when the application shuts the connection down;
@@ -230,6 +231,58 @@ static void features_in_tls12(struct s2n_cert_chain_and_key *chain)
     s2n_cert_chain_and_key_free(client_chain);
 }
 
+/* RSASSA-PSS certificates (id-RSASSA-PSS keys) with ECDHE_RSA suites, as server and as
+ * client certificate: rsa_pss_pss signatures (RFC 8446 §4.2.3 applies them to TLS 1.2),
+ * with the hash the key's parameters allow; rsa_pss_sha384's issuer is itself an
+ * RSASSA-PSS intermediate. */
+static void rsassa_pss_certificates(void)
+{
+    struct { const char *name; s2n_tls_hash_algorithm hash; } cases[] = {
+        { "rsa_pss_2048", S2N_TLS_HASH_SHA256 },
+        { "rsa_pss_sha384", S2N_TLS_HASH_SHA384 },
+    };
+    for (int i = 0; i < 2; i++) {
+        struct s2n_cert_chain_and_key *chain = load_chain(cases[i].name);
+        struct s2n_config *sc = server_config("default", chain), *cc = client_config("test_all_tls12");
+        CHECK(s2n_config_set_client_auth_type(sc, S2N_CERT_AUTH_REQUIRED) == S2N_SUCCESS);
+        CHECK(s2n_config_add_pem_to_trust_store(sc, ca_pem) == S2N_SUCCESS);
+        CHECK(s2n_config_add_cert_chain_and_key_to_store(cc, chain) == S2N_SUCCESS);
+        CHECK(s2n_config_set_client_auth_type(cc, S2N_CERT_AUTH_OPTIONAL) == S2N_SUCCESS);
+        int fds[2];
+        struct s2n_connection *server, *client;
+        struct side cs, ss;
+        int ok = open_and_negotiate(sc, cc, fds, &server, &client, &cs, &ss);
+        if (!ok) fprintf(stderr, "RSASSA-PSS %s: client %s, server %s\n", cases[i].name, cs.err, ss.err);
+        CHECK(ok);
+        struct s2n_connection *both[] = { client, server };
+        for (int j = 0; ok && j < 2; j++) {
+            struct s2n_connection *conn = both[j];
+            CHECK(s2n_connection_get_actual_protocol_version(conn) == S2N_TLS12);
+            CHECK(str_is(s2n_connection_get_cipher(conn), "ECDHE-RSA-AES128-GCM-SHA256"));
+            s2n_tls_signature_algorithm sig = S2N_TLS_SIGNATURE_ANONYMOUS;
+            s2n_tls_hash_algorithm hash = S2N_TLS_HASH_NONE;
+            CHECK(s2n_connection_get_selected_signature_algorithm(conn, &sig) == 0 && sig == S2N_TLS_SIGNATURE_RSA_PSS_PSS);
+            CHECK(s2n_connection_get_selected_digest_algorithm(conn, &hash) == 0 && hash == cases[i].hash);
+            CHECK(s2n_connection_get_selected_client_cert_signature_algorithm(conn, &sig) == 0 && sig == S2N_TLS_SIGNATURE_RSA_PSS_PSS);
+            CHECK(s2n_connection_get_selected_client_cert_digest_algorithm(conn, &hash) == 0 && hash == cases[i].hash);
+            const char *scheme = NULL;
+            CHECK(s2n_connection_get_signature_scheme(conn, &scheme) == 0 && scheme);
+            CHECK(str_is(scheme, cases[i].hash == S2N_TLS_HASH_SHA256 ? "rsa_pss_pss_sha256" : "rsa_pss_pss_sha384"));
+            CHECK(s2n_connection_client_cert_used(conn) == 1);
+        }
+        uint32_t length = 0;
+        struct s2n_cert_chain_and_key *peer = s2n_cert_chain_and_key_new();
+        CHECK(peer && s2n_connection_get_peer_cert_chain(client, peer) == S2N_SUCCESS);
+        CHECK(s2n_cert_chain_get_length(peer, &length) == S2N_SUCCESS && length == (i == 0 ? 2 : 3));
+        s2n_cert_chain_and_key_free(peer);
+        if (ok) data_both_ways(client, server);
+        close_pair(client, server, fds);
+        s2n_config_free(sc);
+        s2n_config_free(cc);
+        s2n_cert_chain_and_key_free(chain);
+    }
+}
+
 /* ---- A man in the middle: our client and server on in-memory pipes, one flight at a time. */
 
 static struct pipe to_server, to_client;
@@ -441,6 +494,7 @@ int main(void)
     every_suite_and_certificate();
     version_negotiation(chain);
     features_in_tls12(chain);
+    rsassa_pss_certificates();
     forced_downgrade(chain);
     tampered_server_key_exchange(chain, "signature", flip_signature, "S2N_ERR_VERIFY_SIGNATURE", 2, 51);
     tampered_server_key_exchange(chain, "public key", flip_point, "S2N_ERR_VERIFY_SIGNATURE", 2, 51);

@@ -1,6 +1,6 @@
 /* TLS 1.3 through s2n's API, our client against our server:
  *  - the suites and key-exchange groups s2n's policies can agree on (the server's policy
- *    picks them), each with ECDSA P-256, ECDSA P-384 and RSA certificates, over a socketpair
+ *    picks them), each with ECDSA P-256, ECDSA P-384, RSA and RSASSA-PSS certificates, over a socketpair
  *    and over TCP, with s2n's accessors and data both ways; HelloRetryRequest where the
  *    client's key share is not one the server takes;
  *  - certificate selection by SNI among several chains;
@@ -51,11 +51,15 @@ struct cert_case {
     s2n_tls_hash_algorithm hash;
 };
 
-/* TLS 1.3 ties ECDSA schemes to curves; RSA keys sign with RSA-PSS (hash: the policy's). */
+/* TLS 1.3 ties ECDSA schemes to curves; RSA keys sign with RSA-PSS (hash: the policy's),
+ * rsaEncryption keys with rsa_pss_rsae schemes, RSASSA-PSS keys with rsa_pss_pss ones (one
+ * restricted to SHA-384 by its parameters, and issued by an RSASSA-PSS intermediate). */
 static const struct cert_case certs[] = {
     { "ecdsa_p256_pkcs1", S2N_TLS_SIGNATURE_ECDSA, S2N_TLS_HASH_SHA256 },
     { "ecdsa_p384_pkcs1", S2N_TLS_SIGNATURE_ECDSA, S2N_TLS_HASH_SHA384 },
     { "rsa_2048_pkcs1", S2N_TLS_SIGNATURE_RSA_PSS_RSAE, S2N_TLS_HASH_NONE },
+    { "rsa_pss_2048", S2N_TLS_SIGNATURE_RSA_PSS_PSS, S2N_TLS_HASH_NONE },
+    { "rsa_pss_sha384", S2N_TLS_SIGNATURE_RSA_PSS_PSS, S2N_TLS_HASH_SHA384 },
 };
 
 static void kx_cell(const struct kx_case *kx, const struct cert_case *cert, int tcp)
@@ -85,7 +89,8 @@ static void kx_cell(const struct kx_case *kx, const struct cert_case *cert, int 
         const char *group = NULL;
         CHECK(s2n_connection_get_key_exchange_group(conn, &group) == 0 && group && str_is(group, kx->group));
         CHECK(str_is(s2n_connection_get_kem_group_name(conn), kx->hybrid ? kx->group : "NONE"));
-        if (!kx->hybrid) CHECK(str_is(s2n_connection_get_curve(conn), kx->group));
+        /* s2n names no curve for a hybrid group (its key share holds one all the same). */
+        CHECK(str_is(s2n_connection_get_curve(conn), kx->hybrid ? "NONE" : kx->group));
         const char *type = s2n_connection_get_handshake_type_name(conn);
         CHECK(type && strstr(type, "FULL_HANDSHAKE") != NULL);
         CHECK(type && (strstr(type, "HELLO_RETRY_REQUEST") != NULL) == kx->retry);

@@ -1011,6 +1011,9 @@ static void versions_and_suites(void)
         {"rsa_2048_pkcs1", "ECDHE-RSA-AES128-GCM-SHA256", 128},
         {"rsa_2048_pkcs1", "ECDHE-RSA-AES256-GCM-SHA384", 256},
         {"rsa_2048_pkcs8", "ECDHE-RSA-CHACHA20-POLY1305", 256},
+        /* RSASSA-PSS keys (rsa_pss_pss signatures) serve the RSA suites too. */
+        {"rsa_pss_2048", "ECDHE-RSA-AES128-GCM-SHA256", 128},
+        {"rsa_pss_sha384", "ECDHE-RSA-AES256-GCM-SHA384", 256},
     };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
         struct tls_config *sconf = server_config(suites[i].cert);
@@ -1023,6 +1026,16 @@ static void versions_and_suites(void)
         CHECK(negotiate(server, TLS_PROTOCOL_TLSv1_2, other, &s, cversion, ccipher, &strength) == -1);
         tls_free(server);
         tls_config_free(sconf);
+    }
+    /* And TLS 1.3 with RSASSA-PSS keypairs. */
+    const char *pss_certs[] = {"rsa_pss_2048", "rsa_pss_sha384"};
+    for (int i = 0; i < 2; i++) {
+        struct tls_config *pss_conf = server_config(pss_certs[i]);
+        struct tls *pss_server = configured(tls_server(), pss_conf);
+        CHECK(negotiate(pss_server, TLS_PROTOCOL_TLSv1_3, NULL, &s, cversion, ccipher, &strength) == 0);
+        CHECK(str_is(cversion, "TLSv1.3") && str_is(s.version, "TLSv1.3"));
+        tls_free(pss_server);
+        tls_config_free(pss_conf);
     }
     /* Whose preference counts: the server's by default, the client's on request. */
     const char *client_order = "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256";

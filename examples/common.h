@@ -41,9 +41,11 @@ static char *slurp(const char *path)
 static void print_summary(const char *who, struct s2n_connection *conn)
 {
     const char *alpn = s2n_get_application_protocol(conn);
-    printf("%s: version=%d cipher=%s group=%s handshake=%s alpn=%s resumed=%d\n", who,
+    const char *scheme = NULL;
+    if (s2n_connection_get_signature_scheme(conn, &scheme) < 0) scheme = NULL;
+    printf("%s: version=%d cipher=%s group=%s handshake=%s alpn=%s resumed=%d sig=%s\n", who,
            s2n_connection_get_actual_protocol_version(conn), s2n_connection_get_cipher(conn),
            s2n_connection_get_curve(conn), s2n_connection_get_handshake_type_name(conn), alpn ? alpn : "-",
-           s2n_connection_is_session_resumed(conn));
+           s2n_connection_is_session_resumed(conn), scheme ? scheme : "-");
     fflush(stdout);
 }

@@ -227,7 +227,7 @@ fn check_delegated_responder(responder: &[u8], issuer: &Issuer, now: UnixTime) -
     let responder_der = CertificateDer::from(responder);
     let cert = webpki::EndEntityCert::try_from(&responder_der).map_err(|_| untrusted())?;
     cert.verify_for_usage(
-        webpki::ALL_VERIFICATION_ALGS,
+        &crate::sign::CHAIN_ALGORITHMS,
         &[anchor],
         &[],
         now,

@@ -23,12 +23,55 @@ pub enum KeyKind {
     EcdsaP384,
     EcdsaP521,
     Rsa,
+    /// An RSASSA-PSS key (id-RSASSA-PSS, RFC 4055): it signs only RSA-PSS, with any hash or
+    /// with the one its parameters name.
+    RsaPss(Option<PssHash>),
     Ed25519,
+}
+
+/// The hash an RSASSA-PSS key's parameters restrict it to (with MGF1 over the same hash
+/// and a salt as long as the digest, the only form TLS can use: RFC 8446 §4.2.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PssHash {
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+/// The DER object identifier id-RSASSA-PSS (1.2.840.113549.1.1.10), tag and length included.
+pub const RSASSA_PSS_OID: &[u8] = &[0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a];
+
+impl PssHash {
+    pub const ALL: [PssHash; 3] = [PssHash::Sha256, PssHash::Sha384, PssHash::Sha512];
+
+    /// The AlgorithmIdentifier contents (OID and parameters) of an RSASSA-PSS key or
+    /// signature using this hash. Keys and signatures share the encoding.
+    pub fn algorithm_id(self) -> rustls_pki_types::AlgorithmIdentifier {
+        use rustls_pki_types::alg_id;
+        match self {
+            PssHash::Sha256 => alg_id::RSA_PSS_SHA256,
+            PssHash::Sha384 => alg_id::RSA_PSS_SHA384,
+            PssHash::Sha512 => alg_id::RSA_PSS_SHA512,
+        }
+    }
+
+    /// What an RSASSA-PSS key's parameters (the DER element after the OID, if any) allow:
+    /// `Some(None)` for no parameters (any hash), `Some(Some(hash))` for one hash, and
+    /// `None` for any other restriction (a salt length TLS cannot use, a foreign MGF).
+    pub fn restriction(params: Option<&[u8]>) -> Option<Option<PssHash>> {
+        let Some(params) = params else { return Some(None) };
+        PssHash::ALL.into_iter().find(|h| h.algorithm_id().as_ref()[RSASSA_PSS_OID.len()..] == *params).map(Some)
+    }
 }
 
 impl KeyKind {
     pub fn is_ecdsa(self) -> bool {
         matches!(self, KeyKind::EcdsaP256 | KeyKind::EcdsaP384 | KeyKind::EcdsaP521)
+    }
+
+    /// RSA of either kind: what TLS 1.2's ECDHE_RSA suites authenticate with.
+    pub fn is_rsa(self) -> bool {
+        matches!(self, KeyKind::Rsa | KeyKind::RsaPss(_))
     }
 }
 
@@ -38,6 +81,8 @@ pub enum SigningKey {
     EcdsaP384(EcdsaKeyPair),
     EcdsaP521(EcdsaKeyPair),
     Rsa(RsaKeyPair),
+    /// The RSA key inside an RSASSA-PSS PKCS#8 document, and what its parameters allow.
+    RsaPss(RsaKeyPair, Option<PssHash>),
     Ed25519(Ed25519KeyPair),
 }
 
@@ -68,6 +113,34 @@ impl SigningKey {
             .map(SigningKey::Rsa)
             .or_else(|_| Ed25519KeyPair::from_pkcs8_maybe_unchecked(der).map(SigningKey::Ed25519))
             .ok()
+            .or_else(|| Self::pkcs8_rsa_pss(der))
+    }
+
+    /// An RSASSA-PSS PrivateKeyInfo wraps an ordinary RSAPrivateKey; aws-lc-rs loads PKCS#8
+    /// only under the rsaEncryption OID, so the wrapper is decoded here (with the `der`
+    /// crate) and the inner key loaded as PKCS#1.
+    fn pkcs8_rsa_pss(der: &[u8]) -> Option<SigningKey> {
+        use x509_cert::der::asn1::{AnyRef, ObjectIdentifier, OctetStringRef};
+        use x509_cert::der::{Decode, Encode, Reader, SliceReader};
+        const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+        let (oid, params, key) = SliceReader::new(der)
+            .and_then(|mut r| {
+                r.sequence(|r| {
+                    let _version = u8::decode(r)?;
+                    let (oid, params) =
+                        r.sequence(|r| Ok((ObjectIdentifier::decode(r)?, Option::<AnyRef>::decode(r)?)))?;
+                    let key = OctetStringRef::decode(r)?;
+                    // Attributes and a public key may follow (RFC 5958); they change nothing.
+                    r.read_slice(r.remaining_len())?;
+                    Ok((oid, params.map(|p| p.to_der()).transpose()?, key.as_bytes()))
+                })
+            })
+            .ok()?;
+        if oid != RSASSA_PSS {
+            return None;
+        }
+        let restriction = PssHash::restriction(params.as_deref())?;
+        RsaKeyPair::from_der(key).ok().map(|k| SigningKey::RsaPss(k, restriction))
     }
 
     /// Loads the first private key in a PEM document.
@@ -82,6 +155,7 @@ impl SigningKey {
             SigningKey::EcdsaP384(_) => KeyKind::EcdsaP384,
             SigningKey::EcdsaP521(_) => KeyKind::EcdsaP521,
             SigningKey::Rsa(_) => KeyKind::Rsa,
+            SigningKey::RsaPss(_, restriction) => KeyKind::RsaPss(*restriction),
             SigningKey::Ed25519(_) => KeyKind::Ed25519,
         }
     }
@@ -90,7 +164,7 @@ impl SigningKey {
     pub fn public_key(&self) -> &[u8] {
         match self {
             SigningKey::EcdsaP256(k) | SigningKey::EcdsaP384(k) | SigningKey::EcdsaP521(k) => k.public_key().as_ref(),
-            SigningKey::Rsa(k) => k.public_key().as_ref(),
+            SigningKey::Rsa(k) | SigningKey::RsaPss(k, _) => k.public_key().as_ref(),
             SigningKey::Ed25519(k) => k.public_key().as_ref(),
         }
     }

@@ -59,7 +59,7 @@ pub fn verify_chain(
         // Each retry moves the clock into one more certificate's window; a chain can't need more.
         for _ in 0..=chain.len() {
             match cert.verify_for_usage(
-                webpki::ALL_VERIFICATION_ALGS,
+                &crate::sign::CHAIN_ALGORITHMS,
                 roots,
                 &chain[1..],
                 time,

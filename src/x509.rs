@@ -103,6 +103,10 @@ impl CertFields {
         let spki = &self.cert.tbs_certificate.subject_public_key_info;
         match spki.algorithm.oid.to_string().as_str() {
             "1.2.840.113549.1.1.1" => Some(KeyKind::Rsa),
+            "1.2.840.113549.1.1.10" => {
+                let params = spki.algorithm.parameters.as_ref().map(x509_cert::der::Encode::to_der).transpose().ok()?;
+                crate::pki::PssHash::restriction(params.as_deref()).map(KeyKind::RsaPss)
+            }
             "1.3.101.112" => Some(KeyKind::Ed25519),
             "1.2.840.10045.2.1" => {
                 let curve: ObjectIdentifier = spki.algorithm.parameters.as_ref()?.decode_as().ok()?;
@@ -312,8 +316,8 @@ mod tests {
         assert_eq!(leaf.common_name().as_deref(), Some("localhost"));
         assert_eq!(leaf.subject_line(), "/CN=localhost");
         assert_eq!(leaf.issuer_line(), "/CN=ferrotls test CA");
-        // Made on 2026-11-22, valid for ten years.
-        assert!((1_795_000_000..1_796_000_000).contains(&leaf.not_before()), "{}", leaf.not_before());
+        // Made on 2026-12-03, valid for ten years.
+        assert!((1_796_000_000..1_797_000_000).contains(&leaf.not_before()), "{}", leaf.not_before());
         assert!(leaf.not_after() - leaf.not_before() > 9 * 365 * 86_400);
         assert_eq!(leaf.public_key_description().as_deref(), Some("ecdsa_secp256r1"));
         let ca = CertFields::parse(&chain[1]).unwrap();

@@ -98,7 +98,7 @@ fn choose(
             let (identity, scheme) = choose_identity_for(config, server_name, |scheme, kind| {
                 let kind_ok = match suite.auth {
                     Tls12Auth::Ecdsa => kind.is_ecdsa(),
-                    Tls12Auth::Rsa => kind == crate::pki::KeyKind::Rsa,
+                    Tls12Auth::Rsa => kind.is_rsa(),
                 };
                 kind_ok && (!offered_only || client_schemes.contains(&scheme)) && scheme.fits(kind)
             })?;

@@ -75,6 +75,28 @@ fn every_tls12_suite_with_a_matching_certificate() {
     }
 }
 
+/// ECDHE_RSA suites authenticate with RSASSA-PSS certificates too, by rsa_pss_pss
+/// signatures (RFC 8446 §4.2.3 applies them to TLS 1.2).
+#[test]
+fn tls12_ecdhe_rsa_with_rsassa_pss_certificates() {
+    use crate::sign::SignatureScheme as S;
+    for (name, scheme) in [("rsa_pss_2048", S::RsaPssPssSha256), ("rsa_pss_sha384", S::RsaPssPssSha384)] {
+        let cc = Config { max_version: TLS12, ..client_config() };
+        let mut sc = Config { identities: vec![identity(name)], ..Config::default() };
+        let (mut client, mut server) = connect(&cc, &sc).unwrap();
+        assert_eq!(server.common.summary.tls12_suite.map(|s| s.auth), Some(Tls12Auth::Rsa), "{name}");
+        assert_eq!(client.common.summary.peer_scheme, Some(scheme), "{name}");
+        exchange(&mut client, &cc, &mut server, &sc);
+
+        sc.client_auth = ClientAuth::Required;
+        sc.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
+        let cc = Config { identities: vec![identity(name)], ..cc };
+        let (client, server) = connect(&cc, &sc).unwrap();
+        assert_eq!(client.common.summary.our_scheme, Some(scheme), "{name}");
+        assert!(server.common.summary.client_auth);
+    }
+}
+
 #[test]
 fn version_negotiation_in_all_four_combinations() {
     let sc_id = || Config { identities: vec![identity("ecdsa_p256_pkcs1")], ..Config::default() };

@@ -39,7 +39,8 @@ fn exchange(client: &mut Connection, cc: &Config, server: &mut Connection, sc: &
 
 #[test]
 fn full_handshake_every_suite_group_and_key_type() {
-    for name in ["ecdsa_p256_pkcs1", "ecdsa_p384_pkcs1", "rsa_2048_pkcs1", "ed25519"] {
+    for name in ["ecdsa_p256_pkcs1", "ecdsa_p384_pkcs1", "rsa_2048_pkcs1", "ed25519", "rsa_pss_2048", "rsa_pss_sha384"]
+    {
         for suite in TLS13_SUITES {
             for group in NamedGroup::ALL {
                 let mut cc = client_config();
@@ -55,6 +56,36 @@ fn full_handshake_every_suite_group_and_key_type() {
             }
         }
     }
+}
+
+/// RSASSA-PSS certificates sign with rsa_pss_pss schemes their key's parameters allow,
+/// whether they are the server's or the client's, and are validated through an
+/// RSASSA-PSS intermediate.
+#[test]
+fn rsassa_pss_certificates_use_rsa_pss_pss_schemes() {
+    use crate::sign::SignatureScheme as S;
+    for (name, scheme) in [("rsa_pss_2048", S::RsaPssPssSha256), ("rsa_pss_sha384", S::RsaPssPssSha384)] {
+        let cc = client_config();
+        let (client, server) = handshake(&cc, &server_config(name));
+        assert_eq!(server.common.summary.our_scheme, Some(scheme), "{name}");
+        assert_eq!(client.common.summary.peer_scheme, Some(scheme), "{name}");
+
+        let mut sc = server_config("ecdsa_p256_pkcs1");
+        sc.client_auth = ClientAuth::Required;
+        sc.trust.add_pem(&testdata("ca_cert.pem")).unwrap();
+        let mut cc = client_config();
+        cc.identities = vec![identity(name)];
+        let (client, server) = handshake(&cc, &sc);
+        assert_eq!(client.common.summary.our_scheme, Some(scheme), "{name}");
+        assert_eq!(server.common.summary.peer_scheme, Some(scheme), "{name}");
+    }
+    // A client that accepts no scheme the key can make gets no handshake.
+    let mut cc = client_config();
+    cc.schemes = vec![S::RsaPssRsaeSha256, S::RsaPssPssSha256, S::EcdsaSecp256r1Sha256];
+    let mut client = Connection::new(Side::Client);
+    client.server_name = Some("localhost".into());
+    let mut server = Connection::new(Side::Server);
+    assert!(pump(&mut client, &cc, &mut server, &server_config("rsa_pss_sha384")).is_err());
 }
 
 #[test]

@@ -98,14 +98,16 @@ fn add_to_config(config: &mut s2n_config, chain: *mut s2n_cert_chain_and_key) ->
     Ok(())
 }
 
-/// The certificate "auth type" s2n keys defaults by.
+/// The certificate type s2n keeps one default chain per (`s2n_pkey_type`): RSA and
+/// RSASSA-PSS keys are separate types.
 fn key_kind(certified: &CertifiedKey) -> u8 {
     use crate::pki::KeyKind;
     match certified.kind {
         Some(KeyKind::Rsa) => 0,
         Some(KeyKind::EcdsaP256 | KeyKind::EcdsaP384 | KeyKind::EcdsaP521) => 1,
-        Some(KeyKind::Ed25519) => 2,
-        None => 3,
+        Some(KeyKind::RsaPss(_)) => 2,
+        Some(KeyKind::Ed25519) => 3,
+        None => 4,
     }
 }
 

@@ -12,7 +12,6 @@ use std::ffi::CString;
 
 use crate::conn::{Connection, Side};
 use crate::error::{Error, ErrorCode};
-use crate::kx::NamedGroup;
 use crate::sign::SignatureScheme;
 
 /// Where a connection reads or writes its TLS bytes. (A NULL callback is `None`: an
@@ -557,8 +556,9 @@ pub(crate) fn static_cstr(s: &str) -> *const c_char {
 pub extern "C" fn s2n_connection_get_curve(conn: *mut s2n_connection) -> *const c_char {
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
+        // As s2n: a hybrid (KEM) group is no "curve", although it contains one.
         let name = match conn.core.common.summary.group {
-            Some(NamedGroup::X25519MlKem768) => "x25519",
+            Some(group) if group.is_hybrid() => "NONE",
             Some(group) => group.name(),
             None => "NONE",
         };
@@ -836,6 +836,9 @@ fn scheme_parts(scheme: Option<SignatureScheme>) -> (s2n_tls_signature_algorithm
         Some(S::RsaPssRsaeSha256) => (A::S2N_TLS_SIGNATURE_RSA_PSS_RSAE, H::S2N_TLS_HASH_SHA256),
         Some(S::RsaPssRsaeSha384) => (A::S2N_TLS_SIGNATURE_RSA_PSS_RSAE, H::S2N_TLS_HASH_SHA384),
         Some(S::RsaPssRsaeSha512) => (A::S2N_TLS_SIGNATURE_RSA_PSS_RSAE, H::S2N_TLS_HASH_SHA512),
+        Some(S::RsaPssPssSha256) => (A::S2N_TLS_SIGNATURE_RSA_PSS_PSS, H::S2N_TLS_HASH_SHA256),
+        Some(S::RsaPssPssSha384) => (A::S2N_TLS_SIGNATURE_RSA_PSS_PSS, H::S2N_TLS_HASH_SHA384),
+        Some(S::RsaPssPssSha512) => (A::S2N_TLS_SIGNATURE_RSA_PSS_PSS, H::S2N_TLS_HASH_SHA512),
         // s2n has no Ed25519 entry in this enum; the closest truthful answer is "none".
         Some(S::Ed25519) => (A::S2N_TLS_SIGNATURE_ANONYMOUS, H::S2N_TLS_HASH_NONE),
     }

@@ -43,6 +43,13 @@ pub struct CertificateRules {
     pub apply_locally: bool,
 }
 
+impl CertificateRules {
+    /// Whether there is anything to check (most policies leave certificates alone).
+    pub fn apply(&self) -> bool {
+        self.signature_schemes.is_some() || self.keys.is_some()
+    }
+}
+
 impl SecurityPolicy {
     pub fn certificate_rules(&self) -> CertificateRules {
         CertificateRules {

@@ -22,6 +22,53 @@ pub fn verify_chain(
     chain: &[CertificateDer<'_>],
     client: bool,
 ) -> Result<()> {
+    let leaf = chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
+    verify_chain_with(settings, hooks, chain, client, &mut LazyFields::new(leaf))
+}
+
+/// A client's check of the server's chain: the path ([`verify_chain`]), then the host name
+/// ([`verify_host`]), with the leaf's fields decoded once for both.
+pub fn verify_server_chain(
+    settings: &Settings,
+    hooks: &mut dyn Hooks,
+    chain: &[CertificateDer<'_>],
+    server_name: Option<&str>,
+) -> Result<()> {
+    let leaf = chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
+    let mut fields = LazyFields::new(leaf);
+    verify_chain_with(settings, hooks, chain, false, &mut fields)?;
+    verify_host_fields(hooks, fields.get()?, server_name, settings.config.allow_ip_in_cn)
+}
+
+/// A certificate's fields, decoded on first use and then kept: the checks of a handshake
+/// (policy rules, key usage, host name) all read the leaf, and decoding X.509 costs more
+/// than any of them.
+struct LazyFields<'a> {
+    der: &'a [u8],
+    fields: Option<CertFields>,
+}
+
+impl<'a> LazyFields<'a> {
+    fn new(der: &'a [u8]) -> LazyFields<'a> {
+        LazyFields { der, fields: None }
+    }
+
+    fn get(&mut self) -> Result<&CertFields> {
+        let fields = match self.fields.take() {
+            Some(fields) => fields,
+            None => CertFields::parse(self.der)?,
+        };
+        Ok(self.fields.insert(fields))
+    }
+}
+
+fn verify_chain_with(
+    settings: &Settings,
+    hooks: &mut dyn Hooks,
+    chain: &[CertificateDer<'_>],
+    client: bool,
+    leaf_fields: &mut LazyFields<'_>,
+) -> Result<()> {
     let config = settings.config;
     let leaf = chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
     if chain.len() > config.max_chain_depth {
@@ -51,7 +98,7 @@ pub fn verify_chain(
         // there is to check (its intent is implied by being trusted, as in s2n).
         if is_trusted_anchor(roots, leaf) {
             return match config.check_time {
-                true => check_validity(leaf, now),
+                true => check_validity(leaf_fields.get()?, now),
                 false => Ok(()),
             };
         }
@@ -70,10 +117,13 @@ pub fn verify_chain(
                 Ok(path) => {
                     let intermediates: Vec<CertificateDer<'_>> =
                         path.intermediate_certificates().map(|c| c.der()).collect();
-                    check_certificate_rules(&settings.certificate_rules, std::slice::from_ref(leaf))?;
-                    check_certificate_rules(&settings.certificate_rules, &intermediates)?;
+                    let rules = &settings.certificate_rules;
+                    if rules.apply() {
+                        check_certificate_against_rules(rules, leaf_fields.get()?)?;
+                        check_certificate_rules(rules, &intermediates)?;
+                    }
                     return match config.check_intent {
-                        true => check_key_usage(leaf, &intermediates, client),
+                        true => check_key_usage(leaf_fields.get()?, &intermediates, client),
                         false => Ok(()),
                     };
                 }
@@ -102,28 +152,33 @@ pub fn verify_chain(
 /// certificate not issued by itself must be signed with an algorithm it lists.
 /// (The trust anchor a path ends at is not checked: webpki keeps only its key.)
 pub fn check_certificate_rules(rules: &CertificateRules, chain: &[CertificateDer<'_>]) -> Result<()> {
-    if rules.signature_schemes.is_none() && rules.keys.is_none() {
+    if !rules.apply() {
         return Ok(());
     }
     for der in chain {
-        let cert = CertFields::parse(der)?;
-        let key_ok = rules.keys.map_or(true, |keys| cert.policy_key().is_some_and(|k| keys.contains(&k)));
-        let signature_ok =
-            cert.is_self_issued() || rules.signature_schemes.map_or(true, |schemes| cert.signed_with_one_of(schemes));
-        if !key_ok || !signature_ok {
-            return Err(Error::new(ErrorCode::SECURITY_POLICY_INCOMPATIBLE_CERT));
-        }
+        check_certificate_against_rules(rules, &CertFields::parse(der)?)?;
     }
     Ok(())
+}
+
+/// One certificate of [`check_certificate_rules`].
+fn check_certificate_against_rules(rules: &CertificateRules, cert: &CertFields) -> Result<()> {
+    let key_ok = rules.keys.map_or(true, |keys| cert.policy_key().is_some_and(|k| keys.contains(&k)));
+    let signature_ok =
+        cert.is_self_issued() || rules.signature_schemes.map_or(true, |schemes| cert.signed_with_one_of(schemes));
+    match key_ok && signature_ok {
+        true => Ok(()),
+        false => Err(Error::new(ErrorCode::SECURITY_POLICY_INCOMPATIBLE_CERT)),
+    }
 }
 
 /// The keyUsage half of s2n's intent check (OpenSSL's TLS purposes; webpki checked the
 /// extended key usage): a server's leaf must allow digitalSignature, keyEncipherment or
 /// keyAgreement, a client's digitalSignature or keyAgreement, and an intermediate CA
 /// keyCertSign. A certificate without the extension may be used for anything.
-fn check_key_usage(leaf: &CertificateDer<'_>, intermediates: &[CertificateDer<'_>], client: bool) -> Result<()> {
+fn check_key_usage(leaf: &CertFields, intermediates: &[CertificateDer<'_>], client: bool) -> Result<()> {
     let invalid = || Error::new(ErrorCode::CERT_INTENT_INVALID);
-    if let Some(usage) = CertFields::parse(leaf)?.key_usage() {
+    if let Some(usage) = leaf.key_usage() {
         let allowed = usage.digital_signature() || usage.key_agreement() || (!client && usage.key_encipherment());
         if !allowed {
             return Err(invalid());
@@ -149,8 +204,7 @@ fn is_trusted_anchor(roots: &[TrustAnchor<'_>], leaf: &CertificateDer<'_>) -> bo
 }
 
 /// The validity window of a certificate trusted as itself, which no path check covered.
-fn check_validity(cert: &CertificateDer<'_>, now: UnixTime) -> Result<()> {
-    let fields = CertFields::parse(cert)?;
+fn check_validity(fields: &CertFields, now: UnixTime) -> Result<()> {
     let now = i64::try_from(now.as_secs()).unwrap_or(i64::MAX);
     if now < fields.not_before() {
         return Err(Error::new(ErrorCode::CERT_NOT_YET_VALID));
@@ -222,7 +276,16 @@ pub fn verify_host(
     server_name: Option<&str>,
     allow_ip_in_cn: bool,
 ) -> Result<()> {
-    let cert = CertFields::parse(leaf)?;
+    verify_host_fields(hooks, &CertFields::parse(leaf)?, server_name, allow_ip_in_cn)
+}
+
+/// [`verify_host`] for a leaf already decoded.
+fn verify_host_fields(
+    hooks: &mut dyn Hooks,
+    cert: &CertFields,
+    server_name: Option<&str>,
+    allow_ip_in_cn: bool,
+) -> Result<()> {
     let expected = server_name.unwrap_or("");
     let mut accepts = |name: &str| hooks.verify_host(name).unwrap_or_else(|| default_host_match(expected, name));
     let verdict = |accepted: bool| match accepted {

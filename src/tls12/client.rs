@@ -188,8 +188,7 @@ pub fn handle(
                 return Err(Error::with_alert(ErrorCode::NO_CERT_FOUND, AlertDescription::DecodeError));
             }
             if config.verify_peer {
-                crate::verify::verify_chain(config, hooks, &chain, false)?;
-                crate::verify::verify_host(hooks, &chain[0], server_name, config.allow_ip_in_cn)?;
+                crate::verify::verify_server_chain(config, hooks, &chain, server_name)?;
             }
             common.summary.peer_chain = chain;
             if !h.expect_status {

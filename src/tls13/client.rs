@@ -577,8 +577,7 @@ fn server_certificate(
     let chain: Vec<CertificateDer<'static>> =
         cert.entries.iter().map(|e| CertificateDer::from(e.cert.to_vec())).collect();
     if config.verify_peer {
-        crate::verify::verify_chain(config, hooks, &chain, false)?;
-        crate::verify::verify_host(hooks, &chain[0], server_name, config.allow_ip_in_cn)?;
+        crate::verify::verify_server_chain(config, hooks, &chain, server_name)?;
     }
     common.summary.peer_chain = chain;
     crate::verify::accept_ocsp_staple(common, config, hooks, staple)?;

@@ -3,7 +3,8 @@
  *    picks them), each with ECDSA P-256, ECDSA P-384, RSA and RSASSA-PSS certificates, over a socketpair
  *    and over TCP, with s2n's accessors and data both ways; HelloRetryRequest where the
  *    client's key share is not one the server takes;
- *  - certificate selection by SNI among several chains;
+ *  - certificate selection by SNI among several chains, and the tiebreak callback for
+ *    chains of one key type sharing a name;
  *  - security policies' certificate rules, for peers' chains and our own.
  * TLS_CHACHA20_POLY1305_SHA256 comes after an AES-GCM suite in every s2n policy, so two s2n
  * peers never agree on it; tls_connect covers it on the same engine. */
@@ -152,6 +153,63 @@ static void certificate_selection_by_sni(void)
     s2n_config_free(cc);
     s2n_cert_chain_and_key_free(localhost);
     s2n_cert_chain_and_key_free(example);
+}
+
+/* s2n_config_set_cert_tiebreak_callback: two ECDSA chains (P-256 first, then P-384) both
+ * for "localhost". s2n keeps one chain per name and key type: the first added, unless the
+ * application's callback (called once, for the shared name) picks the other; NULL from it
+ * keeps the first. */
+static int tiebreak_calls;
+static char tiebreak_name[64];
+
+static struct s2n_cert_chain_and_key *prefer_newer(struct s2n_cert_chain_and_key *cert1,
+                                                   struct s2n_cert_chain_and_key *cert2, uint8_t *name, uint32_t len)
+{
+    (void) cert1;
+    tiebreak_calls++;
+    snprintf(tiebreak_name, sizeof tiebreak_name, "%.*s", (int) len, (const char *) name);
+    return cert2;
+}
+
+static struct s2n_cert_chain_and_key *no_preference(struct s2n_cert_chain_and_key *cert1,
+                                                    struct s2n_cert_chain_and_key *cert2, uint8_t *name, uint32_t len)
+{
+    (void) cert1; (void) cert2; (void) name; (void) len;
+    tiebreak_calls++;
+    return NULL;
+}
+
+static void certificate_tiebreak(void)
+{
+    struct {
+        s2n_cert_tiebreak_callback callback;
+        int newer_wins;
+    } cases[] = { { NULL, 0 }, { prefer_newer, 1 }, { no_preference, 0 } };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct s2n_cert_chain_and_key *older = load_chain("ecdsa_p256_pkcs1"), *newer = load_chain("ecdsa_p384_pkcs1");
+        struct s2n_config *sc = config_with("default_tls13"), *cc = config_with("default_tls13");
+        if (cases[i].callback) CHECK(s2n_config_set_cert_tiebreak_callback(sc, cases[i].callback) == S2N_SUCCESS);
+        tiebreak_calls = 0;
+        tiebreak_name[0] = 0;
+        CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, older) == S2N_SUCCESS);
+        CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, newer) == S2N_SUCCESS);
+        CHECK(tiebreak_calls == (cases[i].callback ? 1 : 0));
+        if (cases[i].callback == prefer_newer) CHECK(str_is(tiebreak_name, "localhost"));
+        int fds[2];
+        struct s2n_connection *server, *client;
+        struct side cs, ss;
+        int ok = open_and_negotiate(sc, cc, fds, &server, &client, &cs, &ss);
+        CHECK(ok);
+        CHECK(s2n_connection_get_selected_cert(server) == (cases[i].newer_wins ? newer : older));
+        s2n_cert_sni_match match = 0;
+        CHECK(s2n_connection_get_certificate_match(server, &match) == S2N_SUCCESS && match == S2N_SNI_EXACT_MATCH);
+        close_pair(client, server, fds);
+        s2n_config_free(sc);
+        s2n_config_free(cc);
+        s2n_cert_chain_and_key_free(older);
+        s2n_cert_chain_and_key_free(newer);
+    }
+    CHECK(s2n_config_set_cert_tiebreak_callback(NULL, prefer_newer) == S2N_FAILURE);
 }
 
 /* Policies with certificate rules (RFC 9151 here: P-384 or RSA-3072+ keys, SHA-384
@@ -312,6 +370,7 @@ int main(void)
         }
     }
     certificate_selection_by_sni();
+    certificate_tiebreak();
     policy_certificate_rules();
     supported_groups_of_policies();
     verify_after_sign();

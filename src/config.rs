@@ -152,6 +152,10 @@ pub struct Config {
     /// The identities a server may present when none matches the requested name (indexes
     /// into `identities`). Empty means all of them.
     pub default_identities: Vec<usize>,
+    /// Names an identity no longer answers for: another chain of its key type has the
+    /// same name and won it (s2n's certificate tiebreak). Identity index and the name as
+    /// the certificate has it, lower-cased.
+    pub superseded_names: Vec<(usize, String)>,
     pub trust: TrustStore,
     /// Whether peer certificates are validated at all (`s2n_config_disable_x509_verification`).
     pub verify_peer: bool,
@@ -241,6 +245,7 @@ impl Default for Config {
             schemes: SignatureScheme::ALL.to_vec(),
             identities: Vec::new(),
             default_identities: Vec::new(),
+            superseded_names: Vec::new(),
             trust: TrustStore::default(),
             verify_peer: true,
             check_time: true,

@@ -253,14 +253,26 @@ impl CertifiedKey {
     /// Whether this chain is one for `server_name`: an exact (case-insensitive) name, or a
     /// wildcard standing for its first label.
     pub fn match_name(&self, server_name: &str) -> NameMatch {
+        self.match_name_where(server_name, |_| true)
+    }
+
+    /// [`match_name`](Self::match_name) among the names `usable` lets through.
+    pub fn match_name_where(&self, server_name: &str, usable: impl Fn(&str) -> bool) -> NameMatch {
         let wanted = server_name.to_ascii_lowercase();
-        if self.names.contains(&wanted) {
+        let names = || self.names.iter().filter(|n| usable(n));
+        if names().any(|n| *n == wanted) {
             return NameMatch::Exact;
         }
         match wanted.find('.') {
-            Some(dot) if self.names.iter().any(|n| n.strip_prefix('*') == Some(&wanted[dot..])) => NameMatch::Wildcard,
+            Some(dot) if names().any(|n| n.strip_prefix('*') == Some(&wanted[dot..])) => NameMatch::Wildcard,
             _ => NameMatch::None,
         }
+    }
+
+    /// The names the chain answers for, lower-cased: its DNS subjectAltNames, or its
+    /// commonName when it has none.
+    pub fn names(&self) -> &[String] {
+        &self.names
     }
 }
 

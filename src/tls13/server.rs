@@ -125,16 +125,20 @@ pub(crate) fn choose_identity_for(
     server_name: Option<&str>,
     accept: impl Fn(SignatureScheme, crate::pki::KeyKind) -> bool,
 ) -> Option<(usize, SignatureScheme)> {
-    let matches_name =
-        |id: &Arc<CertifiedKey>| server_name.is_some_and(|name| id.match_name(name) != crate::pki::NameMatch::None);
+    // A name an identity lost to another chain of its type does not count for it.
+    let answers_for =
+        |i: usize, cert_name: &str| !config.superseded_names.iter().any(|(j, n)| *j == i && n == cert_name);
+    let matches_name = |i: usize, id: &Arc<CertifiedKey>| {
+        server_name.is_some_and(|name| id.match_name_where(name, |n| answers_for(i, n)) != crate::pki::NameMatch::None)
+    };
     // Without the private key only an application that signs for us can use a chain.
     let usable = |id: &Arc<CertifiedKey>| {
         let kind = id.kind.filter(|_| id.key.is_some() || config.offload_private_key)?;
         config.schemes.iter().copied().find(|s| accept(*s, kind))
     };
     let is_default = |i: usize| config.default_identities.is_empty() || config.default_identities.contains(&i);
-    let by_name = config.identities.iter().enumerate().filter(|(_, id)| matches_name(id));
-    let others = config.identities.iter().enumerate().filter(|(i, id)| !matches_name(id) && is_default(*i));
+    let by_name = config.identities.iter().enumerate().filter(|(i, id)| matches_name(*i, id));
+    let others = config.identities.iter().enumerate().filter(|(i, id)| !matches_name(*i, id) && is_default(*i));
     by_name.chain(others).find_map(|(i, id)| usable(id).map(|s| (i, s)))
 }
 

@@ -93,9 +93,38 @@ fn add_to_config(config: &mut s2n_config, chain: *mut s2n_cert_chain_and_key) ->
     if !config.explicit_defaults && !has_default_of_kind {
         config.core.default_identities.push(config.core.identities.len());
     }
+    settle_name_ties(config, &certified, chain, kind);
     config.core.identities.push(certified);
     config.chains.push(chain);
     Ok(())
+}
+
+/// s2n keeps one chain per name and key type. When the new chain shares a name with a chain
+/// of its type already in the store, the application's tiebreak callback picks the one that
+/// answers for the name; without a callback, or when it returns NULL, the first one keeps it.
+fn settle_name_ties(config: &mut s2n_config, certified: &CertifiedKey, chain: *mut s2n_cert_chain_and_key, kind: u8) {
+    let newcomer = config.core.identities.len();
+    for name in certified.names() {
+        let superseded = |i: usize| config.core.superseded_names.iter().any(|(j, n)| *j == i && n == name);
+        let holder = config
+            .core
+            .identities
+            .iter()
+            .enumerate()
+            .position(|(i, id)| key_kind(id) == kind && id.names().contains(name) && !superseded(i));
+        let Some(holder) = holder else { continue };
+        let winner = match config.cert_tiebreak {
+            // SAFETY: the application's callback, given its own chain pointers and a name
+            // that lives through the call (s2n passes it mutable; it is a copy).
+            Some(tiebreak) => {
+                let mut name_copy = name.clone().into_bytes();
+                unsafe { tiebreak(config.chains[holder], chain, name_copy.as_mut_ptr(), name_copy.len() as u32) }
+            }
+            None => std::ptr::null_mut(),
+        };
+        let loser = if winner == chain { holder } else { newcomer };
+        config.core.superseded_names.push((loser, name.clone()));
+    }
 }
 
 /// The certificate type s2n keeps one default chain per (`s2n_pkey_type`): RSA and
@@ -557,6 +586,7 @@ pub extern "C" fn s2n_config_free_cert_chain_and_key(config: *mut s2n_config) ->
         }
         config.core.identities.clear();
         config.core.default_identities.clear();
+        config.core.superseded_names.clear();
         config.explicit_defaults = false;
         config.ownership = CertOwnership::None;
         OK
@@ -605,7 +635,10 @@ pub extern "C" fn s2n_config_set_cert_tiebreak_callback(
     config: *mut s2n_config,
     cert_tiebreak_cb: s2n_cert_tiebreak_callback,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.cert_tiebreak = cert_tiebreak_cb;
+        OK
+    })
 }
 
 #[no_mangle]

@@ -97,6 +97,21 @@ for v in 1.3 1.2; do
   fi
 done
 
+# Our server's CertificateRequest lists its trust store's subjects
+# (s2n_config_set_cert_authorities_from_trust_store): openssl s_client prints them.
+if command -v openssl >/dev/null; then
+  for v in 1.3 1.2; do
+    ossl=$([ $v = 1.3 ] && echo -tls1_3 || echo -tls1_2)
+    next_port
+    cell "openssl s_client sees the ferrotls server's certificate authorities (TLS $v)" "
+      ECHO_CLIENT_CA=$ca $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 once >/dev/null &
+      sleep 0.3
+      out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error $ossl -ign_eof 2>&1); wait
+      echo \"\$out\" | grep -A2 'Acceptable client certificate CA names'
+      echo \"\$out\" | grep -A1 'Acceptable client certificate CA names' | grep -q 'CN *= *ferrotls test CA' && echo \"\$out\" | grep -qx 'ping'"
+  done
+fi
+
 # Session resumption (tickets) both ways, TLS 1.2 (RFC 5077) and TLS 1.3: the second
 # connection must resume the first one's session.
 for v in 1.2 1.3; do

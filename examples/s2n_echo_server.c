@@ -2,7 +2,9 @@
  * what each sends until the client closes (or, with "once", after the first message).
  *   s2n_echo_server PORT CERT_PEM KEY_PEM [CONNECTIONS [once]]
  * With ECHO_SESSION_TICKETS=1 in the environment it issues and accepts session tickets;
- * ECHO_OCSP_FILE names a DER OCSP response it staples for clients that ask. */
+ * ECHO_OCSP_FILE names a DER OCSP response it staples for clients that ask; ECHO_CLIENT_CA
+ * names a CA file: it then asks clients for a certificate (optional), trusting only that
+ * file, whose subjects its CertificateRequest lists as certificate authorities. */
 #include "common.h"
 
 int main(int argc, char **argv)
@@ -22,6 +24,13 @@ int main(int argc, char **argv)
         char *ocsp = slurp_len(ocsp_file, &ocsp_len);
         GUARD(s2n_cert_chain_and_key_set_ocsp_data(chain, (const uint8_t *) ocsp, (uint32_t) ocsp_len));
         free(ocsp);
+    }
+    const char *client_ca = getenv("ECHO_CLIENT_CA");
+    if (client_ca) {
+        GUARD(s2n_config_wipe_trust_store(config));
+        GUARD(s2n_config_set_verification_ca_location(config, client_ca, NULL));
+        GUARD(s2n_config_set_client_auth_type(config, S2N_CERT_AUTH_OPTIONAL));
+        GUARD(s2n_config_set_cert_authorities_from_trust_store(config));
     }
     const char *protocols[] = { "http/1.1" };
     GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));

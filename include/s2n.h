@@ -278,13 +278,13 @@ typedef struct s2n_cert_chain_and_key *(*s2n_cert_tiebreak_callback)(struct s2n_
 
 typedef int (*s2n_async_pkey_fn)(struct s2n_connection *conn, struct s2n_async_pkey_op *op);
 
-typedef int (*s2n_cert_request_callback)(struct s2n_connection *conn,
-                                         void *ctx,
-                                         struct s2n_certificate_request *request);
-
 typedef int (*s2n_cert_validation_callback)(struct s2n_connection *conn,
                                             struct s2n_cert_validation_info *info,
                                             void *context);
+
+typedef int (*s2n_cert_request_callback)(struct s2n_connection *conn,
+                                         void *ctx,
+                                         struct s2n_certificate_request *request);
 
 typedef int (*s2n_key_log_fn)(void *ctx, struct s2n_connection *conn, uint8_t *logline, size_t len);
 
@@ -520,6 +520,18 @@ int s2n_config_set_async_pkey_validation_mode(struct s2n_config *config,
 
 int s2n_config_enable_cert_req_dss_legacy_compat(struct s2n_config *config);
 
+int s2n_config_set_cert_validation_cb(struct s2n_config *config,
+                                      s2n_cert_validation_callback callback,
+                                      void *context);
+
+int s2n_config_add_custom_x509_extension(struct s2n_config *config,
+                                         uint8_t *extension_oid,
+                                         uint32_t extension_oid_len);
+
+int s2n_config_set_cert_request_callback(struct s2n_config *config,
+                                         s2n_cert_request_callback cert_req_callback,
+                                         void *ctx);
+
 int s2n_config_set_cert_authorities_from_trust_store(struct s2n_config *config);
 
 struct s2n_certificate_authority_list *s2n_certificate_request_get_ca_list(struct s2n_certificate_request *request);
@@ -534,18 +546,6 @@ int s2n_certificate_authority_list_next(struct s2n_certificate_authority_list *l
                                         uint16_t *length);
 
 int s2n_certificate_authority_list_reread(struct s2n_certificate_authority_list *list);
-
-int s2n_config_set_cert_request_callback(struct s2n_config *config,
-                                         s2n_cert_request_callback cert_req_callback,
-                                         void *ctx);
-
-int s2n_config_set_cert_validation_cb(struct s2n_config *config,
-                                      s2n_cert_validation_callback callback,
-                                      void *context);
-
-int s2n_config_add_custom_x509_extension(struct s2n_config *config,
-                                         uint8_t *extension_oid,
-                                         uint32_t extension_oid_len);
 
 struct s2n_crl *s2n_crl_new(void);
 

@@ -71,6 +71,27 @@ fn system_anchors() -> Arc<[TrustAnchor<'static>]> {
 }
 
 impl TrustStore {
+    /// Our anchors' subjects as a certificate_authorities list (RFC 8446 §4.2.4, RFC 5246
+    /// §7.4.4): each a DER DistinguishedName after its u16 length. `None` while the system's
+    /// roots are trusted: a list that long helps no one choose (s2n refuses it too).
+    pub fn authority_names(&self) -> Option<Vec<u8>> {
+        use x509_cert::der::{Encode, Header, Tag};
+        if self.system.is_some() {
+            return None;
+        }
+        let mut out = Vec::new();
+        for anchor in &self.anchors {
+            // webpki keeps the Name's contents; the wire carries the whole SEQUENCE.
+            let subject = anchor.subject.as_ref();
+            let header = Header::new(Tag::Sequence, subject.len()).and_then(|h| h.to_der()).ok()?;
+            let len = u16::try_from(header.len() + subject.len()).ok()?;
+            out.extend_from_slice(&len.to_be_bytes());
+            out.extend_from_slice(&header);
+            out.extend_from_slice(subject);
+        }
+        Some(out)
+    }
+
     /// The root sets to try, in order: ours, then the system's.
     pub fn root_sets(&self) -> impl Iterator<Item = &[TrustAnchor<'static>]> {
         let system = self.system.as_deref();
@@ -152,6 +173,9 @@ pub struct Config {
     /// The identities a server may present when none matches the requested name (indexes
     /// into `identities`). Empty means all of them.
     pub default_identities: Vec<usize>,
+    /// Server: the certificate_authorities list a CertificateRequest carries (encoded as
+    /// [`TrustStore::authority_names`] makes it); empty sends none.
+    pub cert_authorities: Vec<u8>,
     /// Names an identity no longer answers for: another chain of its key type has the
     /// same name and won it (s2n's certificate tiebreak). Identity index and the name as
     /// the certificate has it, lower-cased.
@@ -245,6 +269,7 @@ impl Default for Config {
             schemes: SignatureScheme::ALL.to_vec(),
             identities: Vec::new(),
             default_identities: Vec::new(),
+            cert_authorities: Vec::new(),
             superseded_names: Vec::new(),
             trust: TrustStore::default(),
             verify_peer: true,
@@ -361,6 +386,14 @@ pub trait Hooks {
     fn peer_chain_verdict(&mut self, chain: &[rustls_pki_types::CertificateDer<'static>]) -> Result<ChainVerdict> {
         let _ = chain;
         Ok(ChainVerdict::Accept)
+    }
+
+    /// Client: the chain to answer a CertificateRequest with, when the application picks it
+    /// (s2n's cert request callback) from the certificate_authorities the server listed
+    /// (`authorities`: each name after its u16 length). `None`: our usual choice.
+    fn client_certificate(&mut self, authorities: &[u8]) -> Result<Option<Arc<CertifiedKey>>> {
+        let _ = authorities;
+        Ok(None)
     }
 
     /// A private-key operation for the application (only with

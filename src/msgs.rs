@@ -41,6 +41,7 @@ pub mod ext {
     pub const EARLY_DATA: u16 = 42;
     pub const SUPPORTED_VERSIONS: u16 = 43;
     pub const COOKIE: u16 = 44;
+    pub const CERTIFICATE_AUTHORITIES: u16 = 47;
     pub const PSK_KEY_EXCHANGE_MODES: u16 = 45;
     pub const SIGNATURE_ALGORITHMS_CERT: u16 = 50;
     pub const KEY_SHARE: u16 = 51;

@@ -393,6 +393,19 @@ pub fn application_chain_check(common: &mut crate::conn::Common, hooks: &mut dyn
     }
 }
 
+/// Client: the chain the application picked for a CertificateRequest (s2n asks only a
+/// client that has a chain of its own); `None` leaves the choice to us.
+pub fn client_certificate_choice(
+    config: &Config,
+    hooks: &mut dyn Hooks,
+    authorities: &[u8],
+) -> Result<Option<std::sync::Arc<crate::pki::CertifiedKey>>> {
+    match config.identities.is_empty() {
+        true => Ok(None),
+        false => hooks.client_certificate(authorities),
+    }
+}
+
 /// Client: takes the server's stapled OCSP response (or its absence) into the handshake.
 /// A staple is kept for the application and, while certificates are verified and the
 /// config says so, checked (see [`crate::ocsp`]); a config that requires a staple fails

@@ -41,7 +41,9 @@ pub struct Handshake12 {
     extended_master_secret: bool,
     /// The server's ECDHE group and share from ServerKeyExchange.
     server_share: Option<(NamedGroup, Vec<u8>)>,
-    cert_request: Option<Vec<SignatureScheme>>,
+    /// The schemes and certificate_authorities (each name after its u16 length) of the
+    /// server's CertificateRequest.
+    cert_request: Option<(Vec<SignatureScheme>, Vec<u8>)>,
     secrets: Option<Secrets>,
     /// The server accepted our ticket: the abbreviated handshake, where the server finishes
     /// first (RFC 5077 §3.1).
@@ -218,9 +220,10 @@ pub fn handle(
             let mut r = Reader::new(body);
             r.vec_u8()?;
             let schemes = r.vec_u16()?.rest();
-            r.vec_u16()?;
+            let authorities = r.vec_u16()?.rest().to_vec();
             r.finish()?;
-            h.cert_request = Some(msgs::u16_list(schemes).filter_map(SignatureScheme::from_iana).collect());
+            let schemes = msgs::u16_list(schemes).filter_map(SignatureScheme::from_iana).collect();
+            h.cert_request = Some((schemes, authorities));
             common.summary.client_auth = true;
             h.messages.extend_from_slice(message);
             State::WaitServerHelloDone(h)
@@ -309,8 +312,12 @@ fn server_key_exchange(common: &mut Common, config: &Settings, h: &mut Handshake
 /// Certificate, ClientKeyExchange, CertificateVerify, ChangeCipherSpec, Finished.
 fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, h: &mut Handshake12) -> Result<()> {
     let mut signer = None;
-    if let Some(requested) = &h.cert_request {
-        let chosen = config.identities.iter().find_map(|id| {
+    let picked = match &h.cert_request {
+        Some((_, authorities)) => crate::verify::client_certificate_choice(config, hooks, authorities)?,
+        None => None,
+    };
+    if let Some((requested, _)) = &h.cert_request {
+        let chosen = picked.as_ref().map_or(&config.identities[..], std::slice::from_ref).iter().find_map(|id| {
             let key = id.key.as_ref()?;
             let scheme = config.schemes.iter().find(|s| requested.contains(s) && s.fits(key.kind()))?;
             Some((id, *scheme))

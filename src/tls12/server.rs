@@ -303,7 +303,7 @@ pub(crate) fn finish_flight(
             // rsa_sign, ecdsa_sign
             w.put_prefixed(1, |w| w.put_bytes(&[1, 64]));
             w.put_prefixed(2, |w| config.schemes.iter().for_each(|s| w.put_u16(s.iana())));
-            w.put_u16(0);
+            w.put_prefixed(2, |w| w.put_bytes(&config.cert_authorities));
         });
         common.summary.client_auth = true;
     }

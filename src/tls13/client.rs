@@ -102,6 +102,8 @@ pub struct Handshake {
 struct CertRequest {
     context: Vec<u8>,
     schemes: Vec<SignatureScheme>,
+    /// The certificate_authorities extension's names (each after its u16 length), if sent.
+    authorities: Vec<u8>,
 }
 
 /// Sends the first ClientHello, offering `resume` when it is still valid and its suite is
@@ -549,7 +551,17 @@ fn certificate_request(body: &[u8]) -> Result<CertRequest> {
     r.finish()?;
     let schemes = exts.get(ext::SIGNATURE_ALGORITHMS).ok_or_else(|| Error::new(ErrorCode::MISSING_EXTENSION))?;
     let schemes = msgs::decode_u16_vec(schemes, 2)?;
-    Ok(CertRequest { context, schemes: msgs::u16_list(schemes).filter_map(SignatureScheme::from_iana).collect() })
+    let authorities = match exts.get(ext::CERTIFICATE_AUTHORITIES) {
+        Some(data) => {
+            let mut r = Reader::new(data);
+            let names = r.vec_u16()?.rest().to_vec();
+            r.finish()?;
+            names
+        }
+        None => Vec::new(),
+    };
+    let schemes = msgs::u16_list(schemes).filter_map(SignatureScheme::from_iana).collect();
+    Ok(CertRequest { context, schemes, authorities })
 }
 
 fn server_certificate(
@@ -606,7 +618,7 @@ fn server_finished(
     common.key_log(hooks, "EXPORTER_SECRET", &exporter);
 
     if let Some(request) = h.cert_request.take() {
-        send_client_certificate(common, config, &mut h.transcript, &request)?;
+        send_client_certificate(common, config, hooks, &mut h.transcript, &request)?;
     }
     let verify_data = finished_verify_data(h.suite.hash, &h.client_secret, h.transcript.current().as_ref());
     let mut finished = Vec::with_capacity(4 + verify_data.as_ref().len());
@@ -624,10 +636,12 @@ fn server_finished(
 fn send_client_certificate(
     common: &mut Common,
     config: &Settings,
+    hooks: &mut dyn Hooks,
     transcript: &mut Transcript,
     request: &CertRequest,
 ) -> Result<()> {
-    let chosen = config.identities.iter().find_map(|id| {
+    let picked = crate::verify::client_certificate_choice(config, hooks, &request.authorities)?;
+    let chosen = picked.as_ref().map_or(&config.identities[..], std::slice::from_ref).iter().find_map(|id| {
         let key = id.key.as_ref()?;
         let scheme = config
             .schemes

@@ -367,7 +367,12 @@ fn client_hello(
                     w.put_prefixed(2, |w| {
                         config.schemes.iter().filter(|s| s.allowed_in_tls13()).for_each(|s| w.put_u16(s.iana()))
                     })
-                })
+                });
+                if !config.cert_authorities.is_empty() {
+                    extension(w, ext::CERTIFICATE_AUTHORITIES, |w| {
+                        w.put_prefixed(2, |w| w.put_bytes(&config.cert_authorities))
+                    });
+                }
             });
         });
         f.add(&cr);

@@ -71,7 +71,7 @@ impl s2n_cert_chain_and_key {
     }
 
     #[track_caller]
-    fn certified(&self) -> Result<&Arc<CertifiedKey>> {
+    pub(crate) fn certified(&self) -> Result<&Arc<CertifiedKey>> {
         self.certified.as_ref().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))
     }
 }
@@ -841,54 +841,6 @@ pub extern "C" fn s2n_config_set_async_pkey_validation_mode(
 
 #[no_mangle]
 pub extern "C" fn s2n_config_enable_cert_req_dss_legacy_compat(config: *mut s2n_config) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_cert_authorities_from_trust_store(config: *mut s2n_config) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_certificate_request_get_ca_list(
-    request: *mut s2n_certificate_request,
-) -> *mut s2n_certificate_authority_list {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_certificate_request_set_certificate(
-    request: *mut s2n_certificate_request,
-    chain: *mut s2n_cert_chain_and_key,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_certificate_authority_list_has_next(list: *mut s2n_certificate_authority_list) -> bool {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_certificate_authority_list_next(
-    list: *mut s2n_certificate_authority_list,
-    name: *mut *mut u8,
-    length: *mut u16,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_certificate_authority_list_reread(list: *mut s2n_certificate_authority_list) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_cert_request_callback(
-    config: *mut s2n_config,
-    cert_req_callback: s2n_cert_request_callback,
-    ctx: *mut c_void,
-) -> c_int {
     unimplemented()
 }
 

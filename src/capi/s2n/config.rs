@@ -35,6 +35,11 @@ pub struct s2n_config {
     pub(crate) ownership: CertOwnership,
     /// Whether `s2n_config_set_cert_chain_and_key_defaults` chose the default chains.
     pub(crate) explicit_defaults: bool,
+    /// `s2n_config_set_cert_request_callback`, with its context.
+    pub(crate) cert_request: Option<(
+        unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *mut s2n_certificate_request) -> c_int,
+        *mut c_void,
+    )>,
     /// `s2n_config_set_cert_tiebreak_callback`.
     pub(crate) cert_tiebreak: s2n_cert_tiebreak_callback,
     pub(crate) verify_host: Option<(unsafe extern "C" fn(*const c_char, usize, *mut c_void) -> u8, *mut c_void)>,
@@ -113,6 +118,7 @@ impl s2n_config {
             chains: Vec::new(),
             ownership: CertOwnership::None,
             explicit_defaults: false,
+            cert_request: None,
             cert_tiebreak: None,
             verify_host: None,
             key_log: None,

@@ -73,6 +73,10 @@ impl Hooks for CallbackHooks<'_> {
         })
     }
 
+    fn client_certificate(&mut self, authorities: &[u8]) -> Result<Option<std::sync::Arc<crate::pki::CertifiedKey>>> {
+        super::cert_authorities::ask_application(self.config, self.conn, authorities)
+    }
+
     fn verify_host(&mut self, name: &str) -> Option<bool> {
         let (verify, data) = self.verify_host.or(self.config.verify_host)?;
         let c_name = CString::new(name).ok()?;

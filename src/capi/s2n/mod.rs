@@ -20,6 +20,7 @@ use crate::error::{Error, ErrorCode, Result};
 pub mod abi;
 mod async_pkey;
 mod cert;
+mod cert_authorities;
 mod cert_validation;
 mod client_hello;
 mod config;

@@ -110,6 +110,14 @@ if command -v openssl >/dev/null; then
       echo \"\$out\" | grep -A2 'Acceptable client certificate CA names'
       echo \"\$out\" | grep -A1 'Acceptable client certificate CA names' | grep -q 'CN *= *ferrotls test CA' && echo \"\$out\" | grep -qx 'ping'"
   done
+  # s2n_config_enable_cert_req_dss_legacy_compat: dss_sign among TLS 1.2's certificate types.
+  next_port
+  cell "openssl s_client sees dss_sign in the ferrotls server's certificate types (TLS 1.2)" "
+    ECHO_CLIENT_CA=$ca ECHO_DSS_COMPAT=1 $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 once >/dev/null &
+    sleep 0.3
+    out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error -tls1_2 -ign_eof 2>&1); wait
+    echo \"\$out\" | grep 'Client Certificate Types'
+    echo \"\$out\" | grep -q 'Client Certificate Types: RSA sign, DSA sign, ECDSA sign' && echo \"\$out\" | grep -qx 'ping'"
 fi
 
 # Session resumption (tickets) both ways, TLS 1.2 (RFC 5077) and TLS 1.3: the second

@@ -4,7 +4,8 @@
  * With ECHO_SESSION_TICKETS=1 in the environment it issues and accepts session tickets;
  * ECHO_OCSP_FILE names a DER OCSP response it staples for clients that ask; ECHO_CLIENT_CA
  * names a CA file: it then asks clients for a certificate (optional), trusting only that
- * file, whose subjects its CertificateRequest lists as certificate authorities. */
+ * file, whose subjects its CertificateRequest lists as certificate authorities (and, with
+ * ECHO_DSS_COMPAT=1, lists dss_sign among TLS 1.2's certificate types). */
 #include "common.h"
 
 int main(int argc, char **argv)
@@ -31,6 +32,8 @@ int main(int argc, char **argv)
         GUARD(s2n_config_set_verification_ca_location(config, client_ca, NULL));
         GUARD(s2n_config_set_client_auth_type(config, S2N_CERT_AUTH_OPTIONAL));
         GUARD(s2n_config_set_cert_authorities_from_trust_store(config));
+        const char *dss = getenv("ECHO_DSS_COMPAT");
+        if (dss && strcmp(dss, "1") == 0) GUARD(s2n_config_enable_cert_req_dss_legacy_compat(config));
     }
     const char *protocols[] = { "http/1.1" };
     GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));

@@ -197,6 +197,10 @@ pub struct Config {
     pub crls: Vec<webpki::CertRevocationList<'static>>,
     pub alpn: Vec<Vec<u8>>,
     pub client_auth: ClientAuth,
+    /// Server: a TLS 1.2 CertificateRequest also lists dss_sign among the certificate types,
+    /// for legacy clients that want to see it (`s2n_config_enable_cert_req_dss_legacy_compat`;
+    /// a DSA certificate still fails the handshake).
+    pub cert_request_dss: bool,
     /// Server: pick the cipher suite by the client's order of preference rather than ours
     /// (`tls_config_prefer_ciphers_client`).
     pub prefer_client_suites: bool,
@@ -270,6 +274,7 @@ impl Default for Config {
             identities: Vec::new(),
             default_identities: Vec::new(),
             cert_authorities: Vec::new(),
+            cert_request_dss: false,
             superseded_names: Vec::new(),
             trust: TrustStore::default(),
             verify_peer: true,

@@ -300,8 +300,9 @@ pub(crate) fn finish_flight(
     });
     if client_auth {
         encode_handshake(&mut flight, hs::CERTIFICATE_REQUEST, |w| {
-            // rsa_sign, ecdsa_sign
-            w.put_prefixed(1, |w| w.put_bytes(&[1, 64]));
+            // rsa_sign, [dss_sign,] ecdsa_sign (RFC 5246 §7.4.4, RFC 8422 §5.5)
+            let types: &[u8] = if config.cert_request_dss { &[1, 2, 64] } else { &[1, 64] };
+            w.put_prefixed(1, |w| w.put_bytes(types));
             w.put_prefixed(2, |w| config.schemes.iter().for_each(|s| w.put_u16(s.iana())));
             w.put_prefixed(2, |w| w.put_bytes(&config.cert_authorities));
         });

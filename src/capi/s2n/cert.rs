@@ -841,7 +841,10 @@ pub extern "C" fn s2n_config_set_async_pkey_validation_mode(
 
 #[no_mangle]
 pub extern "C" fn s2n_config_enable_cert_req_dss_legacy_compat(config: *mut s2n_config) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.core.cert_request_dss = true;
+        OK
+    })
 }
 
 #[no_mangle]

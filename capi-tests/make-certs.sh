@@ -7,9 +7,11 @@
 #   crl_none.pem    : the CA's CRL revoking nothing; crl_rsa_revoked.pem : revoking the
 #                     rsa_2048_pkcs1 leaf; crl_expired.pem : revoking nothing, next update 2020;
 #                     crl_other_issuer.pem : another CA's CRL
+#   ca_name_hash.txt : OpenSSL's X509_NAME_hash of the CA's subject (hex), which s2n's CRL
+#                     API reports for the CA's CRLs and the certificates it issued
 set -e
 dir=${1:-target/test-certs}
-[ -f "$dir/.done-8" ] && exit 0
+[ -f "$dir/.done-9" ] && exit 0
 mkdir -p "$dir"; cd "$dir"
 ossl() { openssl "$@" 2>/dev/null; }
 ossl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout ca_key.pem -out ca_cert.pem \
@@ -97,6 +99,7 @@ ossl ca -config ca.cnf -cert other_ca_cert.pem -keyfile other_ca_key.pem -gencrl
 ca -gencrl -crl_lastupdate 20190101000000Z -crl_nextupdate 20200101000000Z -out crl_expired.pem
 ca -revoke rsa_2048_pkcs1_leaf.pem
 ca -gencrl -out crl_rsa_revoked.pem
+openssl x509 -issuer_hash -noout -in ecdsa_p256_pkcs1_leaf.pem > ca_name_hash.txt
 # OCSP responses (DER) from the index: ecdsa_p256 good, rsa_2048_pkcs1 revoked, ecdsa_p384
 # (not in the index) unknown; signed by the CA unless named otherwise. "_nonext" has no
 # nextUpdate; "_delegated" is signed by a responder certificate the CA issued for OCSP
@@ -122,4 +125,4 @@ ocsp_response ocsp_ecdsa_p256_delegated.der ecdsa_p256_pkcs1_leaf.pem ocsp_respo
 ocsp_response ocsp_ecdsa_p256_other_ca.der ecdsa_p256_pkcs1_leaf.pem other_ca_cert.pem other_ca_key.pem -ndays 3650
 ocsp_response ocsp_rsa_revoked.der rsa_2048_pkcs1_leaf.pem ca_cert.pem ca_key.pem -ndays 3650
 ocsp_response ocsp_ecdsa_p384_unknown.der ecdsa_p384_pkcs1_leaf.pem ca_cert.pem ca_key.pem -ndays 3650
-touch .done-8
+touch .done-9

@@ -294,8 +294,6 @@ typedef int (*s2n_async_offload_cb)(struct s2n_connection *conn,
                                     struct s2n_async_offload_op *op,
                                     void *ctx);
 
-typedef int (*s2n_crl_lookup_callback)(struct s2n_crl_lookup *lookup, void *context);
-
 typedef void (*s2n_event_on_handshake_cb)(struct s2n_connection *conn,
                                           void *subscriber,
                                           struct s2n_event_handshake *event);
@@ -307,6 +305,8 @@ typedef void (*s2n_event_on_timing_checkpoint_cb)(struct s2n_connection *conn,
 typedef int (*s2n_renegotiate_request_cb)(struct s2n_connection *conn,
                                           void *context,
                                           s2n_renegotiate_response *response);
+
+typedef int (*s2n_crl_lookup_callback)(struct s2n_crl_lookup *lookup, void *context);
 
 typedef int (*s2n_early_data_cb)(struct s2n_connection *conn,
                                  struct s2n_offered_early_data *early_data);
@@ -547,24 +547,6 @@ int s2n_certificate_authority_list_next(struct s2n_certificate_authority_list *l
 
 int s2n_certificate_authority_list_reread(struct s2n_certificate_authority_list *list);
 
-struct s2n_crl *s2n_crl_new(void);
-
-int s2n_crl_load_pem(struct s2n_crl *crl, uint8_t *pem, size_t len);
-
-int s2n_crl_free(struct s2n_crl **crl);
-
-int s2n_crl_get_issuer_hash(struct s2n_crl *crl, uint64_t *hash);
-
-int s2n_crl_validate_active(struct s2n_crl *crl);
-
-int s2n_crl_validate_not_expired(struct s2n_crl *crl);
-
-int s2n_crl_lookup_get_cert_issuer_hash(struct s2n_crl_lookup *lookup, uint64_t *hash);
-
-int s2n_crl_lookup_set(struct s2n_crl_lookup *lookup, struct s2n_crl *crl);
-
-int s2n_crl_lookup_ignore(struct s2n_crl_lookup *lookup);
-
 int s2n_cert_validation_accept(struct s2n_cert_validation_info *info);
 
 int s2n_cert_validation_reject(struct s2n_cert_validation_info *info);
@@ -764,10 +746,6 @@ int s2n_config_set_async_offload_callback(struct s2n_config *config,
                                           s2n_async_offload_cb fn_,
                                           void *ctx);
 
-int s2n_config_set_crl_lookup_cb(struct s2n_config *config,
-                                 s2n_crl_lookup_callback callback,
-                                 void *context);
-
 int s2n_config_set_subscriber(struct s2n_config *config, void *subscriber);
 
 int s2n_config_set_handshake_event(struct s2n_config *config, s2n_event_on_handshake_cb callback);
@@ -944,6 +922,28 @@ int s2n_conn_get_signature_public_key_type(struct s2n_connection *conn,
                                            s2n_mode mode,
                                            char *output,
                                            uint32_t *output_size);
+
+int s2n_config_set_crl_lookup_cb(struct s2n_config *config,
+                                 s2n_crl_lookup_callback callback,
+                                 void *context);
+
+struct s2n_crl *s2n_crl_new(void);
+
+int s2n_crl_load_pem(struct s2n_crl *crl, uint8_t *pem, size_t len);
+
+int s2n_crl_free(struct s2n_crl **crl);
+
+int s2n_crl_get_issuer_hash(struct s2n_crl *crl, uint64_t *hash);
+
+int s2n_crl_validate_active(struct s2n_crl *crl);
+
+int s2n_crl_validate_not_expired(struct s2n_crl *crl);
+
+int s2n_crl_lookup_get_cert_issuer_hash(struct s2n_crl_lookup *lookup, uint64_t *hash);
+
+int s2n_crl_lookup_set(struct s2n_crl_lookup *lookup, struct s2n_crl *crl);
+
+int s2n_crl_lookup_ignore(struct s2n_crl_lookup *lookup);
 
 int s2n_config_set_server_max_early_data_size(struct s2n_config *config,
                                               uint32_t max_early_data_size);

@@ -393,6 +393,13 @@ pub trait Hooks {
         Ok(ChainVerdict::Accept)
     }
 
+    /// CRLs for checking the peer's `chain`, from the application (s2n's CRL lookup
+    /// callback, one lookup per certificate received), asked before the chain is validated.
+    fn revocation_lists(&mut self, chain: &[CertificateDer<'static>]) -> Result<RevocationLists> {
+        let _ = chain;
+        Ok(RevocationLists::NotAsked)
+    }
+
     /// Client: the chain to answer a CertificateRequest with, when the application picks it
     /// (s2n's cert request callback) from the certificate_authorities the server listed
     /// (`authorities`: each name after its u16 length). `None`: our usual choice.
@@ -481,6 +488,20 @@ pub enum ChainVerdict {
     Accept,
     Reject,
     /// Not decided yet: the handshake waits (`S2N_ERR_ASYNC_BLOCKED`).
+    Later,
+    /// Our own check waits for the application's CRLs ([`Hooks::revocation_lists`]
+    /// answered `Later`); the application's verdict comes after it.
+    AwaitingRevocationLists,
+}
+
+/// The CRLs the application gives for checking a peer's chain (s2n's CRL lookups).
+pub enum RevocationLists {
+    /// The application takes no part: only the config's own CRLs apply.
+    NotAsked,
+    /// Each certificate's lookup is answered: these CRLs (possibly none) decide, and a
+    /// certificate none of them covers fails (`S2N_ERR_CRL_LOOKUP_FAILED`).
+    Ready(Vec<Arc<webpki::CertRevocationList<'static>>>),
+    /// Some lookups are still open: the handshake waits and asks again.
     Later,
 }
 

@@ -658,9 +658,18 @@ impl Connection {
     }
 
     fn process_inner(&mut self, config: &Settings, hooks: &mut dyn Hooks) -> Result<()> {
+        if self.common.chain_verdict == crate::config::ChainVerdict::AwaitingRevocationLists {
+            let peer = match self.side() {
+                Side::Client => crate::verify::Peer::Server { name: self.server_name.as_deref() },
+                Side::Server => crate::verify::Peer::Client,
+            };
+            crate::verify::resume_peer_chain_check(&mut self.common, config, hooks, peer)?;
+        }
         match self.common.chain_verdict {
             crate::config::ChainVerdict::Accept => {}
-            crate::config::ChainVerdict::Later => return Err(Error::new(ErrorCode::ASYNC_BLOCKED)),
+            crate::config::ChainVerdict::Later | crate::config::ChainVerdict::AwaitingRevocationLists => {
+                return Err(Error::new(ErrorCode::ASYNC_BLOCKED))
+            }
             crate::config::ChainVerdict::Reject => return Err(Error::new(ErrorCode::CERT_REJECTED)),
         }
         if let Some(Handshake::Client(tls13::client::State::Start)) = self.handshake {
@@ -897,7 +906,10 @@ impl Connection {
             }
             // The application is still judging the peer's chain: the messages after the
             // Certificate wait for its verdict.
-            if self.common.chain_verdict == crate::config::ChainVerdict::Later {
+            if matches!(
+                self.common.chain_verdict,
+                crate::config::ChainVerdict::Later | crate::config::ChainVerdict::AwaitingRevocationLists
+            ) {
                 self.hs_in.drain(..consumed);
                 return Err(Error::new(ErrorCode::ASYNC_BLOCKED));
             }
@@ -1013,6 +1025,11 @@ impl Connection {
     /// Whether the handshake waits for the application's verdict on the peer's chain.
     pub fn awaits_chain_verdict(&self) -> bool {
         self.common.chain_verdict == crate::config::ChainVerdict::Later
+    }
+
+    /// Whether the handshake waits for the application's CRL lookups.
+    pub fn awaits_revocation_lists(&self) -> bool {
+        self.common.chain_verdict == crate::config::ChainVerdict::AwaitingRevocationLists
     }
 
     /// The application's verdict on the peer's chain, given after its check returned

@@ -6,7 +6,7 @@ use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
 use webpki::{EndEntityCert, KeyUsage};
 
 use crate::alert::AlertDescription;
-use crate::config::{ChainVerdict, Config, Hooks, Settings};
+use crate::config::{ChainVerdict, Config, Hooks, RevocationLists, Settings};
 use crate::error::{Error, ErrorCode, Result};
 use crate::policy::CertificateRules;
 use crate::x509::{CertFields, SanEntry};
@@ -16,14 +16,18 @@ use crate::x509::{CertFields, SanEntry};
 /// With time checks disabled (`s2n_config_disable_x509_time_verification`) an expired or
 /// not-yet-valid certificate is re-checked at a moment inside its validity window, which
 /// webpki's error reports; everything else is still checked.
+///
+/// `lookups`: the CRLs the application gave for this chain, when it was asked (see
+/// [`check_peer_chain`]); each certificate must then be covered by one of them.
 pub fn verify_chain(
     settings: &Settings,
     hooks: &mut dyn Hooks,
     chain: &[CertificateDer<'_>],
     client: bool,
+    lookups: Option<&[CrlRef]>,
 ) -> Result<()> {
     let leaf = chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
-    verify_chain_with(settings, hooks, chain, client, &mut LazyFields::new(leaf))
+    verify_chain_with(settings, hooks, chain, client, lookups, &mut LazyFields::new(leaf))
 }
 
 /// A client's check of the server's chain: the path ([`verify_chain`]), then the host name
@@ -33,11 +37,74 @@ pub fn verify_server_chain(
     hooks: &mut dyn Hooks,
     chain: &[CertificateDer<'_>],
     server_name: Option<&str>,
+    lookups: Option<&[CrlRef]>,
 ) -> Result<()> {
     let leaf = chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
     let mut fields = LazyFields::new(leaf);
-    verify_chain_with(settings, hooks, chain, false, &mut fields)?;
+    verify_chain_with(settings, hooks, chain, false, lookups, &mut fields)?;
     verify_host_fields(hooks, fields.get()?, server_name, settings.config.allow_ip_in_cn)
+}
+
+/// A CRL the application handed over for one handshake.
+pub type CrlRef = std::sync::Arc<webpki::CertRevocationList<'static>>;
+
+/// Whose chain is checked: a server's (by its client, against the name it asked for) or a
+/// client's (by its server).
+#[derive(Clone, Copy)]
+pub enum Peer<'a> {
+    Server { name: Option<&'a str> },
+    Client,
+}
+
+/// Our checks of the peer's chain, when verification is on: the application's CRLs first
+/// (s2n's CRL lookups), then [`verify_server_chain`] or [`verify_chain`]. With lookups
+/// still open, the checks wait (`ChainVerdict::AwaitingRevocationLists`) and
+/// [`resume_peer_chain_check`] runs them once they are answered.
+pub fn check_peer_chain(
+    common: &mut crate::conn::Common,
+    settings: &Settings,
+    hooks: &mut dyn Hooks,
+    chain: &[CertificateDer<'static>],
+    peer: Peer<'_>,
+) -> Result<()> {
+    if !settings.verify_peer {
+        return Ok(());
+    }
+    let lookups = match hooks.revocation_lists(chain)? {
+        RevocationLists::NotAsked => None,
+        RevocationLists::Ready(crls) => Some(crls),
+        RevocationLists::Later => {
+            common.chain_verdict = ChainVerdict::AwaitingRevocationLists;
+            return Ok(());
+        }
+    };
+    match peer {
+        Peer::Server { name } => verify_server_chain(settings, hooks, chain, name, lookups.as_deref()),
+        Peer::Client => verify_chain(settings, hooks, chain, true, lookups.as_deref()),
+    }
+}
+
+/// Runs the checks [`check_peer_chain`] left waiting for CRLs, on the chain kept in the
+/// summary, then the application's own verdict; `S2N_ERR_ASYNC_BLOCKED` while lookups are
+/// still open.
+pub fn resume_peer_chain_check(
+    common: &mut crate::conn::Common,
+    settings: &Settings,
+    hooks: &mut dyn Hooks,
+    peer: Peer<'_>,
+) -> Result<()> {
+    let lookups = match hooks.revocation_lists(&common.summary.peer_chain)? {
+        RevocationLists::Later => return Err(Error::new(ErrorCode::ASYNC_BLOCKED)),
+        RevocationLists::NotAsked => None,
+        RevocationLists::Ready(crls) => Some(crls),
+    };
+    common.chain_verdict = ChainVerdict::Accept;
+    let chain = &common.summary.peer_chain;
+    match peer {
+        Peer::Server { name } => verify_server_chain(settings, hooks, chain, name, lookups.as_deref())?,
+        Peer::Client => verify_chain(settings, hooks, chain, true, lookups.as_deref())?,
+    }
+    application_chain_check(common, hooks)
 }
 
 /// A certificate's fields, decoded on first use and then kept: the checks of a handshake
@@ -67,6 +134,7 @@ fn verify_chain_with(
     hooks: &mut dyn Hooks,
     chain: &[CertificateDer<'_>],
     client: bool,
+    lookups: Option<&[CrlRef]>,
     leaf_fields: &mut LazyFields<'_>,
 ) -> Result<()> {
     let config = settings.config;
@@ -80,18 +148,24 @@ fn verify_chain_with(
         check: config.check_intent,
     };
     let now = hooks.now();
-    let crls: Vec<&webpki::CertRevocationList<'_>> = config.crls.iter().collect();
+    let mut crls: Vec<&webpki::CertRevocationList<'_>> = config.crls.iter().collect();
+    crls.extend(lookups.unwrap_or_default().iter().map(|crl| &**crl));
+    // s2n lets CRLs the application looked up be used past their dates (it ignores
+    // OpenSSL's CRL time errors); the application checks them with s2n_crl_validate_*.
+    let enforce_dates = config.check_time && lookups.is_none();
     let revocation = webpki::RevocationOptionsBuilder::new(&crls).ok().map(|builder| {
         builder
             .with_depth(webpki::RevocationCheckDepth::Chain)
             .with_status_policy(webpki::UnknownStatusPolicy::Deny)
-            .with_expiration_policy(if config.check_time {
-                webpki::ExpirationPolicy::Enforce
-            } else {
-                webpki::ExpirationPolicy::Ignore
+            .with_expiration_policy(match enforce_dates {
+                true => webpki::ExpirationPolicy::Enforce,
+                false => webpki::ExpirationPolicy::Ignore,
             })
             .build()
     });
+    // Lookups that gave no CRL at all leave every certificate unchecked, which fails as a
+    // certificate no CRL covers would (after the path itself is found good).
+    let no_crl_found = lookups.is_some() && crls.is_empty();
     let mut last = ErrorCode::CERT_UNTRUSTED;
     for roots in config.trust.root_sets() {
         // A certificate in the trust store stands for itself: its validity window is all
@@ -122,8 +196,11 @@ fn verify_chain_with(
                         check_certificate_against_rules(rules, leaf_fields.get()?)?;
                         check_certificate_rules(rules, &intermediates)?;
                     }
-                    return match config.check_intent {
-                        true => check_key_usage(leaf_fields.get()?, &intermediates, client),
+                    if config.check_intent {
+                        check_key_usage(leaf_fields.get()?, &intermediates, client)?;
+                    }
+                    return match no_crl_found {
+                        true => Err(Error::new(ErrorCode::CRL_LOOKUP_FAILED)),
                         false => Ok(()),
                     };
                 }
@@ -383,10 +460,15 @@ mod tests {
 /// Shows the peer's chain (in the summary by now) to the application's own check; a
 /// verdict it gives later holds the handshake until then (see [`crate::conn::Common::chain_verdict`]).
 pub fn application_chain_check(common: &mut crate::conn::Common, hooks: &mut dyn Hooks) -> Result<()> {
+    // Our own checks wait for CRLs: the application judges after them.
+    if common.chain_verdict == ChainVerdict::AwaitingRevocationLists {
+        return Ok(());
+    }
     match hooks.peer_chain_verdict(&common.summary.peer_chain)? {
         ChainVerdict::Accept => Ok(()),
         ChainVerdict::Reject => Err(Error::new(ErrorCode::CERT_REJECTED)),
-        ChainVerdict::Later => {
+        // (A hook has no CRLs to wait for; either way the handshake waits for it.)
+        ChainVerdict::Later | ChainVerdict::AwaitingRevocationLists => {
             common.chain_verdict = ChainVerdict::Later;
             Ok(())
         }

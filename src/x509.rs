@@ -296,6 +296,103 @@ fn one_line(name: &Name) -> String {
     line
 }
 
+/// OpenSSL's `X509_NAME_hash` of a name, which s2n's CRL API hands out to match CRLs with
+/// certificates (and `c_rehash` names files by): the first four bytes, read little-endian,
+/// of SHA-1 over the name's canonical encoding. That encoding (OpenSSL's x509_name_canon)
+/// is each RDN's SET with its string values as UTF8Strings, trimmed, inner runs of white
+/// space made one space and ASCII lower-cased, without the outer SEQUENCE. `None` for a
+/// value that is no valid string of its type.
+pub fn openssl_name_hash(name: &Name) -> Option<u64> {
+    use x509_cert::der::Encode;
+    let tlv = |tag: Tag, body: &[u8]| -> Option<Vec<u8>> {
+        let mut out = x509_cert::der::Header::new(tag, body.len()).ok()?.to_der().ok()?;
+        out.extend_from_slice(body);
+        Some(out)
+    };
+    let mut canon = Vec::new();
+    for rdn in name.0.iter() {
+        let mut entries = Vec::new();
+        for atv in rdn.0.iter() {
+            let value = match canonical_text(&atv.value)? {
+                Some(text) => tlv(Tag::Utf8String, text.as_bytes())?,
+                None => atv.value.to_der().ok()?,
+            };
+            let mut body = atv.oid.to_der().ok()?;
+            body.extend_from_slice(&value);
+            entries.push(tlv(Tag::Sequence, &body)?);
+        }
+        // A SET OF is encoded in sorted order (DER), as OpenSSL re-encodes it.
+        entries.sort();
+        canon.extend_from_slice(&tlv(Tag::Set, &entries.concat())?);
+    }
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA1_FOR_LEGACY_USE_ONLY, &canon);
+    let d = digest.as_ref();
+    Some(u64::from(u32::from_le_bytes([d[0], d[1], d[2], d[3]])))
+}
+
+/// A name attribute's text as OpenSSL canonicalises it; `Some(None)` for a value of a type
+/// it copies unchanged, `None` for a string that does not decode.
+fn canonical_text(value: &x509_cert::der::Any) -> Option<Option<String>> {
+    let bytes = value.value();
+    let text: String = match value.tag() {
+        Tag::Utf8String | Tag::PrintableString | Tag::Ia5String | Tag::VisibleString => {
+            std::str::from_utf8(bytes).ok()?.to_owned()
+        }
+        // T61 as Latin-1, as OpenSSL reads it.
+        Tag::TeletexString => bytes.iter().map(|&b| char::from(b)).collect(),
+        Tag::BmpString => {
+            let units: Vec<u16> =
+                bytes.chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1)?]).into()).collect::<Option<_>>()?;
+            String::from_utf16(&units).ok()?
+        }
+        _ => return Some(None),
+    };
+    // OpenSSL's isspace: space, \t, \n, \v, \f, \r.
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r');
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.trim_matches(is_space).chars() {
+        if is_space(c) {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c.to_ascii_lowercase());
+            in_space = false;
+        }
+    }
+    Some(Some(out))
+}
+
+/// What s2n's CRL API reads from a CRL: its issuer's `X509_NAME_hash`, thisUpdate and
+/// nextUpdate (Unix seconds).
+pub struct CrlFacts {
+    pub issuer_hash: u64,
+    pub this_update: i64,
+    pub next_update: Option<i64>,
+}
+
+impl CrlFacts {
+    pub fn parse(der: &[u8]) -> Result<CrlFacts> {
+        let bad = || Error::new(ErrorCode::INVALID_PEM);
+        let list = x509_cert::crl::CertificateList::from_der(der).map_err(|_| bad())?;
+        let tbs = &list.tbs_cert_list;
+        Ok(CrlFacts {
+            issuer_hash: openssl_name_hash(&tbs.issuer).ok_or_else(bad)?,
+            this_update: unix_seconds(tbs.this_update),
+            next_update: tbs.next_update.map(unix_seconds),
+        })
+    }
+}
+
+impl CertFields {
+    /// The issuer's `X509_NAME_hash` (see [`openssl_name_hash`]).
+    pub fn issuer_hash(&self) -> Option<u64> {
+        openssl_name_hash(&self.cert.tbs_certificate.issuer)
+    }
+}
+
 fn unix_seconds(time: x509_cert::time::Time) -> i64 {
     i64::try_from(time.to_unix_duration().as_secs()).unwrap_or(i64::MAX)
 }
@@ -303,6 +400,19 @@ fn unix_seconds(time: x509_cert::time::Time) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The expected values are what `openssl x509 -issuer_hash` prints for these files.
+    #[test]
+    fn issuer_hash_is_openssl_s_name_hash() {
+        let hash = |file: &str| {
+            let pem = std::fs::read(format!("{}/testdata/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            CertFields::parse(&crate::pki::certificates_from_pem(&pem).unwrap()[0]).unwrap().issuer_hash()
+        };
+        assert_eq!(hash("ecdsa_p256_pkcs1_cert.pem"), Some(0x3f29_d814));
+        // Self-issued, with a subject that needs canonicalising: outer and repeated spaces,
+        // upper case ("/C=US/O=  Ferro   TLS  Tests /OU=MixedtCase/CN=  Name HASH   Check  ").
+        assert_eq!(hash("name_hash_cert.pem"), Some(0xcd71_d368));
+    }
 
     #[test]
     fn fields_of_a_real_certificate() {

@@ -189,9 +189,13 @@ pub fn handle(
             if chain.is_empty() {
                 return Err(Error::with_alert(ErrorCode::NO_CERT_FOUND, AlertDescription::DecodeError));
             }
-            if config.verify_peer {
-                crate::verify::verify_server_chain(config, hooks, &chain, server_name)?;
-            }
+            crate::verify::check_peer_chain(
+                common,
+                config,
+                hooks,
+                &chain,
+                crate::verify::Peer::Server { name: server_name },
+            )?;
             common.summary.peer_chain = chain;
             if !h.expect_status {
                 crate::verify::accept_ocsp_staple(common, config, hooks, None)?;

@@ -458,8 +458,8 @@ pub fn handle(
                 if config.client_auth == ClientAuth::Required {
                     return Err(Error::with_alert(ErrorCode::MISSING_CLIENT_CERT, AlertDescription::HandshakeFailure));
                 }
-            } else if config.verify_peer {
-                crate::verify::verify_chain(config, hooks, &chain, true)?;
+            } else {
+                crate::verify::check_peer_chain(common, config, hooks, &chain, crate::verify::Peer::Client)?;
             }
             common.summary.peer_chain = chain;
             if !common.summary.peer_chain.is_empty() {

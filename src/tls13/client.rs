@@ -588,9 +588,7 @@ fn server_certificate(
         cert.entries[0].extensions.get(ext::STATUS_REQUEST).map(msgs::decode_certificate_status).transpose()?;
     let chain: Vec<CertificateDer<'static>> =
         cert.entries.iter().map(|e| CertificateDer::from(e.cert.to_vec())).collect();
-    if config.verify_peer {
-        crate::verify::verify_server_chain(config, hooks, &chain, server_name)?;
-    }
+    crate::verify::check_peer_chain(common, config, hooks, &chain, crate::verify::Peer::Server { name: server_name })?;
     common.summary.peer_chain = chain;
     crate::verify::accept_ocsp_staple(common, config, hooks, staple)?;
     crate::verify::application_chain_check(common, hooks)

@@ -86,9 +86,7 @@ pub fn handle(
             } else {
                 let chain: Vec<CertificateDer<'static>> =
                     cert.entries.iter().map(|e| CertificateDer::from(e.cert.to_vec())).collect();
-                if config.verify_peer {
-                    crate::verify::verify_chain(config, hooks, &chain, true)?;
-                }
+                crate::verify::check_peer_chain(common, config, hooks, &chain, crate::verify::Peer::Client)?;
                 common.summary.peer_chain = chain;
                 crate::verify::application_chain_check(common, hooks)?;
                 State::WaitClientCertificateVerify(h)

@@ -35,6 +35,8 @@ pub struct s2n_config {
     pub(crate) ownership: CertOwnership,
     /// Whether `s2n_config_set_cert_chain_and_key_defaults` chose the default chains.
     pub(crate) explicit_defaults: bool,
+    /// `s2n_config_set_crl_lookup_cb`, with its context.
+    pub(crate) crl_lookup: Option<(unsafe extern "C" fn(*mut s2n_crl_lookup, *mut c_void) -> c_int, *mut c_void)>,
     /// `s2n_config_set_cert_request_callback`, with its context.
     pub(crate) cert_request: Option<(
         unsafe extern "C" fn(*mut s2n_connection, *mut c_void, *mut s2n_certificate_request) -> c_int,
@@ -118,6 +120,7 @@ impl s2n_config {
             chains: Vec::new(),
             ownership: CertOwnership::None,
             explicit_defaults: false,
+            crl_lookup: None,
             cert_request: None,
             cert_tiebreak: None,
             verify_host: None,
@@ -606,15 +609,6 @@ pub extern "C" fn s2n_config_set_async_offload_callback(
     allow_list: u32,
     fn_: s2n_async_offload_cb,
     ctx: *mut c_void,
-) -> c_int {
-    unimplemented()
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_crl_lookup_cb(
-    config: *mut s2n_config,
-    callback: s2n_crl_lookup_callback,
-    context: *mut c_void,
 ) -> c_int {
     unimplemented()
 }

@@ -104,6 +104,10 @@ pub(crate) struct Rare {
     pub(crate) policy_name: Option<&'static str>,
     /// The handshake's timing for the subscriber's handshake event.
     pub(crate) handshake_timing: Option<super::events::HandshakeTiming>,
+    /// The CRL lookups of the peer's chain, while the application answers them (boxed:
+    /// it holds pointers to them, which must not move).
+    #[allow(clippy::vec_box)]
+    pub(crate) crl_lookups: Option<Vec<Box<super::crl::s2n_crl_lookup>>>,
 }
 
 /// Progress of the application's client-hello callback on one connection.

@@ -73,6 +73,10 @@ impl Hooks for CallbackHooks<'_> {
         })
     }
 
+    fn revocation_lists(&mut self, chain: &[CertificateDer<'static>]) -> Result<crate::config::RevocationLists> {
+        super::crl::revocation_lists(self.config, self.conn, chain)
+    }
+
     fn client_certificate(&mut self, authorities: &[u8]) -> Result<Option<std::sync::Arc<crate::pki::CertifiedKey>>> {
         super::cert_authorities::ask_application(self.config, self.conn, authorities)
     }
@@ -496,7 +500,10 @@ fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
                     continue;
                 }
                 let c = unsafe { &mut *conn };
-                if c.core.pending_private_key_operation().is_some() || c.core.awaits_chain_verdict() {
+                if c.core.pending_private_key_operation().is_some()
+                    || c.core.awaits_chain_verdict()
+                    || c.core.awaits_revocation_lists()
+                {
                     *blocked = s2n_blocked_status::S2N_BLOCKED_ON_APPLICATION_INPUT;
                     return Err(err);
                 }

@@ -25,6 +25,7 @@ mod cert_validation;
 mod client_hello;
 mod config;
 mod connection;
+mod crl;
 mod early_data;
 mod error;
 mod events;

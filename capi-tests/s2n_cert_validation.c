@@ -37,26 +37,6 @@ static int validate(struct s2n_connection *conn, struct s2n_cert_validation_info
     return S2N_FAILURE;
 }
 
-static struct s2n_config *config(const char *policy, const char *cert, const char *key)
-{
-    struct s2n_config *c = s2n_config_new_minimal();
-    CHECK(s2n_config_set_cipher_preferences(c, policy) == S2N_SUCCESS);
-    CHECK(s2n_config_add_pem_to_trust_store(c, ca_pem) == S2N_SUCCESS);
-    struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
-    CHECK(s2n_cert_chain_and_key_load_pem(chain, cert, key) == S2N_SUCCESS);
-    CHECK(s2n_config_add_cert_chain_and_key_to_store(c, chain) == S2N_SUCCESS);
-    s2n_config_set_ctx(c, chain);
-    return c;
-}
-
-static void free_config(struct s2n_config *c)
-{
-    void *chain = NULL;
-    s2n_config_get_ctx(c, &chain);
-    s2n_config_free(c);
-    s2n_cert_chain_and_key_free(chain);
-}
-
 /* Negotiates on pipes until both sides finish, one fails, or `validator` has a verdict
  * pending (then gives it: `later` decides). Returns the client's and server's results. */
 static void run(struct s2n_connection *client, struct s2n_connection *server, struct validation *v, enum decision later,
@@ -106,8 +86,8 @@ static int is(const char *got, const char *want, const char *what)
  * chain with the callback deciding `first` (and `later` for a verdict given later). */
 static void case_(const char *policy, int server_checks, enum decision first, enum decision later)
 {
-    struct s2n_config *sc = config(policy, cert_pem, key_pem);
-    struct s2n_config *cc = config(policy, client_cert_pem, client_key_pem);
+    struct s2n_config *sc = config_owning_chain(policy, ca_pem, cert_pem, key_pem);
+    struct s2n_config *cc = config_owning_chain(policy, ca_pem, client_cert_pem, client_key_pem);
     struct validation v = { first, 0, 0, NULL };
     if (server_checks) {
         CHECK(s2n_config_set_client_auth_type(sc, S2N_CERT_AUTH_REQUIRED) == S2N_SUCCESS);
@@ -139,8 +119,8 @@ static void case_(const char *policy, int server_checks, enum decision first, en
     }
     s2n_connection_free(client);
     s2n_connection_free(server);
-    free_config(sc);
-    free_config(cc);
+    free_config_owning_chain(sc);
+    free_config_owning_chain(cc);
 }
 
 int main(void)

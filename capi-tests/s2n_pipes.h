@@ -69,3 +69,25 @@ static inline int negotiate_pipes(struct s2n_connection *client, struct s2n_conn
     }
     return c == 0 && s == 0;
 }
+
+/* A config on `policy` trusting `ca`, with the chain `cert`/`key` it owns (kept in the
+ * config's context): free it with free_config_owning_chain. */
+static inline struct s2n_config *config_owning_chain(const char *policy, const char *ca, const char *cert, const char *key)
+{
+    struct s2n_config *c = s2n_config_new_minimal();
+    CHECK(s2n_config_set_cipher_preferences(c, policy) == S2N_SUCCESS);
+    CHECK(s2n_config_add_pem_to_trust_store(c, ca) == S2N_SUCCESS);
+    struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
+    CHECK(s2n_cert_chain_and_key_load_pem(chain, cert, key) == S2N_SUCCESS);
+    CHECK(s2n_config_add_cert_chain_and_key_to_store(c, chain) == S2N_SUCCESS);
+    s2n_config_set_ctx(c, chain);
+    return c;
+}
+
+static inline void free_config_owning_chain(struct s2n_config *c)
+{
+    void *chain = NULL;
+    s2n_config_get_ctx(c, &chain);
+    s2n_config_free(c);
+    s2n_cert_chain_and_key_free(chain);
+}

@@ -79,13 +79,7 @@ static void case_(const char *policy, int server_checks, enum answer answer, con
     struct s2n_config *sc = config_owning_chain(policy, ca_pem, cert_pem, key_pem);
     struct s2n_config *cc = config_owning_chain(policy, ca_pem, client_cert_pem, client_key_pem);
     struct lookups l = { .answer = answer };
-    if (server_checks) {
-        CHECK(s2n_config_set_client_auth_type(sc, S2N_CERT_AUTH_REQUIRED) == S2N_SUCCESS);
-        CHECK(s2n_config_set_client_auth_type(cc, S2N_CERT_AUTH_OPTIONAL) == S2N_SUCCESS);
-        CHECK(s2n_config_set_crl_lookup_cb(sc, lookup_cb, &l) == S2N_SUCCESS);
-    } else {
-        CHECK(s2n_config_set_crl_lookup_cb(cc, lookup_cb, &l) == S2N_SUCCESS);
-    }
+    CHECK(s2n_config_set_crl_lookup_cb(chain_checker(sc, cc, server_checks), lookup_cb, &l) == S2N_SUCCESS);
     memset(&to_server, 0, sizeof to_server);
     memset(&to_client, 0, sizeof to_client);
     struct s2n_connection *client = pipe_conn(S2N_CLIENT, cc, &to_client, &to_server);

@@ -91,3 +91,13 @@ static inline void free_config_owning_chain(struct s2n_config *c)
     s2n_config_free(c);
     s2n_cert_chain_and_key_free(chain);
 }
+
+/* The config of the side that checks its peer's chain: the server's, which then requires a
+ * client certificate (and the client offers its own), or the client's. */
+static inline struct s2n_config *chain_checker(struct s2n_config *sc, struct s2n_config *cc, int server_checks)
+{
+    if (!server_checks) return cc;
+    CHECK(s2n_config_set_client_auth_type(sc, S2N_CERT_AUTH_REQUIRED) == S2N_SUCCESS);
+    CHECK(s2n_config_set_client_auth_type(cc, S2N_CERT_AUTH_OPTIONAL) == S2N_SUCCESS);
+    return sc;
+}

@@ -78,9 +78,20 @@ pub fn check_peer_chain(
             return Ok(());
         }
     };
+    verify_peer_chain(settings, hooks, chain, peer, lookups.as_deref())
+}
+
+/// [`verify_server_chain`] or [`verify_chain`], by whose chain it is.
+fn verify_peer_chain(
+    settings: &Settings,
+    hooks: &mut dyn Hooks,
+    chain: &[CertificateDer<'_>],
+    peer: Peer<'_>,
+    lookups: Option<&[CrlRef]>,
+) -> Result<()> {
     match peer {
-        Peer::Server { name } => verify_server_chain(settings, hooks, chain, name, lookups.as_deref()),
-        Peer::Client => verify_chain(settings, hooks, chain, true, lookups.as_deref()),
+        Peer::Server { name } => verify_server_chain(settings, hooks, chain, name, lookups),
+        Peer::Client => verify_chain(settings, hooks, chain, true, lookups),
     }
 }
 
@@ -99,11 +110,7 @@ pub fn resume_peer_chain_check(
         RevocationLists::Ready(crls) => Some(crls),
     };
     common.chain_verdict = ChainVerdict::Accept;
-    let chain = &common.summary.peer_chain;
-    match peer {
-        Peer::Server { name } => verify_server_chain(settings, hooks, chain, name, lookups.as_deref())?,
-        Peer::Client => verify_chain(settings, hooks, chain, true, lookups.as_deref())?,
-    }
+    verify_peer_chain(settings, hooks, &common.summary.peer_chain, peer, lookups.as_deref())?;
     application_chain_check(common, hooks)
 }
 

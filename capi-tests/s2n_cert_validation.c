@@ -107,14 +107,9 @@ static void case_(const char *policy, int server_checks, enum decision first, en
     if (verdict == ACCEPT) {
         CHECK(is(server_checks ? client_err : server_err, "", what));
         CHECK(server_checks ? s2n_connection_client_cert_used(server) == 1 : 1);
-        s2n_blocked_status blocked;
-        char buf[8];
-        CHECK(s2n_send(client, "ok", 2, &blocked) == 2 && s2n_recv(server, buf, sizeof buf, &blocked) == 2);
+        ping_over_pipes(client, server);
     }
-    s2n_connection_free(client);
-    s2n_connection_free(server);
-    free_config_owning_chain(sc);
-    free_config_owning_chain(cc);
+    free_pipe_case(client, server, sc, cc);
 }
 
 int main(void)

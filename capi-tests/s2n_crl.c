@@ -97,15 +97,8 @@ static void case_(const char *policy, int server_checks, enum answer answer, con
      * (the CA's own is self-issued), so each with the CA's name hash. */
     CHECK(l.calls == (answer == FAIL ? 1 : 2) && l.hashes_ok == l.calls);
     CHECK((answer == LATER) == (paused >= 3));
-    if (!want[0]) {
-        s2n_blocked_status blocked;
-        char buf[8];
-        CHECK(s2n_send(client, "ok", 2, &blocked) == 2 && s2n_recv(server, buf, sizeof buf, &blocked) == 2);
-    }
-    s2n_connection_free(client);
-    s2n_connection_free(server);
-    free_config_owning_chain(sc);
-    free_config_owning_chain(cc);
+    if (!want[0]) ping_over_pipes(client, server);
+    free_pipe_case(client, server, sc, cc);
 }
 
 static struct s2n_crl *load_crl(const char *name)

@@ -101,3 +101,21 @@ static inline struct s2n_config *chain_checker(struct s2n_config *sc, struct s2n
     CHECK(s2n_config_set_client_auth_type(cc, S2N_CERT_AUTH_OPTIONAL) == S2N_SUCCESS);
     return sc;
 }
+
+/* Application data one way ("ok", client to server) over a negotiated pair. */
+static inline void ping_over_pipes(struct s2n_connection *client, struct s2n_connection *server)
+{
+    s2n_blocked_status blocked;
+    char buf[8];
+    CHECK(s2n_send(client, "ok", 2, &blocked) == 2 && s2n_recv(server, buf, sizeof buf, &blocked) == 2);
+}
+
+/* Frees a pair and the two configs (made with config_owning_chain) it ran on. */
+static inline void free_pipe_case(struct s2n_connection *client, struct s2n_connection *server, struct s2n_config *sc,
+                                  struct s2n_config *cc)
+{
+    s2n_connection_free(client);
+    s2n_connection_free(server);
+    free_config_owning_chain(sc);
+    free_config_owning_chain(cc);
+}

@@ -181,13 +181,13 @@ impl S2n {
         self.to_server.borrow_mut().clear();
     }
 
-    fn bulk(&self, budget: Duration) -> f64 {
+    fn bulk(&self, label: &str, budget: Duration) {
         let (client, server, _) = self.handshake(None);
         let data = vec![0x5au8; RECORD];
         let mut sink = vec![0u8; RECORD];
         let mut blocked = s2n_blocked_status::NOT_BLOCKED;
         unsafe { s2n_connection_prefer_throughput(client) };
-        let records_per_sec = rate(budget, BULK_MIN_RECORDS, || unsafe {
+        bulk_cell(label, budget, || unsafe {
             let n = s2n_send(client, data.as_ptr().cast(), data.len() as isize, &mut blocked);
             assert_eq!(n, RECORD as isize);
             let mut got = 0;
@@ -198,13 +198,14 @@ impl S2n {
             }
         });
         self.free(client, server);
-        records_per_sec * RECORD as f64 / 1e6
     }
 }
 
 /// The full and resumed handshake cells of one library and version. `handshake(session)`
 /// runs one handshake, resuming `session` when given, and says whether it resumed, which
-/// each iteration checks; `session()` makes the session to resume.
+/// each iteration checks; `session()` makes the session to resume. Each cell alternates with
+/// the same cell's floor (see `paired_rate`) and prints the library's rate and its ratio to
+/// the floor measured alongside.
 fn handshake_cells<S>(
     label: &str,
     version: &str,
@@ -212,15 +213,60 @@ fn handshake_cells<S>(
     session: impl FnOnce() -> S,
     mut handshake: impl FnMut(Option<&S>) -> bool,
 ) {
+    let floor = floor::Floor::new();
+    let print = |kind: &str, (rate, ratio): (f64, f64)| {
+        println!("TLS {version} {kind} handshakes/s\t{label}\t{rate:.0}");
+        println!("TLS {version} {kind} handshakes/s\t{label}/floor\t{ratio:.4}");
+    };
     if wanted(&format!("TLS {version} full")) {
-        let full = rate(budget, 50, || assert!(!handshake(None), "{label} TLS {version}: resumed without a session"));
-        println!("TLS {version} full handshakes/s\t{label}\t{full:.0}");
+        let step = || assert!(!handshake(None), "{label} TLS {version}: resumed without a session");
+        print("full", paired_rate(budget, 50, step, || floor.handshake(version, false)));
     }
     if wanted(&format!("TLS {version} resumed")) {
         let session = session();
-        let resumed =
-            rate(budget, 50, || assert!(handshake(Some(&session)), "{label} TLS {version} session not resumed"));
-        println!("TLS {version} resumed handshakes/s\t{label}\t{resumed:.0}");
+        let step = || assert!(handshake(Some(&session)), "{label} TLS {version} session not resumed");
+        print("resumed", paired_rate(budget, 50, step, || floor.handshake(version, true)));
+    }
+}
+
+/// Slices per paired measurement. This machine's speed drifts by 10-20% from one second to
+/// the next (a shared VM), so a library's rate means little beside a floor timed a minute
+/// apart; alternating short slices lets both see the same machine.
+const SLICES: u32 = 10;
+
+/// Runs `step` and `floor` in alternating slices (a tenth of `budget` each, at least a tenth
+/// of `min` steps); returns `step`'s median rate and the median of its per-slice ratios to
+/// the floor's.
+fn paired_rate(budget: Duration, min: u32, mut step: impl FnMut(), mut floor: impl FnMut()) -> (f64, f64) {
+    let (slice, slice_min) = (budget / SLICES, min.div_ceil(SLICES));
+    let (mut rates, mut ratios) = (Vec::new(), Vec::new());
+    for _ in 0..SLICES {
+        let steps = rate(slice, slice_min, &mut step);
+        ratios.push(steps / rate(slice, slice_min, &mut floor));
+        rates.push(steps);
+    }
+    (median(&mut rates), median(&mut ratios))
+}
+
+const BULK_CELL: &str = "bulk MB/s (16 KiB writes, TLS 1.3)";
+
+/// The bulk cell of one library: `step` writes one 16 KiB record on one side and reads it on
+/// the other; it alternates with the floor's record (see `paired_rate`). Prints MB/s and the
+/// ratio to the floor measured alongside.
+fn bulk_cell(label: &str, budget: Duration, step: impl FnMut()) {
+    let mut floor = floor::BulkFloor::new();
+    let (records_per_sec, ratio) = paired_rate(budget, BULK_MIN_RECORDS, step, || floor.record());
+    println!("{BULK_CELL}\t{label}\t{:.0}", records_per_sec * RECORD as f64 / 1e6);
+    println!("{BULK_CELL}\t{label}/floor\t{ratio:.4}");
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / 2.0
     }
 }
 
@@ -350,7 +396,7 @@ fn s2n_cells(label: &str, budget: Duration) {
     }
     let lib = S2n::new("20240503", false);
     if wanted("bulk") {
-        println!("bulk MB/s (16 KiB writes, TLS 1.3)\t{label}\t{:.0}", lib.bulk(budget));
+        lib.bulk(label, budget);
     }
     if wanted("heap") {
         s2n_memory(label);
@@ -418,28 +464,31 @@ fn rustls_cells(budget: Duration) {
             .unwrap();
         server.ticketer = rustls::crypto::aws_lc_rs::Ticketer::new().unwrap();
         let server = Arc::new(server);
-        let fresh_client = || {
-            Arc::new(
-                rustls::ClientConfig::builder_with_provider(provider.clone())
-                    .with_protocol_versions(&[versions])
-                    .unwrap()
-                    .with_root_certificates(roots.clone())
-                    .with_no_client_auth(),
-            )
+        let client_config = |resumption: rustls::client::Resumption| {
+            let mut config = rustls::ClientConfig::builder_with_provider(provider.clone())
+                .with_protocol_versions(&[versions])
+                .unwrap()
+                .with_root_certificates(roots.clone())
+                .with_no_client_auth();
+            config.resumption = resumption;
+            Arc::new(config)
         };
-        let full = rate(budget, 50, || {
-            // A new client config each time: nothing to resume.
-            let (c, _) = rustls_pair(&fresh_client(), &server);
-            assert_eq!(c.handshake_kind(), Some(rustls::HandshakeKind::Full));
-        });
-        println!("TLS {version} full handshakes/s\trustls\t{full:.0}");
-        let client = fresh_client();
-        rustls_pair(&client, &server);
-        let resumed = rate(budget, 50, || {
-            let (c, _) = rustls_pair(&client, &server);
-            assert_eq!(c.handshake_kind(), Some(rustls::HandshakeKind::Resumed), "rustls TLS {version}");
-        });
-        println!("TLS {version} resumed handshakes/s\trustls\t{resumed:.0}");
+        // Full handshakes from a client that keeps no sessions: nothing to resume.
+        let no_resumption = client_config(rustls::client::Resumption::disabled());
+        handshake_cells(
+            "rustls",
+            version,
+            budget,
+            || {
+                let client = client_config(rustls::client::Resumption::default());
+                rustls_pair(&client, &server);
+                client
+            },
+            |client| {
+                let (c, _) = rustls_pair(client.unwrap_or(&no_resumption), &server);
+                c.handshake_kind() == Some(rustls::HandshakeKind::Resumed)
+            },
+        );
     }
     let server = Arc::new(
         rustls::ServerConfig::builder_with_provider(provider.clone())
@@ -466,7 +515,7 @@ fn rustls_cells(budget: Duration) {
     let data = vec![0x5au8; RECORD];
     let mut sink = vec![0u8; RECORD];
     let mut wire = Vec::with_capacity(RECORD + 64);
-    let records_per_sec = rate(budget, BULK_MIN_RECORDS, || {
+    bulk_cell("rustls", budget, || {
         use std::io::{Read, Write};
         c.writer().write_all(&data).unwrap();
         wire.clear();
@@ -487,7 +536,6 @@ fn rustls_cells(budget: Duration) {
         }
         assert_eq!(got, RECORD);
     });
-    println!("bulk MB/s (16 KiB writes, TLS 1.3)\trustls\t{:.0}", records_per_sec * RECORD as f64 / 1e6);
 }
 
 /// rustls's bytes per pair at the stages it has (it frees handshake state itself and has
@@ -699,16 +747,15 @@ impl Ossl {
         self.to_server.borrow_mut().clear();
     }
 
-    fn bulk(&self, budget: Duration) -> f64 {
+    fn bulk(&self, budget: Duration) {
         let (mut c, mut s, _) = self.handshake(None);
         let data = vec![0x5au8; RECORD];
         let mut sink = vec![0u8; RECORD];
-        let records_per_sec = rate(budget, BULK_MIN_RECORDS, || {
+        bulk_cell("openssl", budget, || {
             assert_eq!(c.ssl_write(&data).unwrap(), RECORD);
             ossl_read_all(&mut s, &mut sink);
         });
         self.free(c, s);
-        records_per_sec * RECORD as f64 / 1e6
     }
 }
 
@@ -730,7 +777,7 @@ fn openssl_cells(budget: Duration) {
     }
     let lib = Ossl::new(SslVersion::TLS1_3);
     if wanted("bulk") {
-        println!("bulk MB/s (16 KiB writes, TLS 1.3)\topenssl\t{:.0}", lib.bulk(budget));
+        lib.bulk(budget);
     }
     if wanted("heap") {
         openssl_memory(&lib);
@@ -893,6 +940,29 @@ mod floor {
         opener.key.open_in_place(nonce, Aad::from(header), &mut record[..len + 16]).unwrap();
     }
 
+    /// Bulk data's floor: a 16 KiB record (plus its content type byte) sealed and opened.
+    pub struct BulkFloor {
+        key: TrafficKey,
+        record: Vec<u8>,
+    }
+
+    impl BulkFloor {
+        pub fn new() -> BulkFloor {
+            BulkFloor { key: TrafficKey::new(&[5u8; 16], [6u8; 12]), record: vec![0x5a; super::RECORD + 1 + 16] }
+        }
+
+        pub fn record(&mut self) {
+            let header = [0x17, 3, 3, 0x40, 0x11];
+            let len = self.record.len() - 16;
+            let nonce = Nonce::assume_unique_for_key(self.key.iv);
+            let tag =
+                self.key.key.seal_in_place_separate_tag(nonce, Aad::from(header), &mut self.record[..len]).unwrap();
+            self.record[len..].copy_from_slice(tag.as_ref());
+            let nonce = Nonce::assume_unique_for_key(self.key.iv);
+            self.key.key.open_in_place(nonce, Aad::from(header), &mut self.record).unwrap();
+        }
+    }
+
     pub struct Floor {
         rng: SystemRandom,
         signer: EcdsaKeyPair,
@@ -1051,6 +1121,14 @@ mod floor {
             [TrafficKey::new(&block[..16], iv(&block[32..36])), TrafficKey::new(&block[16..32], iv(&block[36..40]))]
         }
 
+        /// One handshake's floor for TLS `version` ("1.3" or "1.2").
+        pub fn handshake(&self, version: &str, resumed: bool) {
+            match version {
+                "1.3" => self.tls13(resumed),
+                _ => self.tls12(resumed),
+            }
+        }
+
         fn tls12(&self, resumed: bool) {
             let premaster = if resumed {
                 self.open_ticket();
@@ -1071,10 +1149,12 @@ mod floor {
         let floor = Floor::new();
         for (version, resumed) in [("1.3", false), ("1.3", true), ("1.2", false), ("1.2", true)] {
             let kind = if resumed { "resumed" } else { "full" };
-            let rate =
-                super::rate(budget, 50, || if version == "1.3" { floor.tls13(resumed) } else { floor.tls12(resumed) });
+            let rate = super::rate(budget, 50, || floor.handshake(version, resumed));
             println!("TLS {version} {kind} handshakes/s\tfloor\t{rate:.0}");
         }
+        let mut bulk = BulkFloor::new();
+        let records_per_sec = super::rate(budget, super::BULK_MIN_RECORDS, || bulk.record());
+        println!("{}\tfloor\t{:.0}", super::BULK_CELL, records_per_sec * super::RECORD as f64 / 1e6);
     }
 }
 

@@ -586,6 +586,17 @@ impl Connection {
         (HEADER_LEN + len).saturating_sub(pending.len()).max(1)
     }
 
+    /// Whether the pending input is exactly one record header, of a content type and
+    /// length a record may have: with nothing for the engine to do until the body comes,
+    /// an I/O layer can read the body before running it (one pass per record, not two).
+    /// A header the engine would reject is left to it, to fail at once.
+    pub fn wants_record_body(&self) -> bool {
+        let Ok(header) = <&[u8; HEADER_LEN]>::try_from(&self.incoming[self.incoming_start..]) else {
+            return false;
+        };
+        Header::parse(header).is_ok_and(|h| (20..=24).contains(&h.content_type) && h.length > 0)
+    }
+
     /// Protected bytes waiting to be sent.
     pub fn outgoing(&self) -> &[u8] {
         &self.common.outgoing
@@ -720,6 +731,31 @@ impl Connection {
             return Err(Error::new(ErrorCode::ASYNC_BLOCKED));
         }
         Ok(())
+    }
+
+    /// Whether [`Connection::process`] would do nothing now: no failure to report, no step
+    /// that runs without input (a client's first flight, a signature or chain verdict the
+    /// handshake waits for), no message waiting to be handled or sent, and no whole record
+    /// received. An I/O layer may skip the call then; most calls between two records are
+    /// such, and the engine's set-up for a call costs more than this check.
+    pub fn is_idle(&self) -> bool {
+        let waiting_step = matches!(
+            self.handshake,
+            Some(Handshake::Client(tls13::client::State::Start)) | Some(Handshake::AwaitingSignature(_))
+        );
+        let pending = &self.incoming[self.incoming_start..];
+        let whole_record = match <&[u8; HEADER_LEN]>::try_from(pending.get(..HEADER_LEN).unwrap_or_default()) {
+            // An unusable header is for the engine to reject.
+            Ok(header) => Header::parse(header).map_or(true, |h| pending.len() >= HEADER_LEN + h.length as usize),
+            Err(_) => false,
+        };
+        !matches!(self.status, Status::Failed(_))
+            && self.common.chain_verdict == crate::config::ChainVerdict::Accept
+            && !waiting_step
+            && (self.hs_in.is_empty() || self.handshake.is_none())
+            && self.common.hs_out.is_empty()
+            && !self.sslv2_client_hello_pending()
+            && !whole_record
     }
 
     /// A server's first bytes start an SSL 2.0 record (which can only hold a ClientHello).

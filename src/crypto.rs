@@ -25,6 +25,19 @@ pub fn random_array<const N: usize>() -> crate::error::Result<[u8; N]> {
     Ok(out)
 }
 
+/// Two random arrays from one draw: each call into aws-lc's DRBG has a fixed cost (a
+/// hardware-entropy read among it) that dwarfs the bytes, and handshakes take their random
+/// values in pairs.
+pub fn random_arrays<const A: usize, const B: usize>() -> crate::error::Result<([u8; A], [u8; B])> {
+    const { assert!(A + B <= 128) };
+    let mut drawn = [0u8; 128];
+    fill_random(&mut drawn[..A + B])?;
+    let (mut a, mut b) = ([0u8; A], [0u8; B]);
+    a.copy_from_slice(&drawn[..A]);
+    b.copy_from_slice(&drawn[A..A + B]);
+    Ok((a, b))
+}
+
 /// The largest hash output we use (SHA-384).
 pub const MAX_HASH_LEN: usize = 48;
 

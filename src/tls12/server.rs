@@ -8,7 +8,7 @@ use crate::alert::AlertDescription;
 use crate::codec::{Reader, Writer};
 use crate::config::{CacheLookup, ClientAuth, Hooks, Settings};
 use crate::conn::{unexpected, Common, Handshake};
-use crate::crypto::random_array;
+use crate::crypto::random_arrays;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{ClientKeyShare, NamedGroup};
 use crate::msgs::extension;
@@ -175,7 +175,8 @@ pub fn client_hello(
         }
     }
 
-    let mut server_random: [u8; 32] = random_array()?;
+    // The session id is only needed by a full handshake, but one draw costs what one does.
+    let (mut server_random, session_id): ([u8; 32], [u8; 32]) = random_arrays()?;
     if config.max_version >= TLS13 {
         server_random[24..].copy_from_slice(&DOWNGRADE_TLS12);
     }
@@ -210,7 +211,6 @@ pub fn client_hello(
     let issue_ticket = ticket.is_some() && config.ticket_keys.can_encrypt(now * 1_000_000_000);
     let id = &config.identities[identity];
     let staple = if ch.wants_ocsp_staple() { id.ocsp_response() } else { None };
-    let session_id: [u8; 32] = random_array()?;
     common.session_id = session_id.into();
 
     let mut messages = Vec::with_capacity(4096);

@@ -8,7 +8,7 @@ use crate::alert::AlertDescription;
 use crate::codec::{Reader, Writer};
 use crate::config::{Hooks, Settings};
 use crate::conn::{illegal_parameter, unexpected, AppSecrets, Common};
-use crate::crypto::random_array;
+use crate::crypto::random_arrays;
 use crate::crypto::Secret;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{ClientKeyShare, NamedGroup};
@@ -119,15 +119,16 @@ pub fn start(
         return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
     }
     let group = *config.groups.first().ok_or_else(|| Error::new(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
+    let (random, session_id) = random_arrays()?;
     let hello = Hello {
         key_share: (config.max_version >= TLS13).then(|| ClientKeyShare::generate(group)).transpose()?,
         classical_share: match group.is_hybrid() && config.max_version >= TLS13 {
             true => config.groups.iter().find(|g| !g.is_hybrid()).map(|g| ClientKeyShare::generate(*g)).transpose()?,
             false => None,
         },
-        random: random_array()?,
+        random,
         // A non-empty session id is half of middlebox compatibility mode (RFC 8446 §D.4).
-        session_id: random_array()?,
+        session_id,
         transcript: Transcript::default(),
         retried: false,
         resume: None,

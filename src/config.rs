@@ -249,6 +249,9 @@ pub struct Config {
     /// TLS 1.2 warning alerts (other than close_notify) are ignored rather than ending the
     /// connection (s2n's `S2N_ALERT_IGNORE_WARNINGS`; s2n's default is to fail on them).
     pub ignore_warning_alerts: bool,
+    /// The last peer leaf certificate decoded by this config's connections (see
+    /// [`crate::verify::PeerLeafCache`]).
+    pub peer_leaf: crate::verify::PeerLeafCache,
 }
 
 /// The fragment length an RFC 6066 max_fragment_length code stands for.
@@ -305,6 +308,7 @@ impl Default for Config {
             session_lifetime: 15 * 3600,
             ignore_warning_alerts: false,
             certificate_rules: crate::policy::CertificateRules::default(),
+            peer_leaf: crate::verify::PeerLeafCache::default(),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Validating a peer's certificate chain with rustls-webpki, and s2n's host-name rules.
 
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use rustls_pki_types::{CertificateDer, TrustAnchor, UnixTime};
@@ -27,7 +28,7 @@ pub fn verify_chain(
     lookups: Option<&[CrlRef]>,
 ) -> Result<()> {
     let leaf = chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
-    verify_chain_with(settings, hooks, chain, client, lookups, &mut LazyFields::new(leaf))
+    verify_chain_with(settings, hooks, chain, client, lookups, &mut LazyFields::new(leaf, &settings.config.peer_leaf))
 }
 
 /// A client's check of the server's chain: the path ([`verify_chain`]), then the host name
@@ -40,7 +41,7 @@ pub fn verify_server_chain(
     lookups: Option<&[CrlRef]>,
 ) -> Result<()> {
     let leaf = chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
-    let mut fields = LazyFields::new(leaf);
+    let mut fields = LazyFields::new(leaf, &settings.config.peer_leaf);
     verify_chain_with(settings, hooks, chain, false, lookups, &mut fields)?;
     verify_host_fields(hooks, fields.get()?, server_name, settings.config.allow_ip_in_cn)
 }
@@ -119,20 +120,44 @@ pub fn resume_peer_chain_check(
 /// than any of them.
 struct LazyFields<'a> {
     der: &'a [u8],
-    fields: Option<CertFields>,
+    cache: &'a PeerLeafCache,
+    fields: Option<Arc<CertFields>>,
 }
 
 impl<'a> LazyFields<'a> {
-    fn new(der: &'a [u8]) -> LazyFields<'a> {
-        LazyFields { der, fields: None }
+    fn new(der: &'a [u8], cache: &'a PeerLeafCache) -> LazyFields<'a> {
+        LazyFields { der, cache, fields: None }
     }
 
     fn get(&mut self) -> Result<&CertFields> {
         let fields = match self.fields.take() {
             Some(fields) => fields,
-            None => CertFields::parse(self.der)?,
+            None => self.cache.decode(self.der)?,
         };
         Ok(self.fields.insert(fields))
+    }
+}
+
+/// The last peer leaf certificate a config's connections decoded, with its fields.
+/// Clients mostly talk to the same servers again, and decoding a certificate (for the host
+/// name, key usage and policy checks that webpki leaves to us) costs about 3% of a full
+/// handshake; the fields are a function of the certificate's bytes alone, which key the
+/// entry. Verification itself is never skipped.
+#[derive(Default)]
+pub struct PeerLeafCache(Mutex<Option<(Box<[u8]>, Arc<CertFields>)>>);
+
+impl PeerLeafCache {
+    fn decode(&self, der: &[u8]) -> Result<Arc<CertFields>> {
+        let last = || self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((cached, fields)) = &*last() {
+            if **cached == *der {
+                return Ok(fields.clone());
+            }
+        }
+        // Decoded outside the lock: connections of other threads need not wait for it.
+        let fields = Arc::new(CertFields::parse(der)?);
+        *last() = Some((der.into(), fields.clone()));
+        Ok(fields)
     }
 }
 
@@ -413,6 +438,27 @@ fn verify_host_fields(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cache hands back the fields decoded for the same bytes, and decodes anew (and
+    /// keeps) other bytes; bytes that do not decode fail as without it.
+    #[test]
+    fn peer_leaf_cache_is_keyed_by_the_certificate_bytes() {
+        let leaf = |name: &str| {
+            let pem = crate::test_support::testdata(name);
+            crate::pki::certificates_from_pem(&pem).unwrap().remove(0)
+        };
+        let (p256, p384) = (leaf("ecdsa_p256_pkcs1_cert.pem"), leaf("ecdsa_p384_pkcs1_cert.pem"));
+        let cache = PeerLeafCache::default();
+        let first = cache.decode(&p256).unwrap();
+        assert!(Arc::ptr_eq(&first, &cache.decode(&p256).unwrap()));
+        let other = cache.decode(&p384).unwrap();
+        assert!(!Arc::ptr_eq(&first, &other));
+        assert_ne!(first.subject_alt_names().map(|n| n.len()), None);
+        assert!(!Arc::ptr_eq(&first, &cache.decode(&p256).unwrap()), "the p384 leaf replaced it");
+        let mut garbled = p256.to_vec();
+        garbled[10] ^= 0xff;
+        assert_eq!(cache.decode(&garbled).err().map(|e| e.code), Some(ErrorCode::DECODE_CERTIFICATE));
+    }
 
     #[test]
     fn default_host_rules() {

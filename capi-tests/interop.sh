@@ -150,7 +150,11 @@ done
 # The real s2n-tls: the same example programs, compiled against s2n-tls's headers and
 # linked with its library (tools/s2n-peer, built from the s2n-tls-sys crate's sources).
 peer=$root/target/s2n-peer/release/ferrotls-s2n-peer
-if command -v cargo >/dev/null && (cd "$root/tools/s2n-peer" && CARGO_TARGET_DIR=$root/target/s2n-peer cargo build --release -q) >/dev/null 2>&1; then
+# The vendored sources' unstable headers (for the fingerprint API), where the examples look
+# for them: s2n-tls-sys exports only s2n.h.
+unstable=$root/target/s2n-peer/unstable-include
+mkdir -p "$unstable/s2n" && ln -sfn "$("$root/scripts/reference-headers.sh" s2n)/api/unstable" "$unstable/s2n/unstable"
+if command -v cargo >/dev/null && (cd "$root/tools/s2n-peer" && FERROTLS_S2N_UNSTABLE_INCLUDE=$unstable CARGO_TARGET_DIR=$root/target/s2n-peer cargo build --release -q) >/dev/null 2>&1; then
   next_port
   cell "ferrotls client -> real s2n-tls server (TLS 1.3)" "
     $peer server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 >/dev/null &
@@ -207,6 +211,37 @@ if command -v cargo >/dev/null && (cd "$root/tools/s2n-peer" && CARGO_TARGET_DIR
       echo \"\$first\"; echo \"\$second\"
       echo \"\$first\" | grep -q 'version=$s2nv .*resumed=0' && echo \"\$second\" | grep -q 'version=$s2nv .*resumed=1'"
   }
+  # NAME CLIENT: the same client (a command with @PORT@ for the port) connects to our server
+  # and to the real s2n-tls server, each printing the hello's fingerprints
+  # (s2n/unstable/fingerprint.h): JA4 hashed and raw, and JA3's string must be the same.
+  fingerprint_cell() {
+    local name=$1 client=$2 port1 port2
+    next_port; port1=$port; next_port; port2=$port
+    cell "$name" "
+      ECHO_FINGERPRINT=1 $bin/s2n_echo_server $port1 $certs/ecdsa_p256_pkcs1_cert.pem $key 1 once > $tmp/fp-ours-$port1 &
+      ECHO_FINGERPRINT=1 $peer server $port2 $certs/ecdsa_p256_pkcs1_cert.pem $key 1 once > $tmp/fp-real-$port2 &
+      sleep 0.3
+      printf 'ping\n' | ${client//@PORT@/$port1} >/dev/null 2>&1
+      printf 'ping\n' | ${client//@PORT@/$port2} >/dev/null 2>&1; wait
+      ours=\$(grep -o 'ja4=.*' $tmp/fp-ours-$port1); real=\$(grep -o 'ja4=.*' $tmp/fp-real-$port2)
+      echo \"ours: \$ours\"; echo \"real: \$real\"
+      [ -n \"\$ours\" ] && [ \"\$ours\" = \"\$real\" ] && echo \"\$ours\" | grep -q 'ja4=t1[23][di][0-9]'"
+  }
+  if command -v openssl >/dev/null; then
+    for v in 1.3 1.2; do
+      ossl=$([ $v = 1.3 ] && echo -tls1_3 || echo -tls1_2)
+      fingerprint_cell "openssl s_client's hello: same fingerprints from ferrotls and the real s2n-tls (TLS $v)" \
+        "openssl s_client -connect 127.0.0.1:@PORT@ -CAfile $ca -servername localhost $ossl -quiet -ign_eof"
+    done
+  fi
+  if command -v gnutls-cli >/dev/null; then
+    fingerprint_cell "gnutls-cli's hello: same fingerprints from ferrotls and the real s2n-tls" \
+      "gnutls-cli --x509cafile $ca -p @PORT@ localhost"
+  fi
+  fingerprint_cell "ferrotls client's hello: same fingerprints from ferrotls and the real s2n-tls" \
+    "$bin/s2n_echo_client @PORT@ $ca localhost ping"
+  fingerprint_cell "real s2n-tls client's hello: same fingerprints from ferrotls and the real s2n-tls" \
+    "$peer client @PORT@ $ca localhost ping"
   for v in 1.2 1.3; do
     resume_cell "ferrotls client resumes with real s2n-tls server" $v "$peer server" "$bin/s2n_echo_client" "$bin/s2n_echo_client"
     resume_cell "real s2n-tls client resumes with ferrotls server" $v "$bin/s2n_echo_server" "$peer client" "$peer client"

@@ -16,7 +16,7 @@ NULL_OK = {
     "s2n_config_free", "s2n_cert_chain_and_key_free", "s2n_connection_get_mode", "s2n_strerror",
     "s2n_strerror_debug", "s2n_rand_set_callbacks", "s2n_print_stacktrace",
     # s2n: freeing through a NULL pointer-to-pointer succeeds
-    "s2n_psk_free", "s2n_offered_psk_free", "s2n_crl_free",
+    "s2n_psk_free", "s2n_offered_psk_free", "s2n_crl_free", "s2n_fingerprint_free",
     # s2n answers 0 (no session / not resumed) for NULL instead of failing
     "s2n_connection_get_session_length", "s2n_connection_is_session_resumed",
     # libtls: frees accept NULL; error getters return NULL for "no message"

@@ -5,8 +5,39 @@
  * ECHO_OCSP_FILE names a DER OCSP response it staples for clients that ask; ECHO_CLIENT_CA
  * names a CA file: it then asks clients for a certificate (optional), trusting only that
  * file, whose subjects its CertificateRequest lists as certificate authorities (and, with
- * ECHO_DSS_COMPAT=1, lists dss_sign among TLS 1.2's certificate types). */
+ * ECHO_DSS_COMPAT=1, lists dss_sign among TLS 1.2's certificate types). With
+ * ECHO_FINGERPRINT=1 it prints each client's JA4 fingerprint (hashed and raw) and JA3 string
+ * after the handshake. */
 #include "common.h"
+
+#if __has_include(<s2n/unstable/fingerprint.h>)
+#include <s2n/unstable/fingerprint.h>
+
+static void print_fingerprints(struct s2n_connection *conn)
+{
+    struct s2n_client_hello *ch = s2n_connection_get_client_hello(conn);
+    char ja4[64] = "", ja4_raw[2048] = "", ja3[2048] = "";
+    uint32_t len = 0;
+    struct s2n_fingerprint *fp = s2n_fingerprint_new(S2N_FINGERPRINT_JA4);
+    if (fp && s2n_fingerprint_set_client_hello(fp, ch) == S2N_SUCCESS) {
+        if (s2n_fingerprint_get_hash(fp, sizeof ja4 - 1, (uint8_t *) ja4, &len) == S2N_SUCCESS) ja4[len] = 0;
+        if (s2n_fingerprint_get_raw(fp, sizeof ja4_raw - 1, (uint8_t *) ja4_raw, &len) == S2N_SUCCESS) ja4_raw[len] = 0;
+    }
+    s2n_fingerprint_free(&fp);
+    if (s2n_client_hello_get_fingerprint_string(ch, S2N_FINGERPRINT_JA3, sizeof ja3 - 1, (uint8_t *) ja3, &len)
+        == S2N_SUCCESS)
+        ja3[len] = 0;
+    printf("server: ja4=%s ja4_r=%s ja3_r=%s\n", ja4, ja4_raw, ja3);
+    fflush(stdout);
+}
+#else
+/* Built without the unstable headers (the real s2n-tls's crate does not export them). */
+static void print_fingerprints(struct s2n_connection *conn)
+{
+    (void) conn;
+    printf("server: fingerprints unavailable\n");
+}
+#endif
 
 int main(int argc, char **argv)
 {
@@ -66,6 +97,8 @@ int main(int argc, char **argv)
             continue;
         }
         print_summary("server", conn);
+        const char *fingerprint = getenv("ECHO_FINGERPRINT");
+        if (fingerprint && strcmp(fingerprint, "1") == 0) print_fingerprints(conn);
         char buf[16384];
         ssize_t n;
         while ((n = s2n_recv(conn, buf, sizeof buf, &blocked)) > 0) {

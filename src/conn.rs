@@ -774,8 +774,7 @@ impl Connection {
         };
         let as_sent = pending[2..len].to_vec();
         let message = crate::sslv2::to_tls_client_hello(&as_sent)?;
-        // SSL 2.0's version number, as s2n reports such a hello's record version.
-        self.common.summary.first_record_version = 0x0002;
+        self.common.summary.first_record_version = crate::sslv2::RECORD_VERSION;
         self.common.summary.sslv2_client_hello = true;
         match tls13::server::sslv2_client_hello(&mut self.common, config, hooks, &message, &as_sent) {
             Ok(next) => {

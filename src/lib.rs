@@ -9,6 +9,7 @@ pub mod config;
 pub mod conn;
 pub mod crypto;
 pub mod error;
+pub mod fingerprint;
 pub mod kx;
 pub mod msgs;
 pub mod ocsp;

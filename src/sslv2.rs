@@ -7,6 +7,9 @@ use crate::codec::{decode_error, Reader, Writer};
 use crate::error::Result;
 use crate::msgs::hs;
 
+/// The record version reported for an SSL 2.0 record: SSL 2.0's version number (s2n's too).
+pub const RECORD_VERSION: u16 = 0x0002;
+
 /// SSL 2.0's CLIENT-HELLO message type.
 const CLIENT_HELLO: u8 = 1;
 

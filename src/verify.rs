@@ -144,7 +144,10 @@ impl<'a> LazyFields<'a> {
 /// handshake; the fields are a function of the certificate's bytes alone, which key the
 /// entry. Verification itself is never skipped.
 #[derive(Default)]
-pub struct PeerLeafCache(Mutex<Option<(Box<[u8]>, Arc<CertFields>)>>);
+pub struct PeerLeafCache(Mutex<Option<DecodedLeaf>>);
+
+/// A certificate's bytes and its decoded fields.
+type DecodedLeaf = (Box<[u8]>, Arc<CertFields>);
 
 impl PeerLeafCache {
     fn decode(&self, der: &[u8]) -> Result<Arc<CertFields>> {

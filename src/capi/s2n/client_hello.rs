@@ -1,14 +1,14 @@
 //! The client-hello callback and `struct s2n_client_hello` accessors, plus fingerprints.
-// Stub bodies keep their C parameter names, which cbindgen copies into the header.
-#![allow(unused_variables)]
 
 use std::os::raw::{c_int, c_void};
 
 use super::abi::*;
 use super::connection::ClientHelloCallback;
+use super::init::ensure_initialized;
 use super::{call, unimplemented, OK};
-use crate::capi::{arg_bytes, arg_mut, arg_ref, from_c, into_c, write_out};
+use crate::capi::{arg_bytes, arg_mut, arg_ref, free_through, from_c, into_c, write_out};
 use crate::error::{Error, ErrorCode, Result};
+use crate::fingerprint::{self, Ja4, Method};
 use crate::msgs::{self, ClientHello};
 
 /// A received ClientHello: the message body as sent, parsed again on each access (the
@@ -378,21 +378,105 @@ pub extern "C" fn s2n_config_set_client_hello_cb(
     })
 }
 
-// ---- stubs ----
+// ---- fingerprints (unstable/fingerprint.h) ----
+
+/// `struct s2n_fingerprint`: a method and the hello it is set to. The hello is not
+/// copied: as in s2n, it must outlive its use here.
+pub struct s2n_fingerprint {
+    method: Method,
+    client_hello: *const s2n_client_hello,
+    /// The raw string's length once a hash or raw string was made (0 before: no method
+    /// makes an empty one).
+    raw_size: u32,
+}
+
+impl s2n_fingerprint {
+    fn set_client_hello(&mut self, hello: &s2n_client_hello) -> Result<()> {
+        // An SSLv2-format hello has no extensions to speak of (s2n refuses it too).
+        if hello.record_version == crate::sslv2::RECORD_VERSION {
+            return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
+        }
+        self.client_hello = hello;
+        self.raw_size = 0;
+        Ok(())
+    }
+
+    /// The hello to fingerprint, parsed.
+    fn hello(&self) -> Result<ClientHello<'_>> {
+        // SAFETY: the application keeps the hello alive while it is set (s2n's contract).
+        let hello = unsafe { self.client_hello.as_ref() }.ok_or_else(|| Error::new(ErrorCode::INVALID_STATE))?;
+        hello.parsed()
+    }
+
+    /// `s2n_fingerprint_get_raw`: the raw string into the application's buffer.
+    fn write_raw(&mut self, max_output_size: u32, output: *mut u8, output_size: *mut u32) -> Result<c_int> {
+        if max_output_size == 0 {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        required(output)?;
+        let output_size = required(output_size)?;
+        *output_size = 0;
+        let hello = self.hello()?;
+        let raw = match self.method {
+            Method::Ja3 => fingerprint::ja3_string(&hello)?,
+            Method::Ja4 => Ja4::of(&hello)?.raw(),
+        };
+        write_text(&raw, output, max_output_size, output_size)?;
+        self.raw_size = raw.len() as u32;
+        OK
+    }
+}
+
+fn fingerprint_method(type_: s2n_fingerprint_type_arg) -> Result<Method> {
+    Ok(match s2n_fingerprint_type::from_raw(type_)? {
+        s2n_fingerprint_type::S2N_FINGERPRINT_JA3 => Method::Ja3,
+        s2n_fingerprint_type::S2N_FINGERPRINT_JA4 => Method::Ja4,
+    })
+}
+
+/// s2n reports a missing fingerprint, hello or out-pointer as an invalid argument.
+fn required<'a, T>(ptr: *mut T) -> Result<&'a mut T> {
+    // SAFETY: NULL or a live object the caller hands over for this call.
+    unsafe { ptr.as_mut() }.ok_or_else(|| Error::new(ErrorCode::INVALID_ARGUMENT))
+}
+
+/// Writes `text` to the application's `max`-byte buffer; too small is s2n's usage error.
+fn write_text(text: &str, output: *mut u8, max: u32, output_size: &mut u32) -> Result<()> {
+    if text.len() > max as usize {
+        return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+    }
+    // SAFETY: `output` is non-NULL (checked by the caller) with room for `max` bytes.
+    unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), output, text.len()) };
+    *output_size = text.len() as u32;
+    Ok(())
+}
 
 #[no_mangle]
 pub extern "C" fn s2n_fingerprint_new(type_: s2n_fingerprint_type_arg) -> *mut s2n_fingerprint {
-    unimplemented()
+    call(|| {
+        ensure_initialized()?;
+        let method = fingerprint_method(type_)?;
+        Ok(into_c(s2n_fingerprint { method, client_hello: std::ptr::null(), raw_size: 0 }))
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_fingerprint_free(fingerprint: *mut *mut s2n_fingerprint) -> c_int {
-    unimplemented()
+    call(|| {
+        // SAFETY: NULL, or a pointer to NULL or to an object from s2n_fingerprint_new.
+        unsafe { free_through(fingerprint) };
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_fingerprint_wipe(fingerprint: *mut s2n_fingerprint) -> c_int {
-    unimplemented()
+    call(|| {
+        let fingerprint = required(fingerprint)?;
+        fingerprint.client_hello = std::ptr::null();
+        fingerprint.raw_size = 0;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -400,14 +484,24 @@ pub extern "C" fn s2n_fingerprint_set_client_hello(
     fingerprint: *mut s2n_fingerprint,
     ch: *mut s2n_client_hello,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let fingerprint = required(fingerprint)?;
+        fingerprint.set_client_hello(required(ch)?)?;
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_fingerprint_get_hash_size(fingerprint: *const s2n_fingerprint, size: *mut u32) -> c_int {
-    unimplemented()
+    call(|| {
+        let length = required(fingerprint.cast_mut())?.method.hash_len() as u32;
+        *required(size)? = length;
+        OK
+    })
 }
 
+/// The hash form: JA4's. JA3's is an MD5, which aws-lc-rs does not provide: for JA3 this
+/// fails with `S2N_ERR_FERROTLS_UNIMPLEMENTED` (its raw string works).
 #[no_mangle]
 pub extern "C" fn s2n_fingerprint_get_hash(
     fingerprint: *mut s2n_fingerprint,
@@ -415,12 +509,34 @@ pub extern "C" fn s2n_fingerprint_get_hash(
     output: *mut u8,
     output_size: *mut u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let fingerprint = required(fingerprint)?;
+        if (max_output_size as usize) < fingerprint.method.hash_len() {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        required(output)?;
+        let output_size = required(output_size)?;
+        *output_size = 0;
+        let hello = fingerprint.hello()?;
+        let Method::Ja4 = fingerprint.method else { return Err(Error::new(ErrorCode::FERROTLS_UNIMPLEMENTED)) };
+        let ja4 = Ja4::of(&hello)?;
+        write_text(&ja4.hashed(), output, max_output_size, output_size)?;
+        fingerprint.raw_size = ja4.raw_len() as u32;
+        OK
+    })
 }
 
 #[no_mangle]
 pub extern "C" fn s2n_fingerprint_get_raw_size(fingerprint: *const s2n_fingerprint, size: *mut u32) -> c_int {
-    unimplemented()
+    call(|| {
+        let fingerprint = required(fingerprint.cast_mut())?;
+        let size = required(size)?;
+        if fingerprint.raw_size == 0 {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        *size = fingerprint.raw_size;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -430,9 +546,10 @@ pub extern "C" fn s2n_fingerprint_get_raw(
     output: *mut u8,
     output_size: *mut u32,
 ) -> c_int {
-    unimplemented()
+    call(|| required(fingerprint)?.write_raw(max_output_size, output, output_size))
 }
 
+/// Takes JA3 only (as in s2n), whose hash is an MD5, which aws-lc-rs does not provide.
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_get_fingerprint_hash(
     ch: *mut s2n_client_hello,
@@ -442,9 +559,11 @@ pub extern "C" fn s2n_client_hello_get_fingerprint_hash(
     hash_size: *mut u32,
     str_size: *mut u32,
 ) -> c_int {
+    let _ = (ch, type_, max_hash_size, hash, hash_size, str_size);
     unimplemented()
 }
 
+/// JA3's string (the only method this older call takes, as in s2n).
 #[no_mangle]
 pub extern "C" fn s2n_client_hello_get_fingerprint_string(
     ch: *mut s2n_client_hello,
@@ -453,5 +572,12 @@ pub extern "C" fn s2n_client_hello_get_fingerprint_string(
     output: *mut u8,
     output_size: *mut u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        if fingerprint_method(type_)? != Method::Ja3 {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        let mut fingerprint = s2n_fingerprint { method: Method::Ja3, client_hello: std::ptr::null(), raw_size: 0 };
+        fingerprint.set_client_hello(required(ch)?)?;
+        fingerprint.write_raw(max_size, output, output_size)
+    })
 }

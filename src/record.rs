@@ -132,21 +132,26 @@ impl Tls13Protection {
             inner_len + usize::from(self.tag_len),
         );
         let nonce = self.next_nonce()?;
+        let key = self.key.as_ref().ok_or_else(compacted)?;
+        // The inner plaintext's tail (content type, then any padding) is sealed from its
+        // own buffer, so the payload is encrypted straight from the caller's bytes into
+        // the record instead of being copied there first.
+        let type_only = [content_type as u8];
+        let padded: Vec<u8>;
+        let tail: &[u8] = match padding {
+            0 => &type_only,
+            _ => {
+                padded = std::iter::once(content_type as u8).chain(std::iter::repeat(0).take(padding)).collect();
+                &padded
+            }
+        };
         let start = out.len();
-        // One growth to the record's size, not a doubling for the tag at the end.
-        out.reserve(HEADER_LEN + inner_len + usize::from(self.tag_len));
-        out.extend_from_slice(&header);
-        out.extend_from_slice(payload);
-        out.push(content_type as u8);
-        out.resize(out.len() + padding, 0);
-        let body = &mut out[start + HEADER_LEN..];
-        let tag = self
-            .key
-            .as_ref()
-            .ok_or_else(compacted)?
-            .seal_in_place_separate_tag(nonce, Aad::from(header), body)
+        out.resize(start + HEADER_LEN + inner_len + usize::from(self.tag_len), 0);
+        let (record_header, body) = out[start..].split_at_mut(HEADER_LEN);
+        record_header.copy_from_slice(&header);
+        let (ciphertext, tail_and_tag) = body.split_at_mut(payload.len());
+        key.seal_out_of_place_scatter(nonce, Aad::from(header), payload, ciphertext, tail, tail_and_tag)
             .map_err(|_| Error::new(ErrorCode::ENCRYPT))?;
-        out.extend_from_slice(tag.as_ref());
         Ok(())
     }
 

@@ -237,23 +237,20 @@ impl Tls12Protection {
             LEGACY_RECORD_VERSION,
             explicit + payload.len() + usize::from(self.tag_len),
         );
-        // One growth to the record's size, not a doubling for the tag at the end.
-        out.reserve(HEADER_LEN + explicit + payload.len() + usize::from(self.tag_len));
-        out.extend_from_slice(&header);
-        if self.explicit_nonce {
-            out.extend_from_slice(&seq.to_be_bytes());
-        }
-        let start = out.len();
-        out.extend_from_slice(payload);
         let nonce = Nonce::assume_unique_for_key(self.nonce_for(seq));
         let aad = Self::aad(seq, content_type as u8, payload.len());
-        let tag = self
-            .key
-            .as_ref()
-            .ok_or_else(compacted)?
-            .seal_in_place_separate_tag(nonce, Aad::from(aad), &mut out[start..])
+        let key = self.key.as_ref().ok_or_else(compacted)?;
+        let start = out.len();
+        out.resize(start + HEADER_LEN + explicit + payload.len() + usize::from(self.tag_len), 0);
+        let (prefix, body) = out[start..].split_at_mut(HEADER_LEN + explicit);
+        prefix[..HEADER_LEN].copy_from_slice(&header);
+        if self.explicit_nonce {
+            prefix[HEADER_LEN..].copy_from_slice(&seq.to_be_bytes());
+        }
+        // Sealed straight from the caller's bytes into the record, not copied in first.
+        let (ciphertext, tag) = body.split_at_mut(payload.len());
+        key.seal_out_of_place_scatter(nonce, Aad::from(aad), payload, ciphertext, &[], tag)
             .map_err(|_| Error::new(ErrorCode::ENCRYPT))?;
-        out.extend_from_slice(tag.as_ref());
         Ok(())
     }
 

@@ -60,6 +60,16 @@ pub(crate) unsafe fn arg_mut<'a, T>(ptr: *mut T) -> Result<&'a mut T> {
     ptr.as_mut().ok_or_else(|| Error::new(ErrorCode::NULL))
 }
 
+/// [`arg_mut`] for the functions where s2n reports a NULL argument as
+/// `S2N_ERR_INVALID_ARGUMENT` rather than `S2N_ERR_NULL`.
+///
+/// # Safety
+/// As [`arg_mut`].
+#[track_caller]
+pub(crate) unsafe fn arg_mut_or_invalid<'a, T>(ptr: *mut T) -> Result<&'a mut T> {
+    arg_mut(ptr).map_err(|_| Error::new(ErrorCode::INVALID_ARGUMENT))
+}
+
 /// Reads a NUL-terminated C string argument.
 ///
 /// # Safety

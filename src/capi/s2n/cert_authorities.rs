@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::abi::*;
 use super::{call, OK};
-use crate::capi::{arg_mut, arg_ref};
+use crate::capi::{arg_mut, arg_mut_or_invalid, arg_ref};
 use crate::error::{Error, ErrorCode, Result};
 use crate::pki::CertifiedKey;
 
@@ -149,7 +149,7 @@ pub extern "C" fn s2n_certificate_authority_list_next(
 #[no_mangle]
 pub extern "C" fn s2n_certificate_authority_list_reread(list: *mut s2n_certificate_authority_list) -> c_int {
     call(|| {
-        unsafe { arg_mut(list) }.map_err(|_| Error::new(ErrorCode::INVALID_ARGUMENT))?.read = 0;
+        unsafe { arg_mut_or_invalid(list) }?.read = 0;
         OK
     })
 }

@@ -6,7 +6,7 @@ use super::abi::*;
 use super::connection::ClientHelloCallback;
 use super::init::ensure_initialized;
 use super::{call, unimplemented, OK};
-use crate::capi::{arg_bytes, arg_mut, arg_ref, free_through, from_c, into_c, write_out};
+use crate::capi::{arg_bytes, arg_mut, arg_mut_or_invalid, arg_ref, free_through, from_c, into_c, write_out};
 use crate::error::{Error, ErrorCode, Result};
 use crate::fingerprint::{self, Ja4, Method};
 use crate::msgs::{self, ClientHello};
@@ -413,8 +413,8 @@ impl s2n_fingerprint {
         if max_output_size == 0 {
             return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
         }
-        required(output)?;
-        let output_size = required(output_size)?;
+        unsafe { arg_mut_or_invalid(output) }?;
+        let output_size = unsafe { arg_mut_or_invalid(output_size) }?;
         *output_size = 0;
         let hello = self.hello()?;
         let raw = match self.method {
@@ -432,12 +432,6 @@ fn fingerprint_method(type_: s2n_fingerprint_type_arg) -> Result<Method> {
         s2n_fingerprint_type::S2N_FINGERPRINT_JA3 => Method::Ja3,
         s2n_fingerprint_type::S2N_FINGERPRINT_JA4 => Method::Ja4,
     })
-}
-
-/// s2n reports a missing fingerprint, hello or out-pointer as an invalid argument.
-fn required<'a, T>(ptr: *mut T) -> Result<&'a mut T> {
-    // SAFETY: NULL or a live object the caller hands over for this call.
-    unsafe { ptr.as_mut() }.ok_or_else(|| Error::new(ErrorCode::INVALID_ARGUMENT))
 }
 
 /// Writes `text` to the application's `max`-byte buffer; too small is s2n's usage error.
@@ -472,7 +466,7 @@ pub extern "C" fn s2n_fingerprint_free(fingerprint: *mut *mut s2n_fingerprint) -
 #[no_mangle]
 pub extern "C" fn s2n_fingerprint_wipe(fingerprint: *mut s2n_fingerprint) -> c_int {
     call(|| {
-        let fingerprint = required(fingerprint)?;
+        let fingerprint = unsafe { arg_mut_or_invalid(fingerprint) }?;
         fingerprint.client_hello = std::ptr::null();
         fingerprint.raw_size = 0;
         OK
@@ -485,8 +479,8 @@ pub extern "C" fn s2n_fingerprint_set_client_hello(
     ch: *mut s2n_client_hello,
 ) -> c_int {
     call(|| {
-        let fingerprint = required(fingerprint)?;
-        fingerprint.set_client_hello(required(ch)?)?;
+        let fingerprint = unsafe { arg_mut_or_invalid(fingerprint) }?;
+        fingerprint.set_client_hello(unsafe { arg_mut_or_invalid(ch) }?)?;
         OK
     })
 }
@@ -494,8 +488,8 @@ pub extern "C" fn s2n_fingerprint_set_client_hello(
 #[no_mangle]
 pub extern "C" fn s2n_fingerprint_get_hash_size(fingerprint: *const s2n_fingerprint, size: *mut u32) -> c_int {
     call(|| {
-        let length = required(fingerprint.cast_mut())?.method.hash_len() as u32;
-        *required(size)? = length;
+        let length = unsafe { arg_mut_or_invalid(fingerprint.cast_mut()) }?.method.hash_len() as u32;
+        *unsafe { arg_mut_or_invalid(size) }? = length;
         OK
     })
 }
@@ -510,12 +504,12 @@ pub extern "C" fn s2n_fingerprint_get_hash(
     output_size: *mut u32,
 ) -> c_int {
     call(|| {
-        let fingerprint = required(fingerprint)?;
+        let fingerprint = unsafe { arg_mut_or_invalid(fingerprint) }?;
         if (max_output_size as usize) < fingerprint.method.hash_len() {
             return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
         }
-        required(output)?;
-        let output_size = required(output_size)?;
+        unsafe { arg_mut_or_invalid(output) }?;
+        let output_size = unsafe { arg_mut_or_invalid(output_size) }?;
         *output_size = 0;
         let hello = fingerprint.hello()?;
         let Method::Ja4 = fingerprint.method else { return Err(Error::new(ErrorCode::FERROTLS_UNIMPLEMENTED)) };
@@ -529,8 +523,8 @@ pub extern "C" fn s2n_fingerprint_get_hash(
 #[no_mangle]
 pub extern "C" fn s2n_fingerprint_get_raw_size(fingerprint: *const s2n_fingerprint, size: *mut u32) -> c_int {
     call(|| {
-        let fingerprint = required(fingerprint.cast_mut())?;
-        let size = required(size)?;
+        let fingerprint = unsafe { arg_mut_or_invalid(fingerprint.cast_mut()) }?;
+        let size = unsafe { arg_mut_or_invalid(size) }?;
         if fingerprint.raw_size == 0 {
             return Err(Error::new(ErrorCode::INVALID_STATE));
         }
@@ -546,7 +540,7 @@ pub extern "C" fn s2n_fingerprint_get_raw(
     output: *mut u8,
     output_size: *mut u32,
 ) -> c_int {
-    call(|| required(fingerprint)?.write_raw(max_output_size, output, output_size))
+    call(|| unsafe { arg_mut_or_invalid(fingerprint) }?.write_raw(max_output_size, output, output_size))
 }
 
 /// Takes JA3 only (as in s2n), whose hash is an MD5, which aws-lc-rs does not provide.
@@ -577,7 +571,7 @@ pub extern "C" fn s2n_client_hello_get_fingerprint_string(
             return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
         }
         let mut fingerprint = s2n_fingerprint { method: Method::Ja3, client_hello: std::ptr::null(), raw_size: 0 };
-        fingerprint.set_client_hello(required(ch)?)?;
+        fingerprint.set_client_hello(unsafe { arg_mut_or_invalid(ch) }?)?;
         fingerprint.write_raw(max_size, output, output_size)
     })
 }

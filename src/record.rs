@@ -122,9 +122,14 @@ impl Tls13Protection {
         HEADER_LEN + payload_len + 1 + padding + usize::from(self.tag_len)
     }
 
-    /// Appends one protected record (header, ciphertext, tag) carrying `payload` to `out`.
-    pub fn seal(&mut self, content_type: ContentType, payload: &[u8], padding: usize, out: &mut Vec<u8>) -> Result<()> {
+    /// Writes one protected record (header, ciphertext, tag) carrying `payload` into `out`,
+    /// which is exactly [`Tls13Protection::record_len`] bytes: the caller's buffer, whatever
+    /// it held, so the record needs no room zeroed first.
+    pub fn seal(&mut self, content_type: ContentType, payload: &[u8], padding: usize, out: &mut [u8]) -> Result<()> {
         debug_assert!(payload.len() <= MAX_PLAINTEXT);
+        if out.len() != self.record_len(payload.len(), padding) {
+            return Err(Error::new(ErrorCode::ENCRYPT));
+        }
         let inner_len = payload.len() + 1 + padding;
         let header = Header::encode(
             ContentType::ApplicationData as u8,
@@ -145,9 +150,7 @@ impl Tls13Protection {
                 &padded
             }
         };
-        let start = out.len();
-        out.resize(start + HEADER_LEN + inner_len + usize::from(self.tag_len), 0);
-        let (record_header, body) = out[start..].split_at_mut(HEADER_LEN);
+        let (record_header, body) = out.split_at_mut(HEADER_LEN);
         record_header.copy_from_slice(&header);
         let (ciphertext, tail_and_tag) = body.split_at_mut(payload.len());
         key.seal_out_of_place_scatter(nonce, Aad::from(header), payload, ciphertext, tail, tail_and_tag)
@@ -229,9 +232,27 @@ impl Tls12Protection {
         aad
     }
 
-    pub fn seal(&mut self, content_type: ContentType, payload: &[u8], out: &mut Vec<u8>) -> Result<()> {
+    /// The bytes a record carrying `payload_len` bytes takes on the wire.
+    pub fn record_len(&self, payload_len: usize) -> usize {
+        HEADER_LEN + self.explicit_nonce_len() + payload_len + usize::from(self.tag_len)
+    }
+
+    fn explicit_nonce_len(&self) -> usize {
+        if self.explicit_nonce {
+            8
+        } else {
+            0
+        }
+    }
+
+    /// Writes one protected record carrying `payload` into `out`, which is exactly
+    /// [`Tls12Protection::record_len`] bytes (see [`Tls13Protection::seal`]).
+    pub fn seal(&mut self, content_type: ContentType, payload: &[u8], out: &mut [u8]) -> Result<()> {
+        if out.len() != self.record_len(payload.len()) {
+            return Err(Error::new(ErrorCode::ENCRYPT));
+        }
         let seq = self.next_seq()?;
-        let explicit = if self.explicit_nonce { 8 } else { 0 };
+        let explicit = self.explicit_nonce_len();
         let header = Header::encode(
             content_type as u8,
             LEGACY_RECORD_VERSION,
@@ -240,9 +261,7 @@ impl Tls12Protection {
         let nonce = Nonce::assume_unique_for_key(self.nonce_for(seq));
         let aad = Self::aad(seq, content_type as u8, payload.len());
         let key = self.key.as_ref().ok_or_else(compacted)?;
-        let start = out.len();
-        out.resize(start + HEADER_LEN + explicit + payload.len() + usize::from(self.tag_len), 0);
-        let (prefix, body) = out[start..].split_at_mut(HEADER_LEN + explicit);
+        let (prefix, body) = out.split_at_mut(HEADER_LEN + explicit);
         prefix[..HEADER_LEN].copy_from_slice(&header);
         if self.explicit_nonce {
             prefix[HEADER_LEN..].copy_from_slice(&seq.to_be_bytes());
@@ -256,7 +275,7 @@ impl Tls12Protection {
 
     pub fn open<'a>(&mut self, header: &Header, body: &'a mut [u8]) -> Result<(ContentType, &'a [u8])> {
         let content_type = ContentType::from_wire(header.content_type)?;
-        let explicit = if self.explicit_nonce { 8 } else { 0 };
+        let explicit = self.explicit_nonce_len();
         if body.len() < explicit + usize::from(self.tag_len)
             || body.len() - explicit - usize::from(self.tag_len) > MAX_PLAINTEXT + 1024
         {
@@ -289,7 +308,16 @@ pub enum Protection {
 }
 
 impl Protection {
-    pub fn seal(&mut self, content_type: ContentType, payload: &[u8], out: &mut Vec<u8>) -> Result<()> {
+    /// The bytes a record carrying `payload_len` bytes takes on the wire (no padding).
+    pub fn record_len(&self, payload_len: usize) -> usize {
+        match self {
+            Protection::Tls13(p) => p.record_len(payload_len, 0),
+            Protection::Tls12(p) => p.record_len(payload_len),
+        }
+    }
+
+    /// Writes one record into `out`, exactly [`Protection::record_len`] bytes.
+    pub fn seal(&mut self, content_type: ContentType, payload: &[u8], out: &mut [u8]) -> Result<()> {
         match self {
             Protection::Tls13(p) => p.seal(content_type, payload, 0, out),
             Protection::Tls12(p) => p.seal(content_type, payload, out),
@@ -356,10 +384,9 @@ mod tests {
         for suite in TLS13_SUITES {
             let (mut tx, mut rx) = pair(suite);
             for (i, padding) in [0usize, 1, 100].into_iter().enumerate() {
-                let mut wire = Vec::new();
                 let payload = vec![i as u8 + 1; 1000];
+                let mut wire = vec![0xee; tx.record_len(payload.len(), padding)];
                 tx.seal(ContentType::Handshake, &payload, padding, &mut wire).unwrap();
-                assert_eq!(wire.len(), tx.record_len(payload.len(), padding));
                 assert_eq!(wire[0], ContentType::ApplicationData as u8);
                 let (header, body) = split(&mut wire);
                 let (ty, plain) = rx.open(&header, body).unwrap();
@@ -372,7 +399,7 @@ mod tests {
     #[test]
     fn tampering_and_replay_fail_to_decrypt() {
         let (mut tx, mut rx) = pair(&crate::suites::TLS13_AES_128_GCM_SHA256);
-        let mut wire = Vec::new();
+        let mut wire = vec![0; tx.record_len(5, 0)];
         tx.seal(ContentType::ApplicationData, b"hello", 0, &mut wire).unwrap();
         let mut tampered = wire.clone();
         *tampered.last_mut().unwrap() ^= 1;
@@ -390,14 +417,18 @@ mod tests {
             let iv = vec![9u8; suite.fixed_iv_len()];
             let (mut tx, mut rx) = (Tls12Protection::new(suite, &key, &iv), Tls12Protection::new(suite, &key, &iv));
             for i in 0..3u8 {
-                let mut wire = Vec::new();
+                let mut wire = vec![0xee; tx.record_len(300)];
                 tx.seal(ContentType::ApplicationData, &[i; 300], &mut wire).unwrap();
                 let (header, body) = split(&mut wire);
                 assert_eq!(header.content_type, 23);
                 let (ty, plain) = rx.open(&header, body).unwrap();
                 assert_eq!((ty, plain), (ContentType::ApplicationData, &[i; 300][..]));
             }
-            let mut wire = Vec::new();
+            let mut wire = vec![0; tx.record_len(8)];
+            assert_eq!(
+                tx.seal(ContentType::Handshake, b"finished", &mut wire[1..]).unwrap_err().code,
+                ErrorCode::ENCRYPT
+            );
             tx.seal(ContentType::Handshake, b"finished", &mut wire).unwrap();
             wire[HEADER_LEN + 9] ^= 1;
             let (header, body) = split(&mut wire);

@@ -356,6 +356,8 @@ pub struct ByteBuffer {
 }
 
 impl ByteBuffer {
+    const FIRST_ALLOCATION: usize = 512;
+
     fn clear(&mut self) {
         self.len = 0;
     }
@@ -369,8 +371,11 @@ impl ByteBuffer {
     fn space(&mut self, n: usize) -> &mut [u8] {
         let end = self.len + n;
         if self.bytes.len() < end {
-            // Doubling, as a Vec grows; only new memory is zeroed, once.
-            let mut grown = vec![0u8; end.max(2 * self.bytes.len())].into_boxed_slice();
+            // Doubling, as a Vec grows; only new memory is zeroed, once. The first allocation
+            // holds any record of a resumed handshake, which otherwise grew the buffer from
+            // a 5-byte header up, two or three allocations per buffer and handshake.
+            let mut grown =
+                vec![0u8; end.max(2 * self.bytes.len()).max(ByteBuffer::FIRST_ALLOCATION)].into_boxed_slice();
             grown[..self.len].copy_from_slice(&self.bytes[..self.len]);
             self.bytes = grown;
         }

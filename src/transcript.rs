@@ -1,5 +1,6 @@
 //! The handshake transcript hash. Until the cipher suite (and so the hash) is known the
-//! messages are buffered; after that only a running digest is kept.
+//! messages are buffered; after that a running digest is kept, and the messages too only
+//! while a TLS 1.2 CertificateVerify may still sign or check them.
 
 use aws_lc_rs::digest;
 
@@ -7,7 +8,17 @@ use crate::crypto::{Digest, HashAlgorithm};
 
 pub enum Transcript {
     Buffered(Vec<u8>),
-    Hashing { hash: HashAlgorithm, ctx: digest::Context },
+    Hashing {
+        hash: HashAlgorithm,
+        ctx: digest::Context,
+    },
+    /// Hashing, and keeping the messages: TLS 1.2's CertificateVerify signs them whole,
+    /// with the signature scheme's hash, which need not be the suite's.
+    Recording {
+        hash: HashAlgorithm,
+        ctx: digest::Context,
+        messages: Vec<u8>,
+    },
 }
 
 impl Default for Transcript {
@@ -21,6 +32,38 @@ impl Transcript {
         match self {
             Transcript::Buffered(buf) => buf.extend_from_slice(message),
             Transcript::Hashing { ctx, .. } => ctx.update(message),
+            Transcript::Recording { ctx, messages, .. } => {
+                ctx.update(message);
+                messages.extend_from_slice(message);
+            }
+        }
+    }
+
+    /// A running hash with `hash` of `messages` (the handshake so far), which are kept
+    /// too when `keep` (see [`Transcript::Recording`]).
+    pub fn hashing(hash: HashAlgorithm, messages: Vec<u8>, keep: bool) -> Transcript {
+        let mut ctx = digest::Context::new(hash.digest_algorithm());
+        ctx.update(&messages);
+        match keep {
+            true => Transcript::Recording { hash, ctx, messages },
+            false => Transcript::Hashing { hash, ctx },
+        }
+    }
+
+    /// The messages so far, while they are kept (TLS 1.2 signatures).
+    pub fn messages(&self) -> Option<&[u8]> {
+        match self {
+            Transcript::Buffered(messages) | Transcript::Recording { messages, .. } => Some(messages),
+            Transcript::Hashing { .. } => None,
+        }
+    }
+
+    /// Drops the kept messages once no signature can need them; the hash goes on.
+    pub fn stop_recording(&mut self) {
+        if let Transcript::Recording { .. } = self {
+            if let Transcript::Recording { hash, ctx, .. } = std::mem::take(self) {
+                *self = Transcript::Hashing { hash, ctx };
+            }
         }
     }
 
@@ -36,7 +79,7 @@ impl Transcript {
     /// The hash of everything so far. Before `start_hash` this is a caller bug.
     pub fn current(&self) -> Digest {
         match self {
-            Transcript::Hashing { ctx, .. } => Digest::from(ctx.clone().finish()),
+            Transcript::Hashing { ctx, .. } | Transcript::Recording { ctx, .. } => Digest::from(ctx.clone().finish()),
             Transcript::Buffered(_) => panic!("transcript hash requested before the hash is known"),
         }
     }
@@ -51,7 +94,7 @@ impl Transcript {
                 ctx.update(extra);
                 Digest::from(ctx.finish())
             }
-            Transcript::Hashing { ctx, .. } => {
+            Transcript::Hashing { ctx, .. } | Transcript::Recording { ctx, .. } => {
                 let mut ctx = ctx.clone();
                 ctx.update(extra);
                 Digest::from(ctx.finish())
@@ -63,7 +106,7 @@ impl Transcript {
     pub fn into_buffer(self) -> Option<Vec<u8>> {
         match self {
             Transcript::Buffered(buf) => Some(buf),
-            Transcript::Hashing { .. } => None,
+            Transcript::Hashing { .. } | Transcript::Recording { .. } => None,
         }
     }
 

@@ -13,6 +13,7 @@ use crate::session::{ClientSession, SessionSecret};
 use crate::sign::SignatureScheme;
 use crate::suites::{tls12_suite, Tls12Suite};
 use crate::tls13::client::Hello;
+use crate::transcript::Transcript;
 use aws_lc_rs::constant_time::verify_slices_are_equal;
 
 /// The last 8 bytes of a TLS 1.3-capable server's random when it negotiates TLS 1.2
@@ -34,8 +35,8 @@ pub enum State {
 
 pub struct Handshake12 {
     suite: &'static Tls12Suite,
-    /// Every handshake message so far: TLS 1.2 signs and hashes them with more than one hash.
-    messages: Vec<u8>,
+    /// The handshake so far, its messages kept until our CertificateVerify (if any) signs them.
+    transcript: Transcript,
     client_random: [u8; 32],
     server_random: [u8; 32],
     extended_master_secret: bool,
@@ -118,13 +119,16 @@ pub fn server_hello(
     let Hello { random: client_random, transcript, session_id, resume, .. } = hello;
     let mut messages = transcript.into_buffer().ok_or_else(unexpected)?;
     messages.extend_from_slice(message);
+    // The messages are kept for a CertificateVerify; a resumed handshake has none.
+    let resumed = resume.as_ref().is_some_and(|_| sh.session_id == session_id);
+    let transcript = Transcript::hashing(suite.hash, messages, !resumed);
     let ems = sh.extensions.contains(ext::EXTENDED_MASTER_SECRET);
     common.summary.version = Some(TLS12);
     common.summary.tls12_suite = Some(suite);
     common.summary.extended_master_secret = ems;
     let mut h = Handshake12 {
         suite,
-        messages,
+        transcript,
         client_random,
         server_random: sh.random,
         extended_master_secret: ems,
@@ -201,14 +205,14 @@ pub fn handle(
                 crate::verify::accept_ocsp_staple(common, config, hooks, None)?;
             }
             crate::verify::application_chain_check(common, hooks)?;
-            h.messages.extend_from_slice(message);
+            h.transcript.add(message);
             State::WaitServerKeyExchange(h)
         }
         (State::WaitServerKeyExchange(mut h), hs::CERTIFICATE_STATUS) if h.expect_status => {
             let staple = msgs::decode_certificate_status(body)?;
             crate::verify::accept_ocsp_staple(common, config, hooks, Some(staple))?;
             h.expect_status = false;
-            h.messages.extend_from_slice(message);
+            h.transcript.add(message);
             State::WaitServerKeyExchange(h)
         }
         (State::WaitServerKeyExchange(mut h), hs::SERVER_KEY_EXCHANGE) => {
@@ -217,7 +221,7 @@ pub fn handle(
                 h.expect_status = false;
             }
             server_key_exchange(common, config, &mut h, body)?;
-            h.messages.extend_from_slice(message);
+            h.transcript.add(message);
             State::WaitCertificateRequestOrDone(h)
         }
         (State::WaitCertificateRequestOrDone(mut h), hs::CERTIFICATE_REQUEST) => {
@@ -229,14 +233,14 @@ pub fn handle(
             let schemes = msgs::u16_list(schemes).filter_map(SignatureScheme::from_iana).collect();
             h.cert_request = Some((schemes, authorities));
             common.summary.client_auth = true;
-            h.messages.extend_from_slice(message);
+            h.transcript.add(message);
             State::WaitServerHelloDone(h)
         }
         (State::WaitCertificateRequestOrDone(mut h) | State::WaitServerHelloDone(mut h), hs::SERVER_HELLO_DONE) => {
             if !body.is_empty() {
                 return Err(crate::codec::decode_error());
             }
-            h.messages.extend_from_slice(message);
+            h.transcript.add(message);
             client_flight(common, config, hooks, &mut h)?;
             after_server_flight(h)
         }
@@ -261,20 +265,20 @@ pub fn handle(
                     lifetime: if lifetime_hint == 0 { config.session_lifetime } else { lifetime_hint },
                 });
             }
-            h.messages.extend_from_slice(message);
+            h.transcript.add(message);
             State::WaitChangeCipherSpec(h)
         }
         (State::WaitFinished(mut h), hs::FINISHED) => {
             let secrets = h.secrets.as_ref().expect("keys derived before Finished");
             let hash = h.suite.hash;
-            let expected = super::prf::verify_data(hash, &secrets.master, false, hash.hash(&h.messages).as_ref());
+            let expected = super::prf::verify_data(hash, &secrets.master, false, h.transcript.current().as_ref());
             verify_slices_are_equal(&expected, body)
                 .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
             if h.resumed {
                 // Abbreviated handshake: our ChangeCipherSpec and Finished answer the server's.
-                h.messages.extend_from_slice(message);
+                h.transcript.add(message);
                 let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;
-                super::send_finished(common, h.suite, &secrets.master, true, &mut h.messages, *write)?;
+                super::send_finished(common, h.suite, &secrets.master, true, &mut h.transcript, *write)?;
             }
             common.tls12_secrets = h.secrets.map(Box::new);
             return Ok(None);
@@ -330,7 +334,7 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
         let chain: Vec<&[u8]> = chosen.map(|(id, _)| id.chain.iter().map(|c| c.as_ref()).collect()).unwrap_or_default();
         encode_certificate_list(&mut msg, &chain);
         common.summary.no_client_cert = chosen.is_none();
-        h.messages.extend_from_slice(&msg);
+        h.transcript.add(&msg);
         common.send_handshake(&msg);
         signer = chosen;
     }
@@ -340,10 +344,10 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
     let mut cke = Vec::with_capacity(8 + share.public.len());
     encode_handshake(&mut cke, hs::CLIENT_KEY_EXCHANGE, |w| w.put_prefixed(1, |w| w.put_bytes(&share.public)));
     let premaster = share.complete(&server_public)?;
-    h.messages.extend_from_slice(&cke);
+    h.transcript.add(&cke);
     common.send_handshake(&cke);
 
-    let session_hash = h.extended_master_secret.then(|| h.suite.hash.hash(&h.messages));
+    let session_hash = h.extended_master_secret.then(|| h.transcript.current());
     let master = super::prf::master_secret(
         h.suite.hash,
         premaster.as_ref(),
@@ -355,20 +359,22 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
 
     if let Some((id, scheme)) = signer {
         let key = id.key.as_ref().expect("chosen identity has a key");
-        let signature = scheme.sign(key, &h.messages)?;
-        crate::offload::verify_after_sign(config, id, scheme, &h.messages, &signature)?;
+        let signed = h.transcript.messages().ok_or_else(unexpected)?;
+        let signature = scheme.sign(key, signed)?;
+        crate::offload::verify_after_sign(config, id, scheme, signed, &signature)?;
         let mut cv = Vec::with_capacity(8 + signature.len());
         encode_handshake(&mut cv, hs::CERTIFICATE_VERIFY, |w| {
             w.put_u16(scheme.iana());
             w.put_prefixed(2, |w| w.put_bytes(&signature));
         });
-        h.messages.extend_from_slice(&cv);
+        h.transcript.add(&cv);
         common.send_handshake(&cv);
         common.summary.our_scheme = Some(scheme);
     }
 
+    h.transcript.stop_recording();
     let (client_write, server_read) = key_protections(h.suite, &master, &h.client_random, &h.server_random);
-    super::send_finished(common, h.suite, &master, true, &mut h.messages, client_write)?;
+    super::send_finished(common, h.suite, &master, true, &mut h.transcript, client_write)?;
     if !h.server_session_id.is_empty() {
         common.current_session = Some(Box::new(ClientSession {
             ticket: Vec::new(),

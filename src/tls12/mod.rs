@@ -16,6 +16,7 @@ use crate::msgs::{encode_handshake, hs};
 use crate::record::{Protection, Tls12Protection};
 use crate::session::{SessionSecret, TicketState};
 use crate::suites::Tls12Suite;
+use crate::transcript::Transcript;
 
 /// What a TLS 1.2 connection keeps after its handshake: the master secret (exporter, key
 /// log, `s2n_connection_get_master_secret`) and the randoms it is used with.
@@ -55,21 +56,21 @@ pub fn encode_certificate_list(out: &mut Vec<u8>, chain: &[&[u8]]) {
 }
 
 /// Our ChangeCipherSpec and Finished: switches our sending keys to `write`, sends the
-/// verify_data over `messages` (RFC 5246 §7.4.9) and adds the Finished to them.
+/// verify_data over the transcript (RFC 5246 §7.4.9) and adds the Finished to it.
 pub fn send_finished(
     common: &mut crate::conn::Common,
     suite: &'static Tls12Suite,
     master: &Secret,
     client: bool,
-    messages: &mut Vec<u8>,
+    transcript: &mut Transcript,
     write: Protection,
 ) -> Result<()> {
-    let verify = prf::verify_data(suite.hash, master, client, suite.hash.hash(messages).as_ref());
+    let verify = prf::verify_data(suite.hash, master, client, transcript.current().as_ref());
     common.send_change_cipher_spec()?;
     common.set_write_protection(write)?;
     let mut fin = Vec::with_capacity(16);
     encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
-    messages.extend_from_slice(&fin);
+    transcript.add(&fin);
     common.send_handshake(&fin);
     Ok(())
 }

@@ -17,6 +17,7 @@ use crate::session::{ClientSession, SessionSecret, TicketState};
 use crate::sign::SignatureScheme;
 use crate::suites::{Tls12Auth, Tls12Suite};
 use crate::tls13::server::choose_identity_for;
+use crate::transcript::Transcript;
 
 pub enum State {
     WaitClientCertificate(Box<Handshake12>),
@@ -28,7 +29,8 @@ pub enum State {
 
 pub struct Handshake12 {
     suite: &'static Tls12Suite,
-    messages: Vec<u8>,
+    /// The handshake so far, its messages kept while a client CertificateVerify may come.
+    transcript: Transcript,
     client_random: [u8; 32],
     server_random: [u8; 32],
     extended_master_secret: bool,
@@ -213,8 +215,6 @@ pub fn client_hello(
     let staple = if ch.wants_ocsp_staple() { id.ocsp_response() } else { None };
     common.session_id = session_id.into();
 
-    let mut messages = Vec::with_capacity(4096);
-    messages.extend_from_slice(message);
     let mut flight = Vec::with_capacity(4096);
     let extensions = ServerHelloExtensions {
         ems,
@@ -246,7 +246,7 @@ pub fn client_hello(
     let client_auth = config.client_auth != ClientAuth::None;
     let h = Box::new(Handshake12 {
         suite,
-        messages,
+        transcript: Transcript::hashing(suite.hash, message.to_vec(), client_auth),
         client_random: ch.random,
         server_random,
         extended_master_secret: ems,
@@ -309,7 +309,7 @@ pub(crate) fn finish_flight(
         common.summary.client_auth = true;
     }
     encode_handshake(&mut flight, hs::SERVER_HELLO_DONE, |_| {});
-    h.messages.extend_from_slice(&flight);
+    h.transcript.add(&flight);
     common.send_handshake(&flight);
 
     let summary = &mut common.summary;
@@ -386,15 +386,15 @@ fn resume(
         return Err(unexpected());
     };
     let (suite, master) = (*suite, master.clone());
-    let mut messages = Vec::with_capacity(1024);
-    messages.extend_from_slice(message);
+    let mut transcript = Transcript::hashing(suite.hash, Vec::new(), false);
+    transcript.add(message);
     let mut hello = Vec::with_capacity(128);
     encode_server_hello(&mut hello, &server_random, ch.session_id, suite, extensions);
-    messages.extend_from_slice(&hello);
+    transcript.add(&hello);
     common.send_handshake(&hello);
 
     let (client_write, server_write) = key_protections(suite, &master, &ch.random, &server_random);
-    super::send_finished(common, suite, &master, false, &mut messages, server_write)?;
+    super::send_finished(common, suite, &master, false, &mut transcript, server_write)?;
 
     let summary = &mut common.summary;
     summary.tls12_suite = Some(suite);
@@ -404,7 +404,7 @@ fn resume(
     common.current_session = Some(Box::new(session));
     let h = Box::new(Handshake12 {
         suite,
-        messages,
+        transcript,
         client_random: ch.random,
         server_random,
         extended_master_secret: extensions.ems,
@@ -452,8 +452,10 @@ pub fn handle(
     let next = match (state, msg_type) {
         (State::WaitClientCertificate(mut h), hs::CERTIFICATE) => {
             let chain = certificate_list(body)?;
-            h.messages.extend_from_slice(message);
+            h.transcript.add(message);
             if chain.is_empty() {
+                // No certificate, so no CertificateVerify to check the messages against.
+                h.transcript.stop_recording();
                 common.summary.no_client_cert = true;
                 if config.client_auth == ClientAuth::Required {
                     return Err(Error::with_alert(ErrorCode::MISSING_CLIENT_CERT, AlertDescription::HandshakeFailure));
@@ -472,8 +474,8 @@ pub fn handle(
             let public = r.vec_u8()?.rest();
             r.finish()?;
             let premaster = h.share.take().ok_or_else(unexpected)?.complete(public)?;
-            h.messages.extend_from_slice(message);
-            let session_hash = h.extended_master_secret.then(|| h.suite.hash.hash(&h.messages));
+            h.transcript.add(message);
+            let session_hash = h.extended_master_secret.then(|| h.transcript.current());
             let master = super::prf::master_secret(
                 h.suite.hash,
                 premaster.as_ref(),
@@ -516,15 +518,17 @@ pub fn handle(
                 SignatureScheme::from_iana(scheme).filter(|s| config.schemes.contains(s)).ok_or_else(|| {
                     Error::with_alert(ErrorCode::INVALID_SIGNATURE_SCHEME, AlertDescription::IllegalParameter)
                 })?;
-            scheme.verify_tls12(&common.summary.peer_chain[0], &h.messages, signature)?;
+            let signed = h.transcript.messages().ok_or_else(unexpected)?;
+            scheme.verify_tls12(&common.summary.peer_chain[0], signed, signature)?;
             common.summary.peer_scheme = Some(scheme);
-            h.messages.extend_from_slice(message);
+            h.transcript.stop_recording();
+            h.transcript.add(message);
             State::WaitChangeCipherSpec(h)
         }
         (State::WaitFinished(mut h), hs::FINISHED) => {
             let secrets = h.secrets.take().expect("keys derived before Finished");
             let hash = h.suite.hash;
-            let expected = super::prf::verify_data(hash, &secrets.master, true, hash.hash(&h.messages).as_ref());
+            let expected = super::prf::verify_data(hash, &secrets.master, true, h.transcript.current().as_ref());
             verify_slices_are_equal(&expected, body)
                 .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
             if h.resumed {
@@ -532,14 +536,14 @@ pub fn handle(
                 common.tls12_secrets = Some(Box::new(secrets));
                 return Ok(None);
             }
-            h.messages.extend_from_slice(message);
+            h.transcript.add(message);
             if h.issue_ticket {
                 let ticket = new_session_ticket(config, &h, &secrets.master, hooks.now().as_secs())?;
-                h.messages.extend_from_slice(&ticket);
+                h.transcript.add(&ticket);
                 common.send_handshake(&ticket);
             }
             let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;
-            super::send_finished(common, h.suite, &secrets.master, false, &mut h.messages, *write)?;
+            super::send_finished(common, h.suite, &secrets.master, false, &mut h.transcript, *write)?;
             common.tls12_secrets = Some(Box::new(secrets));
             return Ok(None);
         }

@@ -121,3 +121,25 @@ impl Transcript {
         *self = Transcript::Hashing { hash, ctx };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recording_keeps_the_messages_until_told_and_hashes_throughout() {
+        let hash = HashAlgorithm::Sha256;
+        let mut t = Transcript::hashing(hash, b"client hello".to_vec(), true);
+        t.add(b"server hello");
+        assert_eq!(t.messages(), Some(&b"client helloserver hello"[..]));
+        assert_eq!(t.current().as_ref(), hash.hash(b"client helloserver hello").as_ref());
+        t.stop_recording();
+        assert_eq!(t.messages(), None);
+        t.add(b"finished");
+        assert_eq!(t.current().as_ref(), hash.hash(b"client helloserver hellofinished").as_ref());
+        let mut plain = Transcript::hashing(hash, b"client hello".to_vec(), false);
+        assert_eq!(plain.messages(), None);
+        plain.add(b"server hello");
+        assert_eq!(plain.current().as_ref(), hash.hash(b"client helloserver hello").as_ref());
+    }
+}

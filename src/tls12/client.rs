@@ -53,9 +53,6 @@ pub struct Handshake12 {
     /// The server answered our status_request: a CertificateStatus may follow its
     /// Certificate (RFC 6066 §8 lets the server skip it after all).
     expect_status: bool,
-    /// The session id the server gave: a full handshake's session can be resumed by it if
-    /// the server keeps a session cache.
-    server_session_id: Vec<u8>,
 }
 
 /// Continues from a TLS 1.2 ServerHello.
@@ -138,7 +135,6 @@ pub fn server_hello(
         resumed: false,
         expect_ticket: sh.extensions.contains(ext::SESSION_TICKET),
         expect_status,
-        server_session_id: sh.session_id.to_vec(),
     };
     common.session_id = sh.session_id.into();
     // The server echoes our session id to resume the session our ticket carried.
@@ -375,10 +371,12 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
     h.transcript.stop_recording();
     let (client_write, server_read) = key_protections(h.suite, &master, &h.client_random, &h.server_random);
     super::send_finished(common, h.suite, &master, true, &mut h.transcript, client_write)?;
-    if !h.server_session_id.is_empty() {
+    // The session id the server gave: a full handshake's session can be resumed by it if
+    // the server keeps a session cache.
+    if !common.session_id.is_empty() {
         common.current_session = Some(Box::new(ClientSession {
             ticket: Vec::new(),
-            session_id: h.server_session_id.clone(),
+            session_id: common.session_id.to_vec(),
             secret: SessionSecret::Tls12 {
                 suite: h.suite,
                 master: master.clone(),

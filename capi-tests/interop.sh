@@ -155,6 +155,7 @@ peer=$root/target/s2n-peer/release/ferrotls-s2n-peer
 unstable=$root/target/s2n-peer/unstable-include
 mkdir -p "$unstable/s2n" && ln -sfn "$("$root/scripts/reference-headers.sh" s2n)/api/unstable" "$unstable/s2n/unstable"
 if command -v cargo >/dev/null && (cd "$root/tools/s2n-peer" && FERROTLS_S2N_UNSTABLE_INCLUDE=$unstable CARGO_TARGET_DIR=$root/target/s2n-peer cargo build --release -q) >/dev/null 2>&1; then
+  have_peer=1
   next_port
   cell "ferrotls client -> real s2n-tls server (TLS 1.3)" "
     $peer server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 >/dev/null &
@@ -361,6 +362,54 @@ if command -v openssl >/dev/null; then
       sleep 0.3
       out=\$($bin/tls_echo_client 127.0.0.1 $port $ca localhost \$'ping\n'); rc=\$?; wait
       echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'version=TLSv$v .*ocsp=good'"
+  done
+fi
+
+# Certificate Transparency SCT lists both ways, TLS 1.3 (with the leaf in Certificate) and
+# 1.2 (in ServerHello): openssl s_client -ct parses the list our server sends (the log is
+# unknown to it, which it reports and tolerates); our client gets the list from openssl
+# s_server -serverinfo, and the real s2n-tls's in both directions. The list holds one
+# well-formed version-1 SCT.
+sct=$tmp/sct.bin
+printf '\000\071\000\067\000' > "$sct"
+printf '\244\271\011\220\264\030\130\024\207\273\023\242\314\147\160\012\074\065\230\004\371\033\337\270\343\167\315\016\310\015\334\020' >> "$sct"
+printf '\000\000\001\214\052\073\114\135\000\000\004\003\000\010\001\002\003\004\005\006\007\010' >> "$sct"
+sct_head=0039003700a4b909
+if command -v openssl >/dev/null; then
+  # s_client -ct wants a log list; one made-up log does.
+  openssl ecparam -name prime256v1 -genkey -noout -out "$tmp/ctlog.key" 2>/dev/null
+  printf 'enabled_logs = test\n[test]\ndescription = ferrotls interop\nkey = %s\n' \
+    "$(openssl ec -in "$tmp/ctlog.key" -pubout -outform DER 2>/dev/null | base64 -w0)" > "$tmp/ctlog.cnf"
+  # s_server's serverinfo, version 2: contexts ClientHello | TLS 1.2 ServerHello | TLS 1.3
+  # Certificate (0x1180), extension 18, the list.
+  { printf '\000\000\021\200\000\022\000\073'; cat "$sct"; } > "$tmp/serverinfo.bin"
+  { echo '-----BEGIN SERVERINFOV2 FOR CT-----'; base64 "$tmp/serverinfo.bin"; echo '-----END SERVERINFOV2 FOR CT-----'; } > "$tmp/serverinfo.pem"
+  for v in 1.3 1.2; do
+    ossl=$([ $v = 1.3 ] && echo -tls1_3 || echo -tls1_2)
+    policy=$([ $v = 1.3 ] && echo default_tls13 || echo test_all_tls12)
+    next_port
+    cell "openssl s_client -ct reads the ferrotls s2n server's SCT list (TLS $v)" "
+      ECHO_SCT_FILE=$sct $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 once >/dev/null &
+      sleep 0.3
+      out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error $ossl -ct -ctlogfile $tmp/ctlog.cnf -ign_eof 2>&1); wait
+      echo \"\$out\" | grep -A6 'SCTs present'; echo \"\$out\" | grep -q 'SCTs present (1)' && echo \"\$out\" | grep -q 'Log ID    : A4:B9:09:90'"
+    next_port
+    cell "ferrotls s2n client gets openssl s_server's SCT list (TLS $v)" "
+      openssl s_server -accept $port -cert $leaf -key $key -CAfile $ca $ossl -serverinfo $tmp/serverinfo.pem -rev -naccept 1 -quiet >/dev/null 2>&1 &
+      out=\$(ECHO_POLICY=$policy ECHO_CT=1 $bin/s2n_echo_client $port $ca localhost \$'ping\n'); rc=\$?; wait
+      echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'sct_bytes=59 sct_head=$sct_head'"
+    if [ -n "${have_peer:-}" ]; then
+      next_port
+      cell "real s2n-tls client gets the ferrotls server's SCT list (TLS $v)" "
+        ECHO_SCT_FILE=$sct $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 >/dev/null &
+        out=\$(ECHO_POLICY=$policy ECHO_CT=1 $peer client $port $ca localhost \$'ping\n'); rc=\$?; wait
+        echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'sct_bytes=59 sct_head=$sct_head'"
+      next_port
+      cell "ferrotls client gets the real s2n-tls server's SCT list (TLS $v)" "
+        ECHO_SCT_FILE=$sct $peer server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 >/dev/null &
+        out=\$(ECHO_POLICY=$policy ECHO_CT=1 $bin/s2n_echo_client $port $ca localhost \$'ping\n'); rc=\$?; wait
+        echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'sct_bytes=59 sct_head=$sct_head'"
+    fi
   done
 fi
 

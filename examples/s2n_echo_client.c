@@ -3,7 +3,8 @@
  *   s2n_echo_client PORT CA_PEM NAME MESSAGE
  * ECHO_POLICY names a security policy; with ECHO_SESSION_FILE the client resumes the
  * session saved there (if any) and saves the connection's session there afterwards; with
- * ECHO_OCSP=1 it asks for (and checks) a stapled OCSP response; with ECHO_RENEGOTIATION
+ * ECHO_OCSP=1 it asks for (and checks) a stapled OCSP response, with ECHO_CT=1 for the
+ * server's Certificate Transparency SCT list (and prints its size); with ECHO_RENEGOTIATION
  * (ignore or reject) it answers TLS 1.2 renegotiation requests that way, out loud.         */
 #include "common.h"
 /* s2n-tls's own build (tools/s2n-peer) exports only s2n.h: the renegotiation knob needs the
@@ -37,6 +38,8 @@ int main(int argc, char **argv)
     if (session_file) GUARD(s2n_config_set_session_tickets_onoff(config, 1));
     const char *ocsp = getenv("ECHO_OCSP");
     if (ocsp && strcmp(ocsp, "1") == 0) GUARD(s2n_config_set_status_request_type(config, S2N_STATUS_REQUEST_OCSP));
+    const char *ct = getenv("ECHO_CT");
+    if (ct && strcmp(ct, "1") == 0) GUARD(s2n_config_set_ct_support_level(config, S2N_CT_SUPPORT_REQUEST));
 #ifdef HAVE_RENEGOTIATE_CB
     const char *renegotiation = getenv("ECHO_RENEGOTIATION");
     if (renegotiation) GUARD(s2n_config_set_renegotiate_request_cb(config, renegotiation_request, (void *) renegotiation));
@@ -69,6 +72,13 @@ int main(int argc, char **argv)
     uint32_t ocsp_len = 0;
     s2n_connection_get_ocsp_response(conn, &ocsp_len);
     printf("client ocsp_stapled=%d ocsp_bytes=%u\n", s2n_connection_is_ocsp_stapled(conn), ocsp_len);
+    if (ct && strcmp(ct, "1") == 0) {
+        uint32_t sct_len = 0;
+        const uint8_t *sct = s2n_connection_get_sct_list(conn, &sct_len);
+        printf("client sct_bytes=%u sct_head=", sct_len);
+        for (uint32_t i = 0; sct && i < sct_len && i < 8; i++) printf("%02x", sct[i]);
+        printf("\n");
+    }
 
     size_t len = strlen(argv[4]);
     GUARD(s2n_send(conn, argv[4], len, &blocked));

@@ -2,7 +2,8 @@
  * what each sends until the client closes (or, with "once", after the first message).
  *   s2n_echo_server PORT CERT_PEM KEY_PEM [CONNECTIONS [once]]
  * With ECHO_SESSION_TICKETS=1 in the environment it issues and accepts session tickets;
- * ECHO_OCSP_FILE names a DER OCSP response it staples for clients that ask; ECHO_CLIENT_CA
+ * ECHO_OCSP_FILE names a DER OCSP response it staples for clients that ask, ECHO_SCT_FILE
+ * a Certificate Transparency SCT list (RFC 6962 §3.3) it sends them; ECHO_CLIENT_CA
  * names a CA file: it then asks clients for a certificate (optional), trusting only that
  * file, whose subjects its CertificateRequest lists as certificate authorities (and, with
  * ECHO_DSS_COMPAT=1, lists dss_sign among TLS 1.2's certificate types). With
@@ -56,6 +57,13 @@ int main(int argc, char **argv)
         char *ocsp = slurp_len(ocsp_file, &ocsp_len);
         GUARD(s2n_cert_chain_and_key_set_ocsp_data(chain, (const uint8_t *) ocsp, (uint32_t) ocsp_len));
         free(ocsp);
+    }
+    const char *sct_file = getenv("ECHO_SCT_FILE");
+    if (sct_file) {
+        size_t sct_len = 0;
+        char *sct = slurp_len(sct_file, &sct_len);
+        GUARD(s2n_cert_chain_and_key_set_sct_list(chain, (const uint8_t *) sct, (uint32_t) sct_len));
+        free(sct);
     }
     const char *client_ca = getenv("ECHO_CLIENT_CA");
     if (client_ca) {

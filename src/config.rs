@@ -222,6 +222,9 @@ pub struct Config {
     pub check_ocsp_staple: bool,
     /// Client: fail a handshake without a staple (`tls_config_ocsp_require_stapling`).
     pub require_ocsp_staple: bool,
+    /// Client: ask the server for its Certificate Transparency SCT list (RFC 6962 §3.3.1,
+    /// `s2n_config_set_ct_support_level`).
+    pub request_sct_list: bool,
     /// Client: the RFC 6066 max_fragment_length code (1-4) to ask the server for.
     pub max_fragment_length_request: Option<u8>,
     /// Server: whether to honour a client's max_fragment_length request.
@@ -294,6 +297,7 @@ impl Default for Config {
             request_ocsp_staple: false,
             check_ocsp_staple: true,
             require_ocsp_staple: false,
+            request_sct_list: false,
             alpn: Vec::new(),
             client_auth: ClientAuth::None,
             max_fragment_length_request: None,

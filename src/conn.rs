@@ -59,9 +59,9 @@ pub struct Summary {
     pub first_record_version: u16,
     /// The description of the fatal alert the peer sent, if it sent one.
     pub peer_alert: Option<u8>,
-    /// Client: the OCSP response the server stapled to its certificate, and what checking
-    /// it found (when it was checked). Server: whether we stapled one.
-    pub ocsp: Option<Box<PeerOcsp>>,
+    /// Client: what the server sent with its leaf certificate (boxed: most connections
+    /// get nothing). Server: whether we stapled an OCSP response.
+    pub leaf_extras: Option<Box<PeerLeafExtras>>,
     pub ocsp_stapled: bool,
     /// The external PSK the handshake used (`s2n_connection_get_negotiated_psk_identity`).
     pub psk_identity: Option<Box<[u8]>>,
@@ -74,7 +74,29 @@ pub struct Summary {
     pub client_random: [u8; 32],
 }
 
-/// The OCSP response a server stapled (few do, so it is boxed in the [`Summary`]).
+impl Summary {
+    /// Client: the OCSP response the server stapled, if it did.
+    pub fn peer_ocsp(&self) -> Option<&PeerOcsp> {
+        self.leaf_extras.as_ref()?.ocsp.as_ref()
+    }
+
+    /// Client: the SCT list the server sent, if it did.
+    pub fn peer_sct_list(&self) -> Option<&[u8]> {
+        self.leaf_extras.as_ref()?.sct_list.as_deref()
+    }
+}
+
+/// What a server sent with its leaf certificate: few send anything, so it is boxed in the
+/// [`Summary`].
+#[derive(Default)]
+pub struct PeerLeafExtras {
+    /// A stapled OCSP response, and what checking it found (when it was checked).
+    pub ocsp: Option<PeerOcsp>,
+    /// A Certificate Transparency SCT list (RFC 6962 §3.3), as its extension carried it.
+    pub sct_list: Option<Box<[u8]>>,
+}
+
+/// A stapled OCSP response.
 pub struct PeerOcsp {
     pub response: Vec<u8>,
     /// What checking it found, when it was checked.

@@ -364,13 +364,12 @@ impl<'a> Certificate13<'a> {
         Ok(Certificate13 { context, entries })
     }
 
-    /// Encodes a Certificate message; `ocsp_staple` goes with the leaf as its
-    /// status_request extension (RFC 8446 §4.4.2.1).
+    /// Encodes a Certificate message; `leaf` says what goes with the leaf.
     pub fn encode<'c>(
         out: &mut Vec<u8>,
         context: &[u8],
         chain: impl IntoIterator<Item = &'c [u8]>,
-        ocsp_staple: Option<&[u8]>,
+        leaf: &LeafExtensions<'_>,
     ) {
         encode_handshake(out, hs::CERTIFICATE, |w| {
             w.put_prefixed(1, |w| w.put_bytes(context));
@@ -378,14 +377,29 @@ impl<'a> Certificate13<'a> {
                 for (i, cert) in chain.into_iter().enumerate() {
                     w.put_prefixed(3, |w| w.put_bytes(cert));
                     w.put_prefixed(2, |w| {
-                        if let (0, Some(staple)) = (i, ocsp_staple) {
+                        if i > 0 {
+                            return;
+                        }
+                        if let Some(staple) = leaf.ocsp_staple {
                             extension(w, ext::STATUS_REQUEST, |w| encode_certificate_status(w, staple));
+                        }
+                        if let Some(list) = leaf.sct_list {
+                            extension(w, ext::SCT, |w| w.put_bytes(list));
                         }
                     });
                 }
             });
         });
     }
+}
+
+/// What a TLS 1.3 Certificate carries in its leaf's extensions (RFC 8446 §4.4.2): an OCSP
+/// staple as a status_request (§4.4.2.1), an SCT list (RFC 6962 §3.3.1), each only for a
+/// peer that asked.
+#[derive(Default)]
+pub struct LeafExtensions<'a> {
+    pub ocsp_staple: Option<&'a [u8]>,
+    pub sct_list: Option<&'a [u8]>,
 }
 
 /// The body of a CertificateStatus (RFC 6066 §8): an OCSP response.
@@ -508,14 +522,16 @@ mod tests {
     #[test]
     fn certificate_round_trip() {
         let mut out = Vec::new();
-        Certificate13::encode(&mut out, b"", [&b"leaf"[..], &b"ca"[..]], Some(b"ocsp"));
+        let leaf = LeafExtensions { ocsp_staple: Some(b"ocsp"), sct_list: Some(b"\x00\x03sct") };
+        Certificate13::encode(&mut out, b"", [&b"leaf"[..], &b"ca"[..]], &leaf);
         let cert = Certificate13::decode(&out[4..]).unwrap();
         assert_eq!(cert.entries.len(), 2);
         assert_eq!(cert.entries[1].cert, b"ca");
-        // The staple rides with the leaf only.
+        // The staple and SCT list ride with the leaf only.
         let status = cert.entries[0].extensions.get(ext::STATUS_REQUEST).unwrap();
         assert_eq!(decode_certificate_status(status).unwrap(), b"ocsp");
-        assert!(cert.entries[1].extensions.get(ext::STATUS_REQUEST).is_none());
+        assert_eq!(cert.entries[0].extensions.get(ext::SCT), Some(&b"\x00\x03sct"[..]));
+        assert!(cert.entries[1].extensions.iter().next().is_none());
         assert!(decode_certificate_status(&[1, 0, 0, 0]).is_err(), "an empty response");
         assert!(decode_certificate_status(&[2, 0, 0, 1, 7]).is_err(), "not OCSP");
     }

@@ -202,9 +202,21 @@ pub struct CertifiedKey {
     names: Vec<String>,
     /// The kind of the leaf's key (from the private key, or else from the certificate).
     pub kind: Option<KeyKind>,
-    /// The DER OCSP response a server staples for this chain's leaf. It may be replaced
-    /// while configs share the chain (servers refresh staples), hence the lock.
-    ocsp_response: std::sync::RwLock<Option<Arc<[u8]>>>,
+    /// What a server sends with this chain's leaf to a client that asks. It may be
+    /// replaced while configs share the chain (servers refresh staples), hence the lock.
+    leaf_extras: std::sync::RwLock<LeafExtras>,
+}
+
+#[derive(Default)]
+struct LeafExtras {
+    /// The DER OCSP response stapled for the leaf (RFC 6066 §8).
+    ocsp_response: Option<Arc<[u8]>>,
+    /// The Certificate Transparency SCT list (RFC 6962 §3.3), as the extension carries it.
+    sct_list: Option<Arc<[u8]>>,
+}
+
+fn non_empty(data: &[u8]) -> Option<Arc<[u8]>> {
+    (!data.is_empty()).then(|| Arc::from(data))
 }
 
 /// How a chain's names relate to the server name a client asked for.
@@ -222,18 +234,27 @@ impl CertifiedKey {
         let kind = key.as_ref().map(SigningKey::kind).or_else(|| {
             chain.first().and_then(|leaf| crate::x509::CertFields::parse(leaf).ok()).and_then(|f| f.key_kind())
         });
-        CertifiedKey { chain, key, names, kind, ocsp_response: Default::default() }
+        CertifiedKey { chain, key, names, kind, leaf_extras: Default::default() }
     }
 
     /// Sets (or with an empty response, clears) the OCSP response stapled for the leaf.
     pub fn set_ocsp_response(&self, response: &[u8]) {
-        let value = (!response.is_empty()).then(|| Arc::from(response));
-        *self.ocsp_response.write().unwrap_or_else(|p| p.into_inner()) = value;
+        self.leaf_extras.write().unwrap_or_else(|p| p.into_inner()).ocsp_response = non_empty(response);
     }
 
     /// The OCSP response to staple, if there is one.
     pub fn ocsp_response(&self) -> Option<Arc<[u8]>> {
-        self.ocsp_response.read().unwrap_or_else(|p| p.into_inner()).clone()
+        self.leaf_extras.read().unwrap_or_else(|p| p.into_inner()).ocsp_response.clone()
+    }
+
+    /// Sets (or with an empty list, clears) the SCT list sent for the leaf.
+    pub fn set_sct_list(&self, list: &[u8]) {
+        self.leaf_extras.write().unwrap_or_else(|p| p.into_inner()).sct_list = non_empty(list);
+    }
+
+    /// The SCT list to send to a client that asks for one, if there is one.
+    pub fn sct_list(&self) -> Option<Arc<[u8]>> {
+        self.leaf_extras.read().unwrap_or_else(|p| p.into_inner()).sct_list.clone()
     }
 
     /// Builds a chain and key from PEM, checking that the key belongs to the leaf.

@@ -548,6 +548,12 @@ pub fn client_certificate_choice(
 /// A staple is kept for the application and, while certificates are verified and the
 /// config says so, checked (see [`crate::ocsp`]); a config that requires a staple fails
 /// without one.
+/// Client: keeps the SCT list the server sent with its leaf, for the application to check
+/// (s2n checks none itself, nor do we).
+pub fn accept_sct_list(common: &mut crate::conn::Common, list: &[u8]) {
+    common.summary.leaf_extras.get_or_insert_with(Default::default).sct_list = Some(list.into());
+}
+
 pub fn accept_ocsp_staple(
     common: &mut crate::conn::Common,
     config: &Config,
@@ -563,7 +569,8 @@ pub fn accept_ocsp_staple(
             false => Ok(()),
         };
     };
-    let ocsp = common.summary.ocsp.insert(Box::new(crate::conn::PeerOcsp { response: staple.to_vec(), status: None }));
+    let extras = common.summary.leaf_extras.get_or_insert_with(Default::default);
+    let ocsp = extras.ocsp.insert(crate::conn::PeerOcsp { response: staple.to_vec(), status: None });
     if config.verify_peer && config.check_ocsp_staple {
         let anchors: Vec<&[TrustAnchor<'_>]> = config.trust.root_sets().collect();
         let status = crate::ocsp::check(staple, &common.summary.peer_chain, &anchors, hooks.now()).map_err(|e| {

@@ -94,6 +94,13 @@ pub fn server_hello(
     if expect_status && !config.request_ocsp_staple {
         return Err(Error::with_alert(ErrorCode::UNSUPPORTED_EXTENSION, AlertDescription::UnsupportedExtension));
     }
+    // Likewise an SCT list (RFC 6962 §3.3.1), which comes in the ServerHello itself.
+    if let Some(list) = sh.extensions.get(ext::SCT) {
+        if !config.request_sct_list {
+            return Err(Error::with_alert(ErrorCode::UNSUPPORTED_EXTENSION, AlertDescription::UnsupportedExtension));
+        }
+        crate::verify::accept_sct_list(common, list);
+    }
     // Secure renegotiation (RFC 5746): in an initial handshake the server's answer is empty.
     // A server without it is accepted, as s2n does (RFC 5746 §4.1 leaves that choice to the
     // client for interoperability); it only means renegotiation requests get refused.

@@ -202,8 +202,9 @@ pub fn client_hello(
                 alpn: alpn.as_deref(),
                 mfl,
                 ticket: false,
-                // No certificate in an abbreviated handshake, so no status for one.
+                // No certificate in an abbreviated handshake, so no status or SCTs for one.
                 ocsp: false,
+                sct_list: None,
             },
         );
     }
@@ -213,6 +214,7 @@ pub fn client_hello(
     let issue_ticket = ticket.is_some() && config.ticket_keys.can_encrypt(now * 1_000_000_000);
     let id = &config.identities[identity];
     let staple = if ch.wants_ocsp_staple() { id.ocsp_response() } else { None };
+    let sct_list = if ch.extensions.contains(ext::SCT) { id.sct_list() } else { None };
     common.session_id = session_id.into();
 
     let mut flight = Vec::with_capacity(4096);
@@ -224,6 +226,7 @@ pub fn client_hello(
         mfl,
         ticket: issue_ticket,
         ocsp: staple.is_some(),
+        sct_list: sct_list.as_deref(),
     };
     encode_server_hello(&mut flight, &server_random, &session_id, suite, &extensions);
 
@@ -331,6 +334,8 @@ struct ServerHelloExtensions<'a> {
     ticket: bool,
     /// An empty status_request: a CertificateStatus follows the Certificate (RFC 6066 §8).
     ocsp: bool,
+    /// The leaf's SCT list, for a client that asked (RFC 6962 §3.3.1).
+    sct_list: Option<&'a [u8]>,
 }
 
 fn encode_server_hello(
@@ -367,6 +372,9 @@ fn encode_server_hello(
             }
             if e.ocsp {
                 extension(w, ext::STATUS_REQUEST, |_| {});
+            }
+            if let Some(list) = e.sct_list {
+                extension(w, ext::SCT, |w| w.put_bytes(list));
             }
         });
     });

@@ -252,6 +252,10 @@ fn send_client_hello(
                     w.put_u16(0);
                 });
             }
+            if config.request_sct_list {
+                // Empty (RFC 6962 §3.3.1).
+                extension(w, ext::SCT, |_| {});
+            }
             if let Some(code) = config.max_fragment_length_request {
                 extension(w, ext::MAX_FRAGMENT_LENGTH, |w| w.put_u8(code));
             }
@@ -579,9 +583,11 @@ fn server_certificate(
     if cert.entries.is_empty() {
         return Err(Error::with_alert(ErrorCode::NO_CERT_FOUND, AlertDescription::DecodeError));
     }
-    // Only what we asked for may come with the certificates: a status for the leaf.
-    let staple_allowed: &[u16] = if config.request_ocsp_staple { &[ext::STATUS_REQUEST] } else { &[] };
-    cert.entries[0].extensions.check_only(staple_allowed)?;
+    // Only what we asked for may come with the certificates: a status and an SCT list for
+    // the leaf.
+    let leaf_extensions = [(config.request_ocsp_staple, ext::STATUS_REQUEST), (config.request_sct_list, ext::SCT)];
+    let allowed: Vec<u16> = leaf_extensions.iter().filter(|(asked, _)| *asked).map(|(_, typ)| *typ).collect();
+    cert.entries[0].extensions.check_only(&allowed)?;
     for entry in &cert.entries[1..] {
         entry.extensions.check_only(&[])?;
     }
@@ -591,6 +597,9 @@ fn server_certificate(
         cert.entries.iter().map(|e| CertificateDer::from(e.cert.to_vec())).collect();
     crate::verify::check_peer_chain(common, config, hooks, &chain, crate::verify::Peer::Server { name: server_name })?;
     common.summary.peer_chain = chain;
+    if let Some(list) = cert.entries[0].extensions.get(ext::SCT) {
+        crate::verify::accept_sct_list(common, list);
+    }
     crate::verify::accept_ocsp_staple(common, config, hooks, staple)?;
     crate::verify::application_chain_check(common, hooks)
 }
@@ -651,10 +660,13 @@ fn send_client_certificate(
     common.summary.no_client_cert = chosen.is_none();
     let mut msg = Vec::new();
     match chosen {
-        Some((id, _, _)) => {
-            msgs::Certificate13::encode(&mut msg, &request.context, id.chain.iter().map(|c| c.as_ref()), None)
-        }
-        None => msgs::Certificate13::encode(&mut msg, &request.context, std::iter::empty(), None),
+        Some((id, _, _)) => msgs::Certificate13::encode(
+            &mut msg,
+            &request.context,
+            id.chain.iter().map(|c| c.as_ref()),
+            &Default::default(),
+        ),
+        None => msgs::Certificate13::encode(&mut msg, &request.context, std::iter::empty(), &Default::default()),
     }
     transcript.add(&msg);
     common.send_handshake(&msg);

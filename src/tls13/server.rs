@@ -383,7 +383,9 @@ fn client_hello(
         let mut cert = Vec::new();
         // A staple only for a client that asked for one (RFC 8446 §4.4.2.1).
         let staple = if ch.wants_ocsp_staple() { id.ocsp_response() } else { None };
-        msgs::Certificate13::encode(&mut cert, &[], id.chain.iter().map(|c| c.as_ref()), staple.as_deref());
+        let sct_list = if ch.extensions.contains(ext::SCT) { id.sct_list() } else { None };
+        let leaf = msgs::LeafExtensions { ocsp_staple: staple.as_deref(), sct_list: sct_list.as_deref() };
+        msgs::Certificate13::encode(&mut cert, &[], id.chain.iter().map(|c| c.as_ref()), &leaf);
         common.summary.ocsp_stapled = staple.is_some();
         f.add(&cert);
 

@@ -627,7 +627,13 @@ pub extern "C" fn s2n_cert_chain_and_key_set_sct_list(
     data: *const u8,
     length: u32,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let chain_and_key = unsafe { arg_ref(chain_and_key) }?;
+        // As in s2n, no data (or none of it) clears the list.
+        let data = if data.is_null() { &[][..] } else { unsafe { arg_bytes(data, length as usize) }? };
+        chain_and_key.certified()?.set_sct_list(data);
+        OK
+    })
 }
 
 #[no_mangle]
@@ -655,15 +661,25 @@ pub extern "C" fn s2n_connection_get_ocsp_response(conn: *mut s2n_connection, le
     call(|| {
         let conn = unsafe { arg_ref(conn) }?;
         unsafe { arg_ref(length) }?;
-        let response = conn.core.common.summary.ocsp.as_ref().map(|ocsp| &ocsp.response[..]);
+        let response = conn.core.common.summary.peer_ocsp().map(|ocsp| &ocsp.response[..]);
         unsafe { write_out(length, response.map_or(0, |r| r.len() as u32)) }?;
         Ok(response.map_or(std::ptr::null(), |r| r.as_ptr()))
     })
 }
 
+/// Client: the SCT list the server sent (NULL and a length of 0 when none). As in s2n, a
+/// NULL `length` gives NULL without an error.
 #[no_mangle]
 pub extern "C" fn s2n_connection_get_sct_list(conn: *mut s2n_connection, length: *mut u32) -> *const u8 {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        if length.is_null() {
+            return Ok(std::ptr::null());
+        }
+        let list = conn.core.common.summary.peer_sct_list();
+        unsafe { write_out(length, list.map_or(0, |l| l.len() as u32)) }?;
+        Ok(list.map_or(std::ptr::null(), |l| l.as_ptr()))
+    })
 }
 
 #[no_mangle]
@@ -704,12 +720,13 @@ pub extern "C" fn s2n_connection_is_ocsp_stapled(conn: *mut s2n_connection) -> c
     call(|| {
         // A server: whether it stapled a response; a client: whether it received one.
         let summary = &unsafe { arg_ref(conn) }?.core.common.summary;
-        Ok((summary.ocsp_stapled || summary.ocsp.is_some()) as c_int)
+        Ok((summary.ocsp_stapled || summary.peer_ocsp().is_some()) as c_int)
     })
 }
 
-/// The deprecated way to set a staple: on the config's one default chain.
-pub(crate) fn set_default_chain_ocsp_data(config: &s2n_config, data: &[u8]) -> Result<()> {
+/// The config's one default chain, which the deprecated `s2n_config_set_extension_data`
+/// sets a staple or SCT list on (`S2N_ERR_UPDATING_EXTENSION` unless there is exactly one).
+pub(crate) fn default_chain(config: &s2n_config) -> Result<&crate::pki::CertifiedKey> {
     let core = &config.core;
     let defaults: Vec<usize> = if core.default_identities.is_empty() {
         (0..core.identities.len()).collect()
@@ -717,8 +734,7 @@ pub(crate) fn set_default_chain_ocsp_data(config: &s2n_config, data: &[u8]) -> R
         core.default_identities.clone()
     };
     let [only] = defaults[..] else { return Err(Error::new(ErrorCode::UPDATING_EXTENSION)) };
-    core.identities[only].set_ocsp_response(data);
-    Ok(())
+    Ok(&core.identities[only])
 }
 
 /// The extension named by the NUL-terminated dotted `oid` ("1.3.187.25240.2"; s2n also

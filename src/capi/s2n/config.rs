@@ -532,11 +532,15 @@ pub extern "C" fn s2n_config_add_dhparams(config: *mut s2n_config, dhparams_pem:
 
 #[no_mangle]
 pub extern "C" fn s2n_config_set_ct_support_level(config: *mut s2n_config, level: s2n_ct_support_level_arg) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        config.core.request_sct_list =
+            s2n_ct_support_level::from_raw(level)? == s2n_ct_support_level::S2N_CT_SUPPORT_REQUEST;
+        OK
+    })
 }
 
-/// Deprecated in s2n: sets the OCSP staple (or, unsupported here, the SCT list) of the
-/// config's only default chain.
+/// Deprecated in s2n: sets the OCSP staple or the SCT list of the config's only default chain.
 #[no_mangle]
 pub extern "C" fn s2n_config_set_extension_data(
     config: *mut s2n_config,
@@ -549,11 +553,12 @@ pub extern "C" fn s2n_config_set_extension_data(
         let data = unsafe { arg_bytes(data, length as usize) }?;
         match s2n_tls_extension_type::from_raw(type_)? {
             s2n_tls_extension_type::S2N_EXTENSION_OCSP_STAPLING => {
-                super::cert::set_default_chain_ocsp_data(config, data)?;
+                super::cert::default_chain(config)?.set_ocsp_response(data);
                 OK
             }
             s2n_tls_extension_type::S2N_EXTENSION_CERTIFICATE_TRANSPARENCY => {
-                Err(Error::new(ErrorCode::FERROTLS_UNIMPLEMENTED))
+                super::cert::default_chain(config)?.set_sct_list(data);
+                OK
             }
             _ => Err(Error::new(ErrorCode::UNRECOGNIZED_EXTENSION)),
         }

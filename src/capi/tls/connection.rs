@@ -358,7 +358,7 @@ impl Session {
         let fields = chain.first().and_then(|leaf| crate::x509::CertFields::parse(leaf).ok());
         let ocsp_url = fields.as_ref().and_then(|f| f.ocsp_url()).map(|url| cstring(&url));
         // A staple the engine checked; or, with certificate checks off, one read as is.
-        let peer_ocsp = summary.ocsp.as_deref();
+        let peer_ocsp = summary.peer_ocsp();
         let ocsp = peer_ocsp.and_then(|ocsp| ocsp.status.clone()).or_else(|| {
             let response = &peer_ocsp?.response[..];
             let anchors: Vec<&[rustls_pki_types::TrustAnchor<'_>]> = self.engine.core.trust.root_sets().collect();

@@ -413,5 +413,30 @@ if command -v openssl >/dev/null; then
   done
 fi
 
+# Serialized connections, TLS 1.3 and 1.2: an s2n echo server echoes openssl s_client's
+# first line, serializes the connection (s2n_connection_serialize) and execs a server that
+# restores it on the inherited socket (s2n_connection_deserialize) and echoes the second
+# line. Ours to ours, and across to and from the real s2n-tls (the blob is s2n's layout).
+if command -v openssl >/dev/null; then
+  handover_cell() {
+    local name=$1 v=$2 first=$3 next=$4 ossl
+    ossl=$([ $v = 1.3 ] && echo -tls1_3 || echo -tls1_2)
+    next_port
+    cell "$name (TLS $v)" "
+      ECHO_HANDOVER='$next' ECHO_HANDOVER_BLOB=$tmp/blob-$port $first $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 > $tmp/handover-$port.log 2>&1 &
+      sleep 0.3
+      out=\$( (printf 'one\n'; sleep 0.7; printf 'two\n'; sleep 0.7) | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error $ossl -quiet 2>&1); wait
+      echo \"\$out\" | tail -n 2; cat $tmp/handover-$port.log
+      echo \"\$out\" | grep -qx one && echo \"\$out\" | grep -qx two && grep -q 'server: took over' $tmp/handover-$port.log"
+  }
+  for v in 1.3 1.2; do
+    handover_cell "ferrotls server hands a serialized connection to another ferrotls server" $v "$bin/s2n_echo_server" "$bin/s2n_echo_server"
+    if [ -n "${have_peer:-}" ]; then
+      handover_cell "ferrotls server hands a serialized connection to the real s2n-tls" $v "$bin/s2n_echo_server" "$peer server"
+      handover_cell "real s2n-tls hands a serialized connection to the ferrotls server" $v "$peer server" "$bin/s2n_echo_server"
+    fi
+  done
+fi
+
 echo "interop: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -8,7 +8,12 @@
  * file, whose subjects its CertificateRequest lists as certificate authorities (and, with
  * ECHO_DSS_COMPAT=1, lists dss_sign among TLS 1.2's certificate types). With
  * ECHO_FINGERPRINT=1 it prints each client's JA4 fingerprint (hashed and raw) and JA3 string
- * after the handshake. */
+ * after the handshake. With ECHO_HANDOVER="COMMAND [ARGS]" it serializes each connection
+ * after echoing its first message (s2n_connection_serialize, to the file ECHO_HANDOVER_BLOB)
+ * and execs COMMAND ARGS takeover FD BLOB, which the form
+ *   s2n_echo_server takeover FD BLOB
+ * answers: it restores the connection on FD (s2n_connection_deserialize), echoes one more
+ * message and closes. */
 #include "common.h"
 
 #if __has_include(<s2n/unstable/fingerprint.h>)
@@ -40,8 +45,62 @@ static void print_fingerprints(struct s2n_connection *conn)
 }
 #endif
 
+/* Serializes `conn` to `blob_path` and replaces this process with `command` (split at
+ * spaces) followed by "takeover FD BLOB", which inherits the socket. */
+static void hand_over(struct s2n_connection *conn, int fd, const char *command, const char *blob_path)
+{
+    uint32_t len = 0;
+    GUARD(s2n_connection_serialization_length(conn, &len));
+    uint8_t *blob = malloc(len);
+    GUARD(s2n_connection_serialize(conn, blob, len));
+    FILE *f = fopen(blob_path, "wb");
+    if (!f || fwrite(blob, 1, len, f) != len || fclose(f) != 0) { perror(blob_path); exit(1); }
+    free(blob);
+    printf("server: handing over (%u bytes)\n", len);
+    fflush(stdout);
+    char *words = strdup(command), *argv[16];
+    int argc = 0;
+    for (char *w = strtok(words, " "); w && argc < 12; w = strtok(NULL, " ")) argv[argc++] = w;
+    char fd_text[16];
+    snprintf(fd_text, sizeof fd_text, "%d", fd);
+    argv[argc++] = "takeover";
+    argv[argc++] = fd_text;
+    argv[argc++] = (char *) blob_path;
+    argv[argc] = NULL;
+    execvp(argv[0], argv);
+    perror(argv[0]);
+    exit(1);
+}
+
+/* The other end of hand_over: restores the connection on `fd`, echoes one message and
+ * closes. */
+static int take_over(int fd, const char *blob_path)
+{
+    GUARD(s2n_init());
+    size_t len = 0;
+    char *blob = slurp_len(blob_path, &len);
+    struct s2n_connection *conn = s2n_connection_new(S2N_SERVER);
+    GUARD(s2n_connection_set_fd(conn, fd));
+    GUARD(s2n_connection_set_blinding(conn, S2N_SELF_SERVICE_BLINDING));
+    GUARD(s2n_connection_deserialize(conn, (uint8_t *) blob, (uint32_t) len));
+    free(blob);
+    printf("server: took over version=%d cipher=%s\n", s2n_connection_get_actual_protocol_version(conn),
+           s2n_connection_get_cipher(conn));
+    fflush(stdout);
+    char buf[16384];
+    ssize_t n;
+    s2n_blocked_status blocked;
+    if ((n = s2n_recv(conn, buf, sizeof buf, &blocked)) > 0) GUARD(s2n_send(conn, buf, n, &blocked));
+    s2n_shutdown(conn, &blocked);
+    s2n_connection_free(conn);
+    close(fd);
+    s2n_cleanup_final();
+    return n > 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "takeover") == 0) return take_over(atoi(argv[2]), argv[3]);
     if (argc < 4) { fprintf(stderr, "usage: %s PORT CERT KEY [N]\n", argv[0]); return 2; }
     int count = argc > 4 ? atoi(argv[4]) : 1;
     int once = argc > 5 && strcmp(argv[5], "once") == 0;
@@ -76,6 +135,8 @@ int main(int argc, char **argv)
     }
     const char *protocols[] = { "http/1.1" };
     GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
+    const char *handover = getenv("ECHO_HANDOVER"), *handover_blob = getenv("ECHO_HANDOVER_BLOB");
+    if (handover) GUARD(s2n_config_set_serialization_version(config, S2N_SERIALIZED_CONN_V1));
     const char *tickets = getenv("ECHO_SESSION_TICKETS");
     if (tickets && strcmp(tickets, "1") == 0) {
         uint8_t ticket_key[32] = "ferrotls echo test ticket key";
@@ -116,6 +177,7 @@ int main(int argc, char **argv)
                 off += w;
             }
             if (once) break;
+            if (handover && handover_blob) hand_over(conn, fd, handover, handover_blob);
         }
         if (n < 0 && s2n_error_get_type(s2n_errno) != S2N_ERR_T_CLOSED)
             printf("server: connection failed: %s (%s)\n", s2n_strerror(s2n_errno, "EN"), s2n_strerror_name(s2n_errno));

@@ -70,6 +70,19 @@ impl<'a> Reader<'a> {
         Ok(u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
     }
 
+    #[track_caller]
+    pub fn u64(&mut self) -> Result<u64> {
+        Ok(u64::from_be_bytes(self.array()?))
+    }
+
+    /// `N` bytes, as an array.
+    #[track_caller]
+    pub fn array<const N: usize>(&mut self) -> Result<[u8; N]> {
+        let mut out = [0u8; N];
+        out.copy_from_slice(self.take(N)?);
+        Ok(out)
+    }
+
     /// A vector with a one-byte length prefix, as a reader over its contents.
     #[track_caller]
     pub fn vec_u8(&mut self) -> Result<Reader<'a>> {
@@ -106,6 +119,7 @@ pub trait Writer {
     fn put_u16(&mut self, v: u16);
     fn put_u24(&mut self, v: u32);
     fn put_u32(&mut self, v: u32);
+    fn put_u64(&mut self, v: u64);
     fn put_bytes(&mut self, v: &[u8]);
     /// Writes a vector whose one-, two- or three-byte length prefix is filled in after
     /// `body` has written the contents.
@@ -126,6 +140,10 @@ impl Writer for Vec<u8> {
     }
 
     fn put_u32(&mut self, v: u32) {
+        self.extend_from_slice(&v.to_be_bytes());
+    }
+
+    fn put_u64(&mut self, v: u64) {
         self.extend_from_slice(&v.to_be_bytes());
     }
 

@@ -67,6 +67,9 @@ pub struct Summary {
     pub psk_identity: Option<Box<[u8]>>,
     /// The handshake resumed a session (no certificates were exchanged).
     pub resumed: bool,
+    /// Restored by `s2n_connection_deserialize`: established, but without its handshake's
+    /// details (and, in TLS 1.3, without an exporter secret, which is not serialized).
+    pub deserialized: bool,
     /// TLS 1.2 client: the server sent RFC 5746's renegotiation_info.
     pub secure_renegotiation: bool,
     /// Server: the ClientHello came in SSL 2.0's format.
@@ -1199,6 +1202,103 @@ impl Connection {
 
     pub fn we_closed(&self) -> bool {
         self.we_closed
+    }
+
+    /// The state `s2n_connection_serialize` saves, of an established connection with
+    /// nothing received and unread or queued and unsent.
+    pub fn established(&self) -> Result<crate::serialize::Established> {
+        use crate::serialize::{Established, EstablishedKeys};
+        if self.is_handshaking() {
+            return Err(Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE));
+        }
+        if self.we_closed || self.peer_closed || matches!(self.status, Status::Failed(_)) {
+            return Err(Error::new(ErrorCode::CLOSED));
+        }
+        let c = &self.common;
+        if self.buffered_tls() > 0 || !self.app_in.is_empty() || !self.hs_in.is_empty() || !c.outgoing.is_empty() {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        let seq = |p: &Option<Protection>| p.as_ref().map(Protection::sequence_number).ok_or_else(unexpected);
+        let (read, write) = (seq(&c.read)?, seq(&c.write)?);
+        let (client_seq, server_seq) = if c.side == Side::Client { (write, read) } else { (read, write) };
+        let keys = if let Some(s) = &c.app_secrets {
+            EstablishedKeys::Tls13 {
+                suite: s.suite,
+                client: s.get(AppSecret::Client),
+                server: s.get(AppSecret::Server),
+                resumption: s.get(AppSecret::Resumption),
+            }
+        } else if let Some(s) = &c.tls12_secrets {
+            EstablishedKeys::Tls12 {
+                suite: s.suite,
+                master: s.master.clone(),
+                client_random: s.client_random,
+                server_random: s.server_random,
+            }
+        } else {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        };
+        let max_fragment = u16::try_from(c.max_fragment).unwrap_or(u16::MAX);
+        Ok(Established { client_seq, server_seq, max_fragment, keys })
+    }
+
+    /// After serializing: no record more either way, and no keys left, so the same nonces
+    /// cannot be used here and where the connection goes (s2n closes it and wipes its keys).
+    pub fn retire_serialized(&mut self) {
+        self.we_closed = true;
+        self.peer_closed = true;
+        let c = &mut self.common;
+        (c.read, c.write, c.app_secrets, c.tls12_secrets) = (None, None, None, None);
+    }
+
+    /// Makes this new connection the established one `state` describes
+    /// (`s2n_connection_deserialize`); one that has begun a handshake is
+    /// `S2N_ERR_INVALID_STATE`.
+    pub fn restore_established(&mut self, state: crate::serialize::Established) -> Result<()> {
+        use crate::serialize::EstablishedKeys;
+        let untouched = matches!(
+            self.handshake,
+            Some(
+                Handshake::Client(tls13::client::State::Start)
+                    | Handshake::Server(tls13::server::State::WaitClientHello)
+            )
+        );
+        if !untouched || self.buffered_tls() > 0 || !self.common.outgoing.is_empty() {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        let client_side = self.common.side == Side::Client;
+        let (read_seq, write_seq) =
+            if client_side { (state.server_seq, state.client_seq) } else { (state.client_seq, state.server_seq) };
+        let c = &mut self.common;
+        let (client_write, server_write) = match state.keys {
+            EstablishedKeys::Tls13 { suite, client, server, resumption } => {
+                c.summary.version = Some(crate::msgs::TLS13);
+                c.summary.suite = Some(suite);
+                let no_exporter = Secret::from_slice(&[0; 48][..suite.hash.output_len()]);
+                c.app_secrets = Some(AppSecrets::new(suite, &client, &server, &no_exporter, &resumption));
+                (
+                    Protection::Tls13(Tls13Protection::new(suite, &client)),
+                    Protection::Tls13(Tls13Protection::new(suite, &server)),
+                )
+            }
+            EstablishedKeys::Tls12 { suite, master, client_random, server_random } => {
+                c.summary.version = Some(crate::msgs::TLS12);
+                c.summary.tls12_suite = Some(suite);
+                c.summary.client_random = client_random;
+                let keys = tls12::key_protections(suite, &master, &client_random, &server_random);
+                c.tls12_secrets =
+                    Some(Box::new(tls12::Secrets { master, client_random, server_random, suite, pending_read: None }));
+                keys
+            }
+        };
+        let (read, write) = if client_side { (server_write, client_write) } else { (client_write, server_write) };
+        c.read = Some(read.resume_at(read_seq));
+        c.write = Some(write.resume_at(write_seq));
+        c.max_fragment = usize::from(state.max_fragment);
+        c.summary.deserialized = true;
+        self.handshake = None;
+        self.status = Status::Open;
+        Ok(())
     }
 
     /// Frees the record buffers; they come back on the next use. Fails while they hold data

@@ -17,6 +17,7 @@ pub mod offload;
 pub mod pki;
 pub mod policy;
 pub mod record;
+pub mod serialize;
 pub mod session;
 pub mod sign;
 pub mod sslv2;

@@ -168,7 +168,7 @@ impl<'a> ClientHello<'a> {
     pub fn decode(body: &'a [u8]) -> Result<ClientHello<'a>> {
         let mut r = Reader::new(body);
         let legacy_version = r.u16()?;
-        let random = r.take(32)?.try_into().expect("32 bytes");
+        let random = r.array()?;
         let session_id = r.vec_u8()?.rest();
         if session_id.len() > 32 {
             return Err(decode_error());
@@ -290,7 +290,7 @@ impl<'a> ServerHello<'a> {
     pub fn decode(body: &'a [u8]) -> Result<ServerHello<'a>> {
         let mut r = Reader::new(body);
         let legacy_version = r.u16()?;
-        let random = r.take(32)?.try_into().expect("32 bytes");
+        let random = r.array()?;
         let session_id = r.vec_u8()?.rest();
         if session_id.len() > 32 {
             return Err(decode_error());

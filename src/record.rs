@@ -335,6 +335,23 @@ impl Protection {
         matches!(self, Protection::Tls13(_))
     }
 
+    /// Records protected so far in this direction (under this key).
+    pub fn sequence_number(&self) -> u64 {
+        match self {
+            Protection::Tls13(p) => p.seq,
+            Protection::Tls12(p) => p.seq,
+        }
+    }
+
+    /// Carries on from record `seq` (a deserialized connection: see serialize.rs).
+    pub fn resume_at(mut self, seq: u64) -> Protection {
+        match &mut self {
+            Protection::Tls13(p) => p.seq = seq,
+            Protection::Tls12(p) => p.seq = seq,
+        }
+        self
+    }
+
     /// Drops the expanded AEAD key (aws-lc's key schedule and GHASH tables: about 600 bytes
     /// of heap per direction), keeping the sequence number. An idle connection does this;
     /// [`Protection::restore_key`] brings the key back before the next record.

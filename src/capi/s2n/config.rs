@@ -61,6 +61,8 @@ pub struct s2n_config {
         *mut c_void,
     )>,
     pub(crate) recv_multi_record: bool,
+    /// `s2n_config_set_serialization_version`: its connections may be serialized.
+    pub(crate) serializable: bool,
     /// `s2n_config_set_send_buffer_size`: records gathered before a write.
     pub(crate) send_buffer_size: Option<u32>,
     /// `s2n_config_set_max_fragment_length`: the default record payload of new connections.
@@ -132,6 +134,7 @@ impl s2n_config {
             policy_name: "default",
             max_blinding: None,
             renegotiate_request: None,
+            serializable: false,
             recv_multi_record: false,
             send_buffer_size: None,
             max_fragment_length: None,
@@ -597,7 +600,18 @@ pub extern "C" fn s2n_config_set_serialization_version(
     config: *mut s2n_config,
     version: s2n_serialization_version_arg,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let config = unsafe { arg_mut(config) }?;
+        // As in s2n: not with renegotiation, and V1 is the only version to set.
+        if config.renegotiate_request.is_some() {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        if version != s2n_serialization_version::S2N_SERIALIZED_CONN_V1 as s2n_serialization_version_arg {
+            return Err(Error::new(ErrorCode::SAFETY));
+        }
+        config.serializable = true;
+        OK
+    })
 }
 
 #[no_mangle]
@@ -660,7 +674,12 @@ pub extern "C" fn s2n_config_set_renegotiate_request_cb(
     context: *mut c_void,
 ) -> c_int {
     call(|| {
-        unsafe { arg_mut(config) }?.renegotiate_request = callback.map(|f| (f, context));
+        let config = unsafe { arg_mut(config) }?;
+        // As in s2n: renegotiation and serialization exclude each other.
+        if config.serializable {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        config.renegotiate_request = callback.map(|f| (f, context));
         OK
     })
 }

@@ -6,7 +6,7 @@ use std::os::raw::{c_char, c_int, c_void};
 
 use super::abi::*;
 use super::init::ensure_initialized;
-use super::{call, unimplemented, OK};
+use super::{call, OK};
 use crate::capi::{arg_cstr, arg_mut, arg_ref, from_c, into_c, write_out};
 use std::ffi::CString;
 
@@ -818,6 +818,10 @@ pub extern "C" fn s2n_connection_tls_exporter(
         if label.len() > 249 || out.len() > 255 * secrets.suite.hash.output_len() {
             return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
         }
+        // A deserialized connection has no exporter secret (s2n's blob carries none).
+        if conn.core.common.summary.deserialized {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
         let exporter = secrets.get(crate::conn::AppSecret::Exporter);
         crate::tls13::key_schedule::export(secrets.suite.hash, &exporter, label, context, out);
         OK
@@ -1093,19 +1097,57 @@ pub extern "C" fn s2n_connection_set_server_keying_material_lifetime(
     })
 }
 
+/// The size `s2n_connection_serialize` needs (the config must allow serialization).
 #[no_mangle]
 pub extern "C" fn s2n_connection_serialization_length(conn: *mut s2n_connection, length: *mut u32) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_ref(conn) }?;
+        unsafe { arg_ref(length) }?;
+        if !conn.config().serializable {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        let len = crate::serialize::encoded_len(&conn.core.common.summary)?;
+        unsafe { write_out(length, len as u32) }?;
+        OK
+    })
 }
 
+/// Writes the established connection's state (keys included, in the clear) to `buffer`
+/// and closes the connection: it sends and receives no more, here (see serialize.rs).
 #[no_mangle]
 pub extern "C" fn s2n_connection_serialize(conn: *mut s2n_connection, buffer: *mut u8, buffer_length: u32) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        unsafe { arg_ref(buffer) }?;
+        if !conn.config().serializable {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        let state = conn.core.established()?;
+        let mut blob = zeroize::Zeroizing::new(Vec::new());
+        state.encode(&mut blob);
+        if (buffer_length as usize) < blob.len() {
+            return Err(Error::new(ErrorCode::INSUFFICIENT_MEM_SIZE));
+        }
+        // SAFETY: the caller passes `buffer_length` writable bytes, at least the blob's.
+        unsafe { std::slice::from_raw_parts_mut(buffer, blob.len()) }.copy_from_slice(&blob);
+        conn.core.retire_serialized();
+        OK
+    })
 }
 
+/// Makes a new connection the one a blob from `s2n_connection_serialize` (ours or
+/// s2n-tls's) describes: it sends and receives under the original's keys from where
+/// that one stopped. The blob is trusted as it is (s2n's documentation: authenticate it).
 #[no_mangle]
 pub extern "C" fn s2n_connection_deserialize(conn: *mut s2n_connection, buffer: *mut u8, buffer_length: u32) -> c_int {
-    unimplemented()
+    call(|| {
+        let conn = unsafe { arg_mut(conn) }?;
+        unsafe { arg_ref(buffer) }?;
+        let blob = unsafe { crate::capi::arg_bytes(buffer, buffer_length as usize) }?;
+        let state = crate::serialize::Established::decode(blob)?;
+        conn.core.restore_established(state)?;
+        OK
+    })
 }
 
 #[no_mangle]

@@ -438,5 +438,38 @@ if command -v openssl >/dev/null; then
   done
 fi
 
+# NPN (TLS 1.2): openssl s_client -nextprotoneg against our server, our client against
+# s_server -nextprotoneg (neither side's ALPN settles it), and the real s2n-tls both ways,
+# where the servers' ALPN list (h2) misses the clients' (http/1.1) so NPN decides: the
+# client's own first protocol, WITH_NPN on both sides.
+if command -v openssl >/dev/null; then
+  next_port
+  cell "openssl s_client -nextprotoneg with the ferrotls s2n server (TLS 1.2)" "
+    ECHO_NPN=1 $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 once > $tmp/npn-$port.log &
+    sleep 0.3
+    out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error -tls1_2 -nextprotoneg http/1.1 -ign_eof 2>&1); wait
+    echo \"\$out\" | grep 'Next protocol'; cat $tmp/npn-$port.log
+    echo \"\$out\" | grep -q 'Next protocol: (1) http/1.1' && grep -q 'WITH_NPN alpn=http/1.1' $tmp/npn-$port.log"
+  next_port
+  cell "ferrotls s2n client negotiates by NPN with openssl s_server (TLS 1.2)" "
+    openssl s_server -accept $port -cert $leaf -key $key -CAfile $ca -tls1_2 -nextprotoneg http/1.1 -rev -naccept 1 -quiet >/dev/null 2>&1 &
+    out=\$(ECHO_POLICY=test_all_tls12 ECHO_NPN=1 $bin/s2n_echo_client $port $ca localhost \$'ping\n'); rc=\$?; wait
+    echo \"\$out\"; [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'WITH_NPN alpn=http/1.1'"
+  if [ -n "${have_peer:-}" ]; then
+    next_port
+    cell "real s2n-tls client negotiates by NPN with the ferrotls server (TLS 1.2)" "
+      ECHO_NPN=1 ECHO_PROTOCOL=h2 $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 > $tmp/npn-$port.log &
+      out=\$(ECHO_POLICY=test_all_tls12 ECHO_NPN=1 $peer client $port $ca localhost \$'ping\n'); rc=\$?; wait
+      echo \"\$out\"; cat $tmp/npn-$port.log
+      [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'WITH_NPN alpn=http/1.1' && grep -q 'WITH_NPN alpn=http/1.1' $tmp/npn-$port.log"
+    next_port
+    cell "ferrotls client negotiates by NPN with the real s2n-tls server (TLS 1.2)" "
+      ECHO_NPN=1 ECHO_PROTOCOL=h2 $peer server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 > $tmp/npn-$port.log &
+      out=\$(ECHO_POLICY=test_all_tls12 ECHO_NPN=1 $bin/s2n_echo_client $port $ca localhost \$'ping\n'); rc=\$?; wait
+      echo \"\$out\"; cat $tmp/npn-$port.log
+      [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'WITH_NPN alpn=http/1.1' && grep -q 'WITH_NPN alpn=http/1.1' $tmp/npn-$port.log"
+  fi
+fi
+
 echo "interop: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -4,9 +4,15 @@
  * ECHO_POLICY names a security policy; with ECHO_SESSION_FILE the client resumes the
  * session saved there (if any) and saves the connection's session there afterwards; with
  * ECHO_OCSP=1 it asks for (and checks) a stapled OCSP response, with ECHO_CT=1 for the
- * server's Certificate Transparency SCT list (and prints its size); with ECHO_RENEGOTIATION
+ * server's Certificate Transparency SCT list (and prints its size), with ECHO_NPN=1 it also
+ * offers its protocol (http/1.1) (or ECHO_PROTOCOL's) by TLS 1.2's NPN; with ECHO_RENEGOTIATION
  * (ignore or reject) it answers TLS 1.2 renegotiation requests that way, out loud.         */
 #include "common.h"
+/* NPN is in an unstable header too (found where the build provides them). */
+#if __has_include(<s2n/unstable/npn.h>)
+#include <s2n/unstable/npn.h>
+#define HAVE_NPN 1
+#endif
 /* s2n-tls's own build (tools/s2n-peer) exports only s2n.h: the renegotiation knob needs the
  * unstable header, which ours installs. */
 #if __has_include(<s2n/unstable/renegotiate.h>)
@@ -30,7 +36,7 @@ int main(int argc, char **argv)
     struct s2n_config *config = s2n_config_new_minimal();
     char *ca = slurp(argv[2]);
     GUARD(s2n_config_add_pem_to_trust_store(config, ca));
-    const char *protocols[] = { "http/1.1" };
+    const char *protocols[] = { getenv("ECHO_PROTOCOL") ? getenv("ECHO_PROTOCOL") : "http/1.1" };
     GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
     const char *policy = getenv("ECHO_POLICY");
     if (policy) GUARD(s2n_config_set_cipher_preferences(config, policy));
@@ -38,6 +44,12 @@ int main(int argc, char **argv)
     if (session_file) GUARD(s2n_config_set_session_tickets_onoff(config, 1));
     const char *ocsp = getenv("ECHO_OCSP");
     if (ocsp && strcmp(ocsp, "1") == 0) GUARD(s2n_config_set_status_request_type(config, S2N_STATUS_REQUEST_OCSP));
+    const char *npn = getenv("ECHO_NPN");
+#ifdef HAVE_NPN
+    if (npn && strcmp(npn, "1") == 0) GUARD(s2n_config_set_npn(config, 1));
+#else
+    if (npn) fprintf(stderr, "ECHO_NPN: built without <s2n/unstable/npn.h>\n");
+#endif
     const char *ct = getenv("ECHO_CT");
     if (ct && strcmp(ct, "1") == 0) GUARD(s2n_config_set_ct_support_level(config, S2N_CT_SUPPORT_REQUEST));
 #ifdef HAVE_RENEGOTIATE_CB

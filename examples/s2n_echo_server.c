@@ -3,7 +3,8 @@
  *   s2n_echo_server PORT CERT_PEM KEY_PEM [CONNECTIONS [once]]
  * With ECHO_SESSION_TICKETS=1 in the environment it issues and accepts session tickets;
  * ECHO_OCSP_FILE names a DER OCSP response it staples for clients that ask, ECHO_SCT_FILE
- * a Certificate Transparency SCT list (RFC 6962 §3.3) it sends them; ECHO_CLIENT_CA
+ * a Certificate Transparency SCT list (RFC 6962 §3.3) it sends them; with ECHO_NPN=1 it
+ * offers its protocol (http/1.1) (or ECHO_PROTOCOL's) by TLS 1.2's NPN to clients that ask; ECHO_CLIENT_CA
  * names a CA file: it then asks clients for a certificate (optional), trusting only that
  * file, whose subjects its CertificateRequest lists as certificate authorities (and, with
  * ECHO_DSS_COMPAT=1, lists dss_sign among TLS 1.2's certificate types). With
@@ -15,6 +16,11 @@
  * answers: it restores the connection on FD (s2n_connection_deserialize), echoes one more
  * message and closes. */
 #include "common.h"
+/* NPN is in an unstable header too (found where the build provides them). */
+#if __has_include(<s2n/unstable/npn.h>)
+#include <s2n/unstable/npn.h>
+#define HAVE_NPN 1
+#endif
 
 #if __has_include(<s2n/unstable/fingerprint.h>)
 #include <s2n/unstable/fingerprint.h>
@@ -133,8 +139,14 @@ int main(int argc, char **argv)
         const char *dss = getenv("ECHO_DSS_COMPAT");
         if (dss && strcmp(dss, "1") == 0) GUARD(s2n_config_enable_cert_req_dss_legacy_compat(config));
     }
-    const char *protocols[] = { "http/1.1" };
+    const char *protocols[] = { getenv("ECHO_PROTOCOL") ? getenv("ECHO_PROTOCOL") : "http/1.1" };
     GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
+    const char *npn = getenv("ECHO_NPN");
+#ifdef HAVE_NPN
+    if (npn && strcmp(npn, "1") == 0) GUARD(s2n_config_set_npn(config, 1));
+#else
+    if (npn) fprintf(stderr, "ECHO_NPN: built without <s2n/unstable/npn.h>\n");
+#endif
     const char *handover = getenv("ECHO_HANDOVER"), *handover_blob = getenv("ECHO_HANDOVER_BLOB");
     if (handover) GUARD(s2n_config_set_serialization_version(config, S2N_SERIALIZED_CONN_V1));
     const char *tickets = getenv("ECHO_SESSION_TICKETS");

@@ -222,6 +222,13 @@ pub struct Config {
     pub check_ocsp_staple: bool,
     /// Client: fail a handshake without a staple (`tls_config_ocsp_require_stapling`).
     pub require_ocsp_staple: bool,
+    /// Server: a client offering only ALPN protocols we lack fails the handshake
+    /// (no_application_protocol, as libssl under libtls); otherwise, as in s2n, the
+    /// handshake goes on without one.
+    pub alpn_mismatch_fatal: bool,
+    /// TLS 1.2: negotiate the application protocol with NPN when ALPN does not
+    /// (`s2n_config_set_npn`), from the same protocol list.
+    pub npn: bool,
     /// Client: ask the server for its Certificate Transparency SCT list (RFC 6962 §3.3.1,
     /// `s2n_config_set_ct_support_level`).
     pub request_sct_list: bool,
@@ -298,6 +305,8 @@ impl Default for Config {
             check_ocsp_staple: true,
             require_ocsp_staple: false,
             request_sct_list: false,
+            npn: false,
+            alpn_mismatch_fatal: false,
             alpn: Vec::new(),
             client_auth: ClientAuth::None,
             max_fragment_length_request: None,

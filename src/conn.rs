@@ -67,6 +67,8 @@ pub struct Summary {
     pub psk_identity: Option<Box<[u8]>>,
     /// The handshake resumed a session (no certificates were exchanged).
     pub resumed: bool,
+    /// TLS 1.2: the application protocol came by NPN (s2n's WITH_NPN).
+    pub npn: bool,
     /// Restored by `s2n_connection_deserialize`: established, but without its handshake's
     /// details (and, in TLS 1.3, without an exporter secret, which is not serialized).
     pub deserialized: bool,

@@ -21,6 +21,8 @@ pub mod hs {
     pub const CLIENT_KEY_EXCHANGE: u8 = 16;
     pub const FINISHED: u8 = 20;
     pub const KEY_UPDATE: u8 = 24;
+    /// NPN's NextProtocol (draft-agl-tls-nextprotoneg-03 §3), TLS 1.2 only.
+    pub const NEXT_PROTOCOL: u8 = 67;
     pub const MESSAGE_HASH: u8 = 254;
 }
 
@@ -46,6 +48,8 @@ pub mod ext {
     pub const SIGNATURE_ALGORITHMS_CERT: u16 = 50;
     pub const KEY_SHARE: u16 = 51;
     pub const RENEGOTIATION_INFO: u16 = 0xff01;
+    /// Next Protocol Negotiation (draft-agl-tls-nextprotoneg-03), ALPN's predecessor.
+    pub const NEXT_PROTOCOL_NEGOTIATION: u16 = 13172;
 }
 
 /// The ServerHello.random that marks a HelloRetryRequest (RFC 8446 §4.1.3): SHA-256 of
@@ -252,8 +256,18 @@ impl<'a> ClientHello<'a> {
 /// Decodes an ALPN ProtocolNameList (RFC 7301 §3.1): non-empty names in a non-empty list.
 pub fn decode_alpn_list(data: &[u8]) -> Result<Vec<&[u8]>> {
     let mut r = Reader::new(data);
-    let mut list = r.vec_u16()?;
+    let list = r.vec_u16()?;
     r.finish()?;
+    let names = decode_protocol_names(list)?;
+    if names.is_empty() {
+        return Err(decode_error());
+    }
+    Ok(names)
+}
+
+/// Protocol names, each after its one-byte length, to the end of `list` (ALPN's list
+/// inside its length, NPN's server list as it is); an empty name is a decode error.
+pub fn decode_protocol_names(mut list: Reader<'_>) -> Result<Vec<&[u8]>> {
     let mut names = Vec::new();
     while !list.is_empty() {
         let name = list.vec_u8()?.rest();
@@ -262,18 +276,41 @@ pub fn decode_alpn_list(data: &[u8]) -> Result<Vec<&[u8]>> {
         }
         names.push(name);
     }
-    if names.is_empty() {
-        return Err(decode_error());
-    }
     Ok(names)
 }
 
 pub fn encode_alpn_list<'n>(out: &mut Vec<u8>, names: impl IntoIterator<Item = &'n [u8]>) {
-    out.put_prefixed(2, |w| {
-        for name in names {
-            w.put_prefixed(1, |w| w.put_bytes(name));
-        }
+    out.put_prefixed(2, |w| encode_protocol_names(w, names));
+}
+
+/// Protocol names, each after its one-byte length (see [`decode_protocol_names`]).
+pub fn encode_protocol_names<'n>(out: &mut Vec<u8>, names: impl IntoIterator<Item = &'n [u8]>) {
+    for name in names {
+        out.put_prefixed(1, |w| w.put_bytes(name));
+    }
+}
+
+/// NPN's NextProtocol message: the protocol, then zero padding to a multiple of 32 bytes
+/// (draft-agl-tls-nextprotoneg-03 §3), so its length does not tell the protocol.
+pub fn encode_next_protocol(out: &mut Vec<u8>, protocol: &[u8]) {
+    let padding = 32 - (protocol.len() + 2) % 32;
+    encode_handshake(out, hs::NEXT_PROTOCOL, |w| {
+        w.put_prefixed(1, |w| w.put_bytes(protocol));
+        w.put_prefixed(1, |w| w.put_bytes(&[0; 32][..padding]));
     });
+}
+
+/// The protocol of a NextProtocol message's body; padding of another length, or not all
+/// zeros, is a decode error (as s2n checks).
+pub fn decode_next_protocol(body: &[u8]) -> Result<&[u8]> {
+    let mut r = Reader::new(body);
+    let protocol = r.vec_u8()?.rest();
+    let padding = r.vec_u8()?.rest();
+    r.finish()?;
+    if protocol.is_empty() || padding.len() != 32 - (protocol.len() + 2) % 32 || padding.iter().any(|&b| b != 0) {
+        return Err(decode_error());
+    }
+    Ok(protocol)
 }
 
 /// ServerHello, or a HelloRetryRequest (the same message with the special random).
@@ -517,6 +554,25 @@ mod tests {
             assert!(ClientHello::decode(&body[..cut]).is_err(), "cut at {cut}");
         }
         assert!(ClientHello::decode(&body[..without_extensions]).is_ok());
+    }
+
+    #[test]
+    fn next_protocol_pads_to_32_and_checks_its_padding() {
+        for protocol in [&b"h2"[..], b"http/1.1", &[b'x'; 30], &[b'y'; 200]] {
+            let mut out = Vec::new();
+            encode_next_protocol(&mut out, protocol);
+            assert_eq!(out[0], hs::NEXT_PROTOCOL);
+            assert_eq!((out.len() - 4) % 32, 0, "{} bytes", protocol.len());
+            assert_eq!(decode_next_protocol(&out[4..]).unwrap(), protocol);
+        }
+        let mut out = Vec::new();
+        encode_next_protocol(&mut out, b"h2");
+        let mut bad = out[4..].to_vec();
+        *bad.last_mut().unwrap() = 1;
+        assert!(decode_next_protocol(&bad).is_err(), "non-zero padding");
+        assert!(decode_next_protocol(&out[4..out.len() - 1]).is_err(), "short padding");
+        assert_eq!(decode_protocol_names(Reader::new(b"\x02h2\x08http/1.1")).unwrap(), [&b"h2"[..], b"http/1.1"]);
+        assert!(decode_protocol_names(Reader::new(b"\x00")).is_err());
     }
 
     #[test]

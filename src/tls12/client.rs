@@ -53,6 +53,8 @@ pub struct Handshake12 {
     /// The server answered our status_request: a CertificateStatus may follow its
     /// Certificate (RFC 6066 §8 lets the server skip it after all).
     expect_status: bool,
+    /// The protocol we chose from the server's NPN list, for our NextProtocol.
+    next_protocol: Option<Box<[u8]>>,
 }
 
 /// Continues from a TLS 1.2 ServerHello.
@@ -87,6 +89,7 @@ pub fn server_hello(
         ext::MAX_FRAGMENT_LENGTH,
         ext::STATUS_REQUEST,
         ext::SCT,
+        ext::NEXT_PROTOCOL_NEGOTIATION,
     ])?;
     // A status_request answer only to our request (RFC 6066 §8); it promises (or may
     // promise) a CertificateStatus after the Certificate.
@@ -120,6 +123,18 @@ pub fn server_hello(
         }
         common.summary.alpn = Some(name.into());
     }
+    let next_protocol = match sh.extensions.get(ext::NEXT_PROTOCOL_NEGOTIATION) {
+        Some(_) if !config.npn || config.alpn.is_empty() => {
+            return Err(Error::with_alert(ErrorCode::UNSUPPORTED_EXTENSION, AlertDescription::UnsupportedExtension))
+        }
+        // ALPN, when the server answered it too, decides.
+        Some(list) if common.summary.alpn.is_none() => Some(choose_next_protocol(config, list)?),
+        _ => None,
+    };
+    if let Some(protocol) = &next_protocol {
+        common.summary.alpn = Some(protocol.clone());
+        common.summary.npn = true;
+    }
     let Hello { random: client_random, transcript, session_id, resume, .. } = hello;
     let mut messages = transcript.into_buffer().ok_or_else(unexpected)?;
     messages.extend_from_slice(message);
@@ -142,6 +157,7 @@ pub fn server_hello(
         resumed: false,
         expect_ticket: sh.extensions.contains(ext::SESSION_TICKET),
         expect_status,
+        next_protocol,
     };
     common.session_id = sh.session_id.into();
     // The server echoes our session id to resume the session our ticket carried.
@@ -170,6 +186,15 @@ pub fn server_hello(
     common.summary.resumed = true;
     common.current_session = Some(Box::new(session));
     Ok(Handshake::Client12(after_server_flight(Box::new(h))))
+}
+
+/// NPN's choice (draft-agl-tls-nextprotoneg-03 §4, s2n's rule): the first of the server's
+/// protocols that we have, else (or with no list) our first.
+fn choose_next_protocol(config: &Settings, server_list: &[u8]) -> Result<Box<[u8]>> {
+    let offered = msgs::decode_protocol_names(Reader::new(server_list))?;
+    let ours = |name: &&[u8]| config.alpn.iter().any(|p| p == name);
+    let chosen = offered.into_iter().find(ours).unwrap_or(&config.alpn[0]);
+    Ok(chosen.into())
 }
 
 /// After the server's last handshake message before its ChangeCipherSpec.
@@ -281,7 +306,16 @@ pub fn handle(
                 // Abbreviated handshake: our ChangeCipherSpec and Finished answer the server's.
                 h.transcript.add(message);
                 let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;
-                super::send_finished(common, h.suite, &secrets.master, true, &mut h.transcript, *write)?;
+                let next_protocol = h.next_protocol.take();
+                super::send_finished(
+                    common,
+                    h.suite,
+                    &secrets.master,
+                    true,
+                    &mut h.transcript,
+                    *write,
+                    next_protocol.as_deref(),
+                )?;
             }
             common.tls12_secrets = h.secrets.map(Box::new);
             return Ok(None);
@@ -377,7 +411,8 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
 
     h.transcript.stop_recording();
     let (client_write, server_read) = key_protections(h.suite, &master, &h.client_random, &h.server_random);
-    super::send_finished(common, h.suite, &master, true, &mut h.transcript, client_write)?;
+    let next_protocol = h.next_protocol.take();
+    super::send_finished(common, h.suite, &master, true, &mut h.transcript, client_write, next_protocol.as_deref())?;
     // The session id the server gave: a full handshake's session can be resumed by it if
     // the server keeps a session cache.
     if !common.session_id.is_empty() {

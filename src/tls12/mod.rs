@@ -55,8 +55,9 @@ pub fn encode_certificate_list(out: &mut Vec<u8>, chain: &[&[u8]]) {
     });
 }
 
-/// Our ChangeCipherSpec and Finished: switches our sending keys to `write`, sends the
-/// verify_data over the transcript (RFC 5246 §7.4.9) and adds the Finished to it.
+/// Our ChangeCipherSpec, NextProtocol if we negotiated by NPN, and Finished: switches our
+/// sending keys to `write`, sends the verify_data over the transcript (RFC 5246 §7.4.9)
+/// and adds the Finished to it.
 pub fn send_finished(
     common: &mut crate::conn::Common,
     suite: &'static Tls12Suite,
@@ -64,10 +65,18 @@ pub fn send_finished(
     client: bool,
     transcript: &mut Transcript,
     write: Protection,
+    next_protocol: Option<&[u8]>,
 ) -> Result<()> {
-    let verify = prf::verify_data(suite.hash, master, client, transcript.current().as_ref());
     common.send_change_cipher_spec()?;
     common.set_write_protection(write)?;
+    // A client that negotiated by NPN names its protocol between the two (under the new keys).
+    if let Some(protocol) = next_protocol {
+        let mut msg = Vec::with_capacity(40 + protocol.len());
+        crate::msgs::encode_next_protocol(&mut msg, protocol);
+        transcript.add(&msg);
+        common.send_handshake(&msg);
+    }
+    let verify = prf::verify_data(suite.hash, master, client, transcript.current().as_ref());
     let mut fin = Vec::with_capacity(16);
     encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
     transcript.add(&fin);

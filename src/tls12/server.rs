@@ -42,6 +42,8 @@ pub struct Handshake12 {
     issue_ticket: bool,
     /// The session id to store the new session under in the application's cache.
     cache_under: Option<[u8; 32]>,
+    /// We offered our protocols by NPN: the client's NextProtocol comes before its Finished.
+    expect_next_protocol: bool,
 }
 
 /// How long the application's cache should keep a session (s2n's 6 hours).
@@ -152,6 +154,11 @@ pub fn client_hello(
         .ok_or_else(|| handshake_failure(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
     let server_name = ch.server_name()?.map(|n| String::from_utf8_lossy(n).into_owned());
     let alpn = crate::tls13::server::choose_alpn(config, ch)?;
+    // NPN (as s2n): only where ALPN settles nothing, from the same protocol list.
+    let npn = (alpn.is_none() && config.npn && !config.alpn.is_empty())
+        .then_some(config.alpn)
+        .filter(|_| ch.extensions.contains(ext::NEXT_PROTOCOL_NEGOTIATION));
+    common.summary.npn = npn.is_some();
     let ems = ch.extensions.contains(ext::EXTENDED_MASTER_SECRET);
     let mfl = crate::tls13::server::negotiate_max_fragment_length(common, config, ch)?;
     let now = hooks.now().as_secs();
@@ -205,6 +212,7 @@ pub fn client_hello(
                 // No certificate in an abbreviated handshake, so no status or SCTs for one.
                 ocsp: false,
                 sct_list: None,
+                npn,
             },
         );
     }
@@ -227,6 +235,7 @@ pub fn client_hello(
         ticket: issue_ticket,
         ocsp: staple.is_some(),
         sct_list: sct_list.as_deref(),
+        npn,
     };
     encode_server_hello(&mut flight, &server_random, &session_id, suite, &extensions);
 
@@ -258,6 +267,7 @@ pub fn client_hello(
         resumed: false,
         issue_ticket,
         cache_under: cache.then_some(session_id),
+        expect_next_protocol: npn.is_some(),
     });
     let f = Box::new(Flight { h, flight, params, scheme, group, identity, client_auth });
     match crate::offload::sign(common, config, hooks, identity, scheme, &signed)? {
@@ -336,6 +346,8 @@ struct ServerHelloExtensions<'a> {
     ocsp: bool,
     /// The leaf's SCT list, for a client that asked (RFC 6962 §3.3.1).
     sct_list: Option<&'a [u8]>,
+    /// Our protocols, offered by NPN to a client that asked and got no ALPN answer.
+    npn: Option<&'a [Vec<u8>]>,
 }
 
 fn encode_server_hello(
@@ -376,6 +388,11 @@ fn encode_server_hello(
             if let Some(list) = e.sct_list {
                 extension(w, ext::SCT, |w| w.put_bytes(list));
             }
+            if let Some(protocols) = e.npn {
+                extension(w, ext::NEXT_PROTOCOL_NEGOTIATION, |w| {
+                    msgs::encode_protocol_names(w, protocols.iter().map(Vec::as_slice))
+                });
+            }
         });
     });
 }
@@ -402,7 +419,7 @@ fn resume(
     common.send_handshake(&hello);
 
     let (client_write, server_write) = key_protections(suite, &master, &ch.random, &server_random);
-    super::send_finished(common, suite, &master, false, &mut transcript, server_write)?;
+    super::send_finished(common, suite, &master, false, &mut transcript, server_write, None)?;
 
     let summary = &mut common.summary;
     summary.tls12_suite = Some(suite);
@@ -427,6 +444,7 @@ fn resume(
         resumed: true,
         issue_ticket: false,
         cache_under: None,
+        expect_next_protocol: extensions.npn.is_some(),
     });
     Ok(Handshake::Server12(State::WaitChangeCipherSpec(h)))
 }
@@ -533,6 +551,14 @@ pub fn handle(
             h.transcript.add(message);
             State::WaitChangeCipherSpec(h)
         }
+        (State::WaitFinished(mut h), hs::NEXT_PROTOCOL) if h.expect_next_protocol => {
+            // The client's choice stands as is (s2n takes it without checking our list).
+            common.summary.alpn = Some(msgs::decode_next_protocol(body)?.into());
+            h.expect_next_protocol = false;
+            h.transcript.add(message);
+            State::WaitFinished(h)
+        }
+        (State::WaitFinished(h), hs::FINISHED) if h.expect_next_protocol => return Err(unexpected()),
         (State::WaitFinished(mut h), hs::FINISHED) => {
             let secrets = h.secrets.take().expect("keys derived before Finished");
             let hash = h.suite.hash;
@@ -551,7 +577,7 @@ pub fn handle(
                 common.send_handshake(&ticket);
             }
             let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;
-            super::send_finished(common, h.suite, &secrets.master, false, &mut h.transcript, *write)?;
+            super::send_finished(common, h.suite, &secrets.master, false, &mut h.transcript, *write, None)?;
             common.tls12_secrets = Some(Box::new(secrets));
             return Ok(None);
         }

@@ -243,6 +243,9 @@ fn send_client_hello(
             }
             if !config.alpn.is_empty() {
                 extension(w, ext::ALPN, |w| msgs::encode_alpn_list(w, config.alpn.iter().map(Vec::as_slice)));
+                if config.npn {
+                    extension(w, ext::NEXT_PROTOCOL_NEGOTIATION, |_| {});
+                }
             }
             if config.request_ocsp_staple {
                 // RFC 6066 §8: OCSP, no responder ids, no request extensions.

@@ -729,8 +729,9 @@ pub(crate) fn negotiate_max_fragment_length(
     Ok(Some(code))
 }
 
-/// ALPN (RFC 7301): our first preference the client also offers. Offering protocols we
-/// share none of is a handshake failure (no_application_protocol).
+/// ALPN (RFC 7301): our first preference the client also offers. Sharing none is a
+/// handshake failure (no_application_protocol) only where the config says so
+/// (`alpn_mismatch_fatal`); s2n carries on without a protocol.
 pub(crate) fn choose_alpn(config: &Settings, ch: &ClientHello<'_>) -> Result<Option<Vec<u8>>> {
     let Some(offered) = ch.alpn_protocols()? else { return Ok(None) };
     if config.alpn.is_empty() {
@@ -738,7 +739,10 @@ pub(crate) fn choose_alpn(config: &Settings, ch: &ClientHello<'_>) -> Result<Opt
     }
     match config.alpn.iter().find(|p| offered.contains(&p.as_slice())) {
         Some(p) => Ok(Some(p.clone())),
-        None => Err(Error::with_alert(ErrorCode::NO_APPLICATION_PROTOCOL, AlertDescription::NoApplicationProtocol)),
+        None if config.alpn_mismatch_fatal => {
+            Err(Error::with_alert(ErrorCode::NO_APPLICATION_PROTOCOL, AlertDescription::NoApplicationProtocol))
+        }
+        None => Ok(None),
     }
 }
 

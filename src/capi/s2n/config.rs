@@ -659,9 +659,14 @@ pub extern "C" fn s2n_config_set_timing_checkpoint_cb(
     unimplemented()
 }
 
+/// TLS 1.2's Next Protocol Negotiation, from the protocol preferences, where ALPN
+/// settles nothing (both roles).
 #[no_mangle]
 pub extern "C" fn s2n_config_set_npn(config: *mut s2n_config, enable: bool) -> c_int {
-    unimplemented()
+    call(|| {
+        unsafe { arg_mut(config) }?.core.npn = enable;
+        OK
+    })
 }
 
 /// Client: a callback for TLS 1.2 HelloRequests. Without one they are ignored; a refusal

@@ -631,6 +631,7 @@ pub extern "C" fn s2n_connection_get_handshake_type_name(conn: *mut s2n_connecti
             (s.no_client_cert, "NO_CLIENT_CERT"),
             // Every TLS 1.2 suite we implement is ECDHE.
             (tls12, "TLS12_PERFECT_FORWARD_SECRECY"),
+            (tls12 && s.npn, "WITH_NPN"),
             (!tls12 && s.hello_retry, "HELLO_RETRY_REQUEST"),
             (!tls12 && s.middlebox_compat, "MIDDLEBOX_COMPAT"),
         ];

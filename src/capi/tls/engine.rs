@@ -45,6 +45,7 @@ pub(crate) fn build(settings: &Settings, side: Side) -> TlsResult<Built> {
     core.prefer_client_suites = !settings.prefer_server_ciphers;
     core.groups = settings.groups.clone();
     core.alpn = settings.alpn.clone();
+    core.alpn_mismatch_fatal = true;
     core.verify_peer = settings.verify_cert;
     core.check_time = settings.verify_time;
     // libssl, under libtls, reads past TLS 1.2 warning alerts.

@@ -215,6 +215,25 @@ if command -v cargo >/dev/null && (cd "$root/tools/s2n-peer" && FERROTLS_S2N_UNS
   # NAME CLIENT: the same client (a command with @PORT@ for the port) connects to our server
   # and to the real s2n-tls server, each printing the hello's fingerprints
   # (s2n/unstable/fingerprint.h): JA4 hashed and raw, and JA3's string must be the same.
+  # Handshake type names and signature scheme names as both sides report them, for a full
+  # handshake with a ticket and the resumption after it: ours (server and client) must
+  # print what the real s2n-tls prints.
+  cat > "$tmp/names.sh" <<'EOS'
+server=$1 client=$2 port=$3 policy=$4 cert=$5 key=$6 ca=$7 file=$8
+ECHO_SESSION_TICKETS=1 $server $port $cert $key 2 > $file.server &
+ECHO_POLICY=$policy ECHO_SESSION_FILE=$file $client $port $ca localhost 'ping' > $file.c1
+ECHO_POLICY=$policy ECHO_SESSION_FILE=$file $client $port $ca localhost 'ping' > $file.c2
+wait
+cat $file.c1 $file.c2 $file.server | grep -o 'handshake=[^ ]*\|sig=[^ ]*'
+EOS
+  for v in 1.3 1.2; do
+    policy=$([ $v = 1.3 ] && echo default_tls13 || echo test_all_tls12)
+    next_port; real_port=$port; next_port
+    cell "handshake and signature scheme names are the real s2n-tls's (TLS $v, full then resumed)" "
+      real=\$(bash $tmp/names.sh '$peer server' '$peer client' $real_port $policy $certs/ecdsa_p256_pkcs1_cert.pem $key $ca $tmp/names-real-$v)
+      ours=\$(bash $tmp/names.sh $bin/s2n_echo_server $bin/s2n_echo_client $port $policy $certs/ecdsa_p256_pkcs1_cert.pem $key $ca $tmp/names-ours-$v)
+      echo real: \$real; echo ours: \$ours; [ -n \"\$real\" ] && [ \"\$real\" = \"\$ours\" ]"
+  done
   fingerprint_cell() {
     local name=$1 client=$2 port1 port2
     next_port; port1=$port; next_port; port2=$port

@@ -87,6 +87,10 @@ static void suite_cell(const struct suite_case *sc_case, const char *cert, int t
         s2n_tls_hash_algorithm hash = S2N_TLS_HASH_NONE;
         CHECK(s2n_connection_get_selected_signature_algorithm(conn, &sig) == 0);
         CHECK(sig == sc_case->signature);
+        /* TLS 1.2's ECDSA schemes name no curve: s2n reports their legacy names. */
+        const char *scheme_name = NULL;
+        CHECK(s2n_connection_get_signature_scheme(conn, &scheme_name) == 0 && scheme_name);
+        if (sig == S2N_TLS_SIGNATURE_ECDSA) CHECK(scheme_name && strncmp(scheme_name, "legacy_ecdsa_sha", 16) == 0);
         CHECK(s2n_connection_get_selected_digest_algorithm(conn, &hash) == 0);
         CHECK(hash == S2N_TLS_HASH_SHA256 || hash == S2N_TLS_HASH_SHA384);
         CHECK(s2n_connection_get_selected_client_cert_signature_algorithm(conn, &sig) == 0 && sig == S2N_TLS_SIGNATURE_ANONYMOUS);

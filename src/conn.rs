@@ -69,6 +69,8 @@ pub struct Summary {
     pub resumed: bool,
     /// TLS 1.2: the application protocol came by NPN (s2n's WITH_NPN).
     pub npn: bool,
+    /// TLS 1.2: a NewSessionTicket is part of this handshake (s2n's WITH_SESSION_TICKET).
+    pub tls12_new_ticket: bool,
     /// Restored by `s2n_connection_deserialize`: established, but without its handshake's
     /// details (and, in TLS 1.3, without an exporter secret, which is not serialized).
     pub deserialized: bool,

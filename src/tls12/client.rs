@@ -145,6 +145,7 @@ pub fn server_hello(
     common.summary.version = Some(TLS12);
     common.summary.tls12_suite = Some(suite);
     common.summary.extended_master_secret = ems;
+    common.summary.tls12_new_ticket = sh.extensions.contains(ext::SESSION_TICKET);
     let mut h = Handshake12 {
         suite,
         transcript,

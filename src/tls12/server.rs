@@ -196,6 +196,9 @@ pub fn client_hello(
     summary.client_random = ch.random;
     summary.extended_master_secret = ems;
     if let Some(session) = resumed {
+        // s2n picks its signature scheme from the ClientHello before it knows the handshake
+        // resumes, and reports it for a resumed handshake too.
+        common.summary.our_scheme = choose(config, ch, server_name.as_deref(), &client_schemes).map(|(_, _, s)| s);
         return resume(
             common,
             ch,
@@ -220,6 +223,7 @@ pub fn client_hello(
     let (suite, identity, scheme) = choose(config, ch, server_name.as_deref(), &client_schemes)
         .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?;
     let issue_ticket = ticket.is_some() && config.ticket_keys.can_encrypt(now * 1_000_000_000);
+    common.summary.tls12_new_ticket = issue_ticket;
     let id = &config.identities[identity];
     let staple = if ch.wants_ocsp_staple() { id.ocsp_response() } else { None };
     let sct_list = if ch.extensions.contains(ext::SCT) { id.sct_list() } else { None };

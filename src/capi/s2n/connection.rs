@@ -629,8 +629,11 @@ pub extern "C" fn s2n_connection_get_handshake_type_name(conn: *mut s2n_connecti
             (!s.resumed, "FULL_HANDSHAKE"),
             (s.client_auth, "CLIENT_AUTH"),
             (s.no_client_cert, "NO_CLIENT_CERT"),
-            // Every TLS 1.2 suite we implement is ECDHE.
-            (tls12, "TLS12_PERFECT_FORWARD_SECRECY"),
+            // Every TLS 1.2 suite we implement is ECDHE; a resumed handshake exchanges no key.
+            (tls12 && !s.resumed, "TLS12_PERFECT_FORWARD_SECRECY"),
+            // A CertificateStatus message (TLS 1.3 staples inside Certificate instead).
+            (tls12 && (s.ocsp_stapled || s.peer_ocsp().is_some()), "OCSP_STATUS"),
+            (tls12 && s.tls12_new_ticket, "WITH_SESSION_TICKET"),
             (tls12 && s.npn, "WITH_NPN"),
             (!tls12 && s.hello_retry, "HELLO_RETRY_REQUEST"),
             (!tls12 && s.middlebox_compat, "MIDDLEBOX_COMPAT"),
@@ -932,7 +935,14 @@ pub extern "C" fn s2n_connection_get_signature_scheme(
         if conn.core.common.summary.version.is_none() {
             return Err(Error::new(ErrorCode::INVALID_STATE));
         }
-        let name = server_scheme(conn).map_or("none", SignatureScheme::name);
+        let tls12 = conn.core.common.summary.version == Some(crate::msgs::TLS12);
+        let name = match server_scheme(conn) {
+            // TLS 1.2's ECDSA schemes name no curve; s2n calls them by their legacy names.
+            Some(SignatureScheme::EcdsaSecp256r1Sha256) if tls12 => "legacy_ecdsa_sha256",
+            Some(SignatureScheme::EcdsaSecp384r1Sha384) if tls12 => "legacy_ecdsa_sha384",
+            Some(SignatureScheme::EcdsaSecp521r1Sha512) if tls12 => "legacy_ecdsa_sha512",
+            scheme => scheme.map_or("none", SignatureScheme::name),
+        };
         unsafe { write_out(scheme_name, static_cstr(name)) }?;
         OK
     })

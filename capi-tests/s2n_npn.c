@@ -34,11 +34,8 @@ static void copy_proto(char *out, struct s2n_connection *conn)
 static struct result run(const char *policy, const char *const *server_protos, int server_n, int server_npn,
                          const char *const *client_protos, int client_n, int client_npn, int tickets)
 {
-    char *cert = read_file(pems_dir(), "ecdsa_p256_pkcs1_cert.pem", NULL);
-    char *key = read_file(pems_dir(), "ecdsa_p256_pkcs1_key.pem", NULL);
     char *ca = read_file(pems_dir(), "ca_cert.pem", NULL);
-    struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
-    CHECK(s2n_cert_chain_and_key_load_pem(chain, cert, key) == S2N_SUCCESS);
+    struct s2n_cert_chain_and_key *chain = load_chain("ecdsa_p256_pkcs1");
     struct s2n_config *sc = s2n_config_new();
     CHECK(s2n_config_set_cipher_preferences(sc, policy) == S2N_SUCCESS);
     CHECK(s2n_config_add_cert_chain_and_key_to_store(sc, chain) == S2N_SUCCESS);
@@ -66,8 +63,8 @@ static struct result run(const char *policy, const char *const *server_protos, i
         open_pair(sc, cc, fds, &server, &client);
         CHECK(s2n_set_server_name(client, "localhost") == 0);
         if (session_len > 0) CHECK(s2n_connection_set_session(client, session, session_len) == S2N_SUCCESS);
-        struct side s = {server, fds[0], 0, ""}, c = {client, fds[1], 0, ""};
-        r.ok = negotiate_both(&c, &s);
+        struct side c, s;
+        r.ok = negotiate_pair(client, server, fds, &c, &s);
         if (r.ok) {
             copy_proto(r.client_proto, client);
             copy_proto(r.server_proto, server);
@@ -76,16 +73,11 @@ static struct result run(const char *policy, const char *const *server_protos, i
             session_len = s2n_connection_get_session(client, session, sizeof session);
             if (round == 1) CHECK(s2n_connection_is_session_resumed(client) == 1);
         }
-        s2n_connection_free(client);
-        s2n_connection_free(server);
-        close(fds[0]);
-        close(fds[1]);
+        close_pair(client, server, fds);
     }
     s2n_config_free(sc);
     s2n_config_free(cc);
     s2n_cert_chain_and_key_free(chain);
-    free(cert);
-    free(key);
     free(ca);
     return r;
 }

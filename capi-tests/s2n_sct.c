@@ -39,11 +39,8 @@ enum source { NONE, CHAIN, CHAIN_CLEARED, CONFIG_EXTENSION };
  * SCTs if `request` and for an OCSP staple (which the chain has) if `ocsp`. */
 static struct result run(const char *policy, enum source source, int request, int ocsp)
 {
-    char *cert_pem = read_file(pems_dir(), "ecdsa_p256_pkcs1_cert.pem", NULL);
-    char *key_pem = read_file(pems_dir(), "ecdsa_p256_pkcs1_key.pem", NULL);
     char *ca_pem = read_file(pems_dir(), "ca_cert.pem", NULL);
-    struct s2n_cert_chain_and_key *chain = s2n_cert_chain_and_key_new();
-    CHECK(s2n_cert_chain_and_key_load_pem(chain, cert_pem, key_pem) == S2N_SUCCESS);
+    struct s2n_cert_chain_and_key *chain = load_chain("ecdsa_p256_pkcs1");
     static const uint8_t staple[] = "a staple the client does not check";
     CHECK(s2n_cert_chain_and_key_set_ocsp_data(chain, staple, sizeof staple) == S2N_SUCCESS);
     if (source == CHAIN || source == CHAIN_CLEARED)
@@ -66,13 +63,9 @@ static struct result run(const char *policy, enum source source, int request, in
 
     int fds[2];
     struct s2n_connection *server, *client;
-    open_pair(sc, cc, fds, &server, &client);
-    CHECK(s2n_set_server_name(client, "localhost") == 0);
-    struct side s = {server, fds[0], 0, ""}, c = {client, fds[1], 0, ""};
-    negotiate_both(&c, &s);
-
+    struct side c, s;
     struct result r = {0};
-    r.ok = c.rc == 0 && s.rc == 0;
+    r.ok = open_and_negotiate(sc, cc, fds, &server, &client, &c, &s);
     r.client_err = c.err;
     if (r.ok) {
         r.client_len = 12345;
@@ -83,15 +76,10 @@ static struct result run(const char *policy, enum source source, int request, in
         CHECK(s2n_connection_get_sct_list(server, &r.server_len) == NULL);
         s2n_connection_get_ocsp_response(client, &r.ocsp_len);
     }
-    s2n_connection_free(client);
-    s2n_connection_free(server);
+    close_pair(client, server, fds);
     s2n_config_free(sc);
     s2n_config_free(cc);
     s2n_cert_chain_and_key_free(chain);
-    close(fds[0]);
-    close(fds[1]);
-    free(cert_pem);
-    free(key_pem);
     free(ca_pem);
     return r;
 }

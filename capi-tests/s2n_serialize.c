@@ -57,11 +57,8 @@ struct setup {
 
 static void handshake(struct setup *s, const char *policy, int serializable)
 {
-    char *cert = read_file(pems_dir(), "ecdsa_p256_pkcs1_cert.pem", NULL);
-    char *key = read_file(pems_dir(), "ecdsa_p256_pkcs1_key.pem", NULL);
     char *ca = read_file(pems_dir(), "ca_cert.pem", NULL);
-    s->chain = s2n_cert_chain_and_key_new();
-    CHECK(s2n_cert_chain_and_key_load_pem(s->chain, cert, key) == S2N_SUCCESS);
+    s->chain = load_chain("ecdsa_p256_pkcs1");
     s->sc = s2n_config_new();
     CHECK(s2n_config_set_cipher_preferences(s->sc, policy) == S2N_SUCCESS);
     CHECK(s2n_config_add_cert_chain_and_key_to_store(s->sc, s->chain) == S2N_SUCCESS);
@@ -72,24 +69,17 @@ static void handshake(struct setup *s, const char *policy, int serializable)
         CHECK(s2n_config_set_serialization_version(s->sc, S2N_SERIALIZED_CONN_V1) == S2N_SUCCESS);
         CHECK(s2n_config_set_serialization_version(s->cc, S2N_SERIALIZED_CONN_V1) == S2N_SUCCESS);
     }
-    open_pair(s->sc, s->cc, s->fds, &s->server, &s->client);
-    CHECK(s2n_set_server_name(s->client, "localhost") == 0);
-    struct side sv = {s->server, s->fds[0], 0, ""}, cl = {s->client, s->fds[1], 0, ""};
-    CHECK(negotiate_both(&cl, &sv));
-    free(cert);
-    free(key);
+    struct side cl, sv;
+    CHECK(open_and_negotiate(s->sc, s->cc, s->fds, &s->server, &s->client, &cl, &sv));
     free(ca);
 }
 
 static void teardown(struct setup *s)
 {
-    s2n_connection_free(s->client);
-    s2n_connection_free(s->server);
+    close_pair(s->client, s->server, s->fds);
     s2n_config_free(s->sc);
     s2n_config_free(s->cc);
     s2n_cert_chain_and_key_free(s->chain);
-    close(s->fds[0]);
-    close(s->fds[1]);
 }
 
 /* Serializes one side (`move_server`) after data both ways, restores it into a new

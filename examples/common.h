@@ -38,6 +38,22 @@ static char *slurp(const char *path)
     return slurp_len(path, &len);
 }
 
+/* ECHO_NPN=1: the protocol may also be settled by TLS 1.2's NPN (s2n_config_set_npn, in
+ * an unstable header, used where the build provides it). */
+#if __has_include(<s2n/unstable/npn.h>)
+#include <s2n/unstable/npn.h>
+#endif
+static void set_npn_from_env(struct s2n_config *config)
+{
+    const char *npn = getenv("ECHO_NPN");
+    if (!npn || strcmp(npn, "1") != 0) return;
+#if __has_include(<s2n/unstable/npn.h>)
+    GUARD(s2n_config_set_npn(config, 1));
+#else
+    fprintf(stderr, "ECHO_NPN: built without <s2n/unstable/npn.h>\n");
+#endif
+}
+
 static void print_summary(const char *who, struct s2n_connection *conn)
 {
     const char *alpn = s2n_get_application_protocol(conn);

@@ -8,11 +8,6 @@
  * offers its protocol (http/1.1) (or ECHO_PROTOCOL's) by TLS 1.2's NPN; with ECHO_RENEGOTIATION
  * (ignore or reject) it answers TLS 1.2 renegotiation requests that way, out loud.         */
 #include "common.h"
-/* NPN is in an unstable header too (found where the build provides them). */
-#if __has_include(<s2n/unstable/npn.h>)
-#include <s2n/unstable/npn.h>
-#define HAVE_NPN 1
-#endif
 /* s2n-tls's own build (tools/s2n-peer) exports only s2n.h: the renegotiation knob needs the
  * unstable header, which ours installs. */
 #if __has_include(<s2n/unstable/renegotiate.h>)
@@ -44,12 +39,7 @@ int main(int argc, char **argv)
     if (session_file) GUARD(s2n_config_set_session_tickets_onoff(config, 1));
     const char *ocsp = getenv("ECHO_OCSP");
     if (ocsp && strcmp(ocsp, "1") == 0) GUARD(s2n_config_set_status_request_type(config, S2N_STATUS_REQUEST_OCSP));
-    const char *npn = getenv("ECHO_NPN");
-#ifdef HAVE_NPN
-    if (npn && strcmp(npn, "1") == 0) GUARD(s2n_config_set_npn(config, 1));
-#else
-    if (npn) fprintf(stderr, "ECHO_NPN: built without <s2n/unstable/npn.h>\n");
-#endif
+    set_npn_from_env(config);
     const char *ct = getenv("ECHO_CT");
     if (ct && strcmp(ct, "1") == 0) GUARD(s2n_config_set_ct_support_level(config, S2N_CT_SUPPORT_REQUEST));
 #ifdef HAVE_RENEGOTIATE_CB

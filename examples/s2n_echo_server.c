@@ -16,11 +16,6 @@
  * answers: it restores the connection on FD (s2n_connection_deserialize), echoes one more
  * message and closes. */
 #include "common.h"
-/* NPN is in an unstable header too (found where the build provides them). */
-#if __has_include(<s2n/unstable/npn.h>)
-#include <s2n/unstable/npn.h>
-#define HAVE_NPN 1
-#endif
 
 #if __has_include(<s2n/unstable/fingerprint.h>)
 #include <s2n/unstable/fingerprint.h>
@@ -141,12 +136,7 @@ int main(int argc, char **argv)
     }
     const char *protocols[] = { getenv("ECHO_PROTOCOL") ? getenv("ECHO_PROTOCOL") : "http/1.1" };
     GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
-    const char *npn = getenv("ECHO_NPN");
-#ifdef HAVE_NPN
-    if (npn && strcmp(npn, "1") == 0) GUARD(s2n_config_set_npn(config, 1));
-#else
-    if (npn) fprintf(stderr, "ECHO_NPN: built without <s2n/unstable/npn.h>\n");
-#endif
+    set_npn_from_env(config);
     const char *handover = getenv("ECHO_HANDOVER"), *handover_blob = getenv("ECHO_HANDOVER_BLOB");
     if (handover) GUARD(s2n_config_set_serialization_version(config, S2N_SERIALIZED_CONN_V1));
     const char *tickets = getenv("ECHO_SESSION_TICKETS");

@@ -46,6 +46,18 @@ static void print_fingerprints(struct s2n_connection *conn)
 }
 #endif
 
+/* Gives `set` (the staple's or the SCT list's setter) the file the variable `env` names. */
+static void set_from_file(struct s2n_cert_chain_and_key *chain, const char *env,
+                          int (*set)(struct s2n_cert_chain_and_key *, const uint8_t *, uint32_t))
+{
+    const char *path = getenv(env);
+    if (!path) return;
+    size_t len = 0;
+    char *data = slurp_len(path, &len);
+    GUARD(set(chain, (const uint8_t *) data, (uint32_t) len));
+    free(data);
+}
+
 /* Serializes `conn` to `blob_path` and replaces this process with `command` (split at
  * spaces) followed by "takeover FD BLOB", which inherits the socket. */
 static void hand_over(struct s2n_connection *conn, int fd, const char *command, const char *blob_path)
@@ -111,20 +123,8 @@ int main(int argc, char **argv)
     char *cert = slurp(argv[2]), *key = slurp(argv[3]);
     GUARD(s2n_cert_chain_and_key_load_pem(chain, cert, key));
     GUARD(s2n_config_add_cert_chain_and_key_to_store(config, chain));
-    const char *ocsp_file = getenv("ECHO_OCSP_FILE");
-    if (ocsp_file) {
-        size_t ocsp_len = 0;
-        char *ocsp = slurp_len(ocsp_file, &ocsp_len);
-        GUARD(s2n_cert_chain_and_key_set_ocsp_data(chain, (const uint8_t *) ocsp, (uint32_t) ocsp_len));
-        free(ocsp);
-    }
-    const char *sct_file = getenv("ECHO_SCT_FILE");
-    if (sct_file) {
-        size_t sct_len = 0;
-        char *sct = slurp_len(sct_file, &sct_len);
-        GUARD(s2n_cert_chain_and_key_set_sct_list(chain, (const uint8_t *) sct, (uint32_t) sct_len));
-        free(sct);
-    }
+    set_from_file(chain, "ECHO_OCSP_FILE", s2n_cert_chain_and_key_set_ocsp_data);
+    set_from_file(chain, "ECHO_SCT_FILE", s2n_cert_chain_and_key_set_sct_list);
     const char *client_ca = getenv("ECHO_CLIENT_CA");
     if (client_ca) {
         GUARD(s2n_config_wipe_trust_store(config));

@@ -254,6 +254,9 @@ pub struct Config {
     pub initial_ticket_count: u8,
     /// How long a session may be resumed, in seconds (the ticket lifetime).
     pub session_lifetime: u32,
+    /// TLS 1.3 server: the most early data (0-RTT) it takes, and promises in its tickets.
+    /// 0 (the default): none.
+    pub server_max_early_data: u32,
     /// What the security policy asks of certificates (peers', and ours when it says so).
     pub certificate_rules: crate::policy::CertificateRules,
     /// TLS 1.2 warning alerts (other than close_notify) are ignored rather than ending the
@@ -319,6 +322,7 @@ impl Default for Config {
             initial_ticket_count: 1,
             // s2n's default session state lifetime: 15 hours.
             session_lifetime: 15 * 3600,
+            server_max_early_data: 0,
             ignore_warning_alerts: false,
             certificate_rules: crate::policy::CertificateRules::default(),
             peer_leaf: crate::verify::PeerLeafCache::default(),
@@ -351,6 +355,8 @@ static NO_OVERRIDES: Overrides = Overrides {
     client_auth: None,
     keying_material_lifetime: None,
     certificate_rules: None,
+    server_max_early_data: None,
+    early_data_context: None,
 };
 
 impl Overrides {
@@ -400,6 +406,14 @@ pub trait Hooks {
     fn client_hello(&mut self, client_hello: &[u8], record_version: u16) -> ClientHelloAction {
         let _ = (client_hello, record_version);
         ClientHelloAction::Continue
+    }
+
+    /// A client offers early data the server could take (the PSK's terms hold and the
+    /// application reads early data): the application's own check, given the PSK's early
+    /// data context (s2n's early data callback, e.g. for replay protection).
+    fn early_data(&mut self, context: &[u8]) -> Result<EarlyDataAction> {
+        let _ = context;
+        Ok(EarlyDataAction::Accept)
     }
 
     /// The peer's chain passed our checks (or they are off): the application's own check
@@ -534,6 +548,15 @@ pub enum ClientHelloAction {
     Reject,
 }
 
+/// The application's answer to a client's offer of early data (s2n's early data callback).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EarlyDataAction {
+    Accept,
+    Reject,
+    /// Not decided yet: the handshake waits (`S2N_ERR_ASYNC_BLOCKED`) and asks again.
+    Pause,
+}
+
 /// Hooks that leave every decision to the defaults.
 pub struct NoHooks;
 impl Hooks for NoHooks {}
@@ -556,6 +579,11 @@ pub struct Overrides {
     /// `s2n_connection_set_server_keying_material_lifetime`.
     pub keying_material_lifetime: Option<u32>,
     pub certificate_rules: Option<crate::policy::CertificateRules>,
+    /// `s2n_connection_set_server_max_early_data_size`.
+    pub server_max_early_data: Option<u32>,
+    /// `s2n_connection_set_server_early_data_context`: bound into the tickets this server
+    /// issues, for its early data callback to see when they come back.
+    pub early_data_context: Option<Box<[u8]>>,
 }
 
 /// A TLS 1.3 pre-shared key agreed out of band: its identity, the secret, and the hash it is
@@ -564,6 +592,7 @@ pub struct ExternalPsk {
     pub identity: Vec<u8>,
     pub secret: zeroize::Zeroizing<Vec<u8>>,
     pub hash: crate::crypto::HashAlgorithm,
+    pub early_data: crate::early_data::EarlyDataTerms,
 }
 
 /// How long TLS 1.3 keying material may be carried through chains of resumptions before a
@@ -585,6 +614,8 @@ pub struct Settings<'a> {
     pub client_auth: ClientAuth,
     pub keying_material_lifetime: u32,
     pub certificate_rules: crate::policy::CertificateRules,
+    pub server_max_early_data: u32,
+    pub early_data_context: &'a [u8],
 }
 
 impl<'a> Settings<'a> {
@@ -603,6 +634,8 @@ impl<'a> Settings<'a> {
             client_auth: overrides.client_auth.unwrap_or(config.client_auth),
             keying_material_lifetime: overrides.keying_material_lifetime.unwrap_or(DEFAULT_KEYING_MATERIAL_LIFETIME),
             certificate_rules: overrides.certificate_rules.unwrap_or(config.certificate_rules),
+            server_max_early_data: overrides.server_max_early_data.unwrap_or(config.server_max_early_data),
+            early_data_context: overrides.early_data_context.as_deref().unwrap_or_default(),
         }
     }
 }

@@ -201,6 +201,7 @@ pub struct Common {
     /// The application's verdict on the peer's chain: `Later` holds the handshake after the
     /// Certificate message until it comes (see [`Connection::set_peer_chain_verdict`]).
     pub chain_verdict: crate::config::ChainVerdict,
+    pub early_data: crate::early_data::EarlyData,
 }
 
 impl Common {
@@ -224,6 +225,7 @@ impl Common {
             tickets_sent: 0,
             read_keys_changed: false,
             chain_verdict: crate::config::ChainVerdict::Accept,
+            early_data: Default::default(),
         }
     }
 
@@ -263,6 +265,14 @@ impl Common {
                 Ok(())
             }
         }
+    }
+
+    /// A client whose early data was refused by a HelloRetryRequest: the second ClientHello
+    /// goes out unprotected, as the first did.
+    pub fn drop_write_protection(&mut self) -> Result<()> {
+        self.flush_handshake()?;
+        self.write = None;
+        Ok(())
     }
 
     /// The dummy change_cipher_spec of TLS 1.3 middlebox compatibility mode (RFC 8446 §D.4).
@@ -729,6 +739,19 @@ impl Connection {
             self.handshake = Some(Handshake::Client(next));
             self.common.flush_handshake()?;
         }
+        if let Some(Handshake::Client(tls13::client::State::SendEndOfEarlyData(_))) = self.handshake {
+            // The client's EndOfEarlyData waits while the application still sends early data.
+            if self.common.early_data.expected {
+                return Err(Error::new(ErrorCode::EARLY_DATA_BLOCKED));
+            }
+            let Some(Handshake::Client(tls13::client::State::SendEndOfEarlyData(finish))) = self.handshake.take()
+            else {
+                unreachable!()
+            };
+            tls13::client::send_finished(&mut self.common, config, hooks, *finish)?;
+            self.status = Status::Open;
+            self.common.flush_handshake()?;
+        }
         if let Some(Handshake::AwaitingSignature(_)) = self.handshake {
             let Some(signature) = self.offloaded_signature.take() else {
                 return Err(Error::new(ErrorCode::ASYNC_BLOCKED));
@@ -756,8 +779,9 @@ impl Connection {
         if !self.hs_in.is_empty() && self.handshake.is_some() {
             self.handle_handshake_messages(config, hooks)?;
         }
-        // After the handshake, stop at the first application data so reads stay bounded.
-        while self.plaintext().is_empty() || self.is_handshaking() {
+        // Stop at the first application data (after the handshake, or early data during
+        // it) so reads stay bounded.
+        while self.plaintext().is_empty() {
             let Some(record) = self.next_record()? else { break };
             self.handle_record(record, config, hooks)?;
             if self.peer_closed {
@@ -765,6 +789,12 @@ impl Connection {
             }
         }
         self.common.flush_handshake()?;
+        // Early data to read, or a client's EndOfEarlyData held back: the handshake waits
+        // for the application (s2n's S2N_BLOCKED_ON_EARLY_DATA).
+        let parked = matches!(self.handshake, Some(Handshake::Client(tls13::client::State::SendEndOfEarlyData(_))));
+        if self.is_handshaking() && (!self.plaintext().is_empty() || parked) {
+            return Err(Error::new(ErrorCode::EARLY_DATA_BLOCKED));
+        }
         // A step that now waits for the application's signature says so at once: a caller
         // on a blocking transport hands out the operation instead of waiting on the peer.
         if let Some(Handshake::AwaitingSignature(_)) = self.handshake {
@@ -781,8 +811,11 @@ impl Connection {
     pub fn is_idle(&self) -> bool {
         let waiting_step = matches!(
             self.handshake,
-            Some(Handshake::Client(tls13::client::State::Start)) | Some(Handshake::AwaitingSignature(_))
+            Some(Handshake::Client(tls13::client::State::Start | tls13::client::State::SendEndOfEarlyData(_)))
+                | Some(Handshake::AwaitingSignature(_))
         );
+        // Early data received during the handshake is for the application to read first.
+        let early_data_unread = self.is_handshaking() && !self.plaintext().is_empty();
         let pending = &self.incoming[self.incoming_start..];
         let whole_record = match <&[u8; HEADER_LEN]>::try_from(pending.get(..HEADER_LEN).unwrap_or_default()) {
             // An unusable header is for the engine to reject.
@@ -792,6 +825,7 @@ impl Connection {
         !matches!(self.status, Status::Failed(_))
             && self.common.chain_verdict == crate::config::ChainVerdict::Accept
             && !waiting_step
+            && !early_data_unread
             && (self.hs_in.is_empty() || self.handshake.is_none())
             && self.common.hs_out.is_empty()
             && !self.sslv2_client_hello_pending()
@@ -882,6 +916,24 @@ impl Connection {
         if self.common.read.as_ref().is_some_and(Protection::is_compact) {
             self.common.restore_key(true)?;
         }
+        // A server that rejected early data skips the client's 0-RTT records: those it cannot
+        // open (or, waiting for a second ClientHello, any protected record at all), as many
+        // bytes as the client may send (RFC 8446 §4.2.10).
+        if self.skips_early_data(outer) {
+            let body = &mut self.incoming[body_range.clone()];
+            let opened = match &mut self.common.read {
+                Some(protection) => protection.trial_open(&header, body).map(|(ty, plain)| (ty, plain.len())),
+                None => None,
+            };
+            let Some((ty, plain_len)) = opened else {
+                let limit = self.early_data_skip_limit(config);
+                return self.common.early_data.count(body_range.len(), limit);
+            };
+            // Opened: the record came under the handshake keys. Its plaintext lies at the
+            // body's start (TLS 1.3 has no explicit nonce).
+            let plain_range = body_range.start..body_range.start + plain_len;
+            return self.handle_plaintext(ty, plain_range, config, hooks);
+        }
         let (content_type, plain_range) = match &mut self.common.read {
             Some(protection) => {
                 if protection.is_tls13() && outer != ContentType::ApplicationData {
@@ -901,6 +953,17 @@ impl Connection {
                 (outer, body_range)
             }
         };
+        self.handle_plaintext(content_type, plain_range, config, hooks)
+    }
+
+    /// A record's content, opened.
+    fn handle_plaintext(
+        &mut self,
+        content_type: ContentType,
+        plain_range: std::ops::Range<usize>,
+        config: &Settings,
+        hooks: &mut dyn Hooks,
+    ) -> Result<()> {
         match content_type {
             ContentType::Handshake => {
                 if plain_range.is_empty() {
@@ -911,8 +974,18 @@ impl Connection {
             }
             ContentType::Alert => self.handle_alert(plain_range, config),
             ContentType::ApplicationData => {
-                if self.is_handshaking() || self.common.read.is_none() {
+                if self.common.read.is_none() {
                     return Err(unexpected());
+                }
+                if self.is_handshaking() {
+                    // Only a server reading the early data it accepted takes data now.
+                    let reading_early =
+                        matches!(self.handshake, Some(Handshake::Server(tls13::server::State::WaitEndOfEarlyData(_))));
+                    if !reading_early {
+                        return Err(unexpected());
+                    }
+                    let limit = self.common.early_data.limit.unwrap_or(0);
+                    self.common.early_data.count(plain_range.len(), limit)?;
                 }
                 if !self.hs_in.is_empty() {
                     return Err(unexpected());
@@ -926,6 +999,82 @@ impl Connection {
             }
             ContentType::ChangeCipherSpec => Err(unexpected()),
         }
+    }
+
+    /// Whether a record of type `outer` is one of the client's 0-RTT records a server that
+    /// rejected early data skips (RFC 8446 §4.2.10; as s2n, until the handshake is done).
+    fn skips_early_data(&self, outer: ContentType) -> bool {
+        self.common.side == Side::Server
+            && outer == ContentType::ApplicationData
+            && self.common.early_data.state == crate::early_data::EarlyDataState::Rejected
+            && self.is_handshaking()
+    }
+
+    /// How much rejected early data a server skips before calling it an attack: what the
+    /// client may send (the PSK's terms, or what our tickets promise), and at least one
+    /// full record for a client holding a ticket we could not read.
+    fn early_data_skip_limit(&self, config: &Settings) -> u32 {
+        let promised = self.common.early_data.limit.unwrap_or(0).max(config.server_max_early_data);
+        promised.max(crate::record::MAX_PLAINTEXT as u32 + 256)
+    }
+
+    /// s2n's `s2n_connection_get_max_early_data_size`: the handshake's figure once it has one,
+    /// before that the first PSK's terms (a client's session or external PSK; a server's
+    /// external PSK), or what a server promises in its tickets.
+    pub fn max_early_data_size(&self, config: &Config) -> u32 {
+        if let Some(limit) = self.common.early_data.limit {
+            return limit;
+        }
+        let settings = Settings::new(config, self.overrides());
+        if let Some(psk) = settings.external_psks.first() {
+            return psk.early_data.max_size;
+        }
+        match self.side() {
+            Side::Client => self.resume.as_ref().and_then(|s| s.early_data()).map_or(0, |terms| terms.max_size),
+            Side::Server if self.is_handshaking() => settings.server_max_early_data,
+            Side::Server => 0,
+        }
+    }
+
+    /// s2n's `s2n_connection_get_remaining_early_data_size`.
+    pub fn remaining_early_data_size(&self, config: &Config) -> Result<u32> {
+        if !self.common.early_data.may_flow() {
+            return Ok(0);
+        }
+        self.max_early_data_size(config)
+            .checked_sub(self.common.early_data.bytes)
+            .ok_or_else(|| Error::new(ErrorCode::MAX_EARLY_DATA_SIZE))
+    }
+
+    /// The application enters or leaves `s2n_send_early_data`/`s2n_recv_early_data`.
+    pub fn set_early_data_expected(&mut self, expected: bool) {
+        self.common.early_data.expected = expected;
+    }
+
+    /// A client sending early data now: its ClientHello offered it and the server has not
+    /// refused it (nor has the client's EndOfEarlyData gone out).
+    fn writes_early_data(&self) -> bool {
+        use crate::early_data::EarlyDataState::{Accepted, Requested};
+        self.common.side == Side::Client
+            && self.common.early_data.expected
+            && matches!(self.common.early_data.state, Requested | Accepted)
+            && self.common.write.is_some()
+    }
+
+    /// Whether `write_plaintext` takes `n` bytes of early data now (s2n checks a whole
+    /// `s2n_send` before sending any of it): Ok(false) when the handshake is not sending
+    /// early data at all.
+    pub fn check_early_data_send(&self, config: &Config, n: usize) -> Result<bool> {
+        if !self.is_handshaking() || self.common.side != Side::Client || !self.common.early_data.expected {
+            return Ok(false);
+        }
+        if !self.writes_early_data() {
+            return Err(Error::new(ErrorCode::EARLY_DATA_NOT_ALLOWED));
+        }
+        if n as u64 > u64::from(self.remaining_early_data_size(config)?) {
+            return Err(Error::new(ErrorCode::MAX_EARLY_DATA_SIZE));
+        }
+        Ok(true)
     }
 
     fn handle_alert(&mut self, range: std::ops::Range<usize>, config: &Settings) -> Result<()> {
@@ -1052,11 +1201,21 @@ impl Connection {
                     return Ok(());
                 }
                 let psk = tls13::key_schedule::resumption_psk(suite.hash, &master, nst.nonce);
+                // The early data the server allows with this ticket, on this connection's terms
+                // (other extensions are ignored, RFC 8446 §4.6.1).
+                let max_size =
+                    nst.extensions.get(crate::msgs::ext::EARLY_DATA).map(crate::msgs::decode_u32).transpose()?;
+                let early_data = crate::early_data::EarlyDataTerms {
+                    max_size: max_size.unwrap_or(0),
+                    suite: Some(suite),
+                    alpn: self.common.summary.alpn.clone().unwrap_or_default(),
+                    context: Box::default(),
+                };
                 let now = hooks.now().as_secs() * 1000;
                 self.common.received_sessions.push(crate::session::ClientSession {
                     ticket: nst.ticket.to_vec(),
                     session_id: Vec::new(),
-                    secret: crate::session::SessionSecret::Tls13 { suite, psk, age_add: nst.age_add },
+                    secret: crate::session::SessionSecret::Tls13 { suite, psk, age_add: nst.age_add, early_data },
                     received_at_ms: now,
                     lifetime: nst.lifetime,
                 });
@@ -1176,7 +1335,11 @@ impl Connection {
     pub fn write_plaintext(&mut self, data: &[u8]) -> Result<usize> {
         self.check_usable()?;
         if self.is_handshaking() {
-            return Err(Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE));
+            if !self.writes_early_data() {
+                return Err(Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE));
+            }
+            let limit = self.common.early_data.limit.unwrap_or(0);
+            self.common.early_data.count(data.len(), limit).map_err(|e| Error::new(e.code))?;
         }
         if self.we_closed {
             return Err(Error::new(ErrorCode::CLOSED));
@@ -1389,6 +1552,8 @@ impl Connection {
             Some(Handshake::Client(C::WaitCertificateVerify(_))) => "SERVER_CERT_VERIFY",
             Some(Handshake::Client(C::WaitFinished(_))) => "SERVER_FINISHED",
             Some(Handshake::Server(S::WaitClientHello | S::WaitSecondClientHello(_))) => "CLIENT_HELLO",
+            Some(Handshake::Server(S::WaitEndOfEarlyData(_))) => "END_OF_EARLY_DATA",
+            Some(Handshake::Client(C::SendEndOfEarlyData(_))) => "END_OF_EARLY_DATA",
             Some(Handshake::Server(S::WaitClientCertificate(_))) => "CLIENT_CERT",
             Some(Handshake::Server(S::WaitClientCertificateVerify(_))) => "CLIENT_CERT_VERIFY",
             Some(Handshake::Server(S::WaitClientFinished(_))) => "CLIENT_FINISHED",

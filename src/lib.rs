@@ -8,6 +8,7 @@ pub mod codec;
 pub mod config;
 pub mod conn;
 pub mod crypto;
+pub mod early_data;
 pub mod error;
 pub mod fingerprint;
 pub mod kx;

@@ -364,6 +364,13 @@ pub fn decode_u8(data: &[u8]) -> Result<u8> {
     Ok(v)
 }
 
+pub fn decode_u32(data: &[u8]) -> Result<u32> {
+    let mut r = Reader::new(data);
+    let v = r.u32()?;
+    r.finish()?;
+    Ok(v)
+}
+
 pub fn decode_single_u16(data: &[u8]) -> Result<u16> {
     let mut r = Reader::new(data);
     let v = r.u16()?;

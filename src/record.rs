@@ -331,6 +331,21 @@ impl Protection {
         }
     }
 
+    /// A server skipping the early data it rejected (RFC 8446 §4.2.10) opens records on
+    /// trial: one that does not authenticate is skipped (None), and leaves the sequence
+    /// number where it was, as if it had never come.
+    pub fn trial_open<'a>(&mut self, header: &Header, body: &'a mut [u8]) -> Option<(ContentType, &'a [u8])> {
+        let Protection::Tls13(p) = self else { return None };
+        let seq = p.seq;
+        match p.open(header, body) {
+            Ok(opened) => Some(opened),
+            Err(_) => {
+                p.seq = seq;
+                None
+            }
+        }
+    }
+
     pub fn is_tls13(&self) -> bool {
         matches!(self, Protection::Tls13(_))
     }

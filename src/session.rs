@@ -6,6 +6,7 @@
 
 use crate::codec::{Reader, Writer};
 use crate::crypto::Secret;
+use crate::early_data::EarlyDataTerms;
 use crate::error::{Error, ErrorCode, Result};
 use crate::suites::{tls12_suite, tls13_suite, Tls12Suite, Tls13Suite};
 
@@ -25,9 +26,9 @@ const DECODED_LIFETIME: u32 = 7 * 24 * 3600;
 /// The secret a resumed handshake rests on, per protocol version.
 #[derive(Clone)]
 pub enum SessionSecret {
-    /// TLS 1.3: the PSK derived for one ticket (RFC 8446 §4.6.1) and the ticket's age
-    /// obfuscator.
-    Tls13 { suite: &'static Tls13Suite, psk: Secret, age_add: u32 },
+    /// TLS 1.3: the PSK derived for one ticket (RFC 8446 §4.6.1), the ticket's age
+    /// obfuscator, and the early data the ticket allows.
+    Tls13 { suite: &'static Tls13Suite, psk: Secret, age_add: u32, early_data: EarlyDataTerms },
     /// TLS 1.2: the master secret, reused with fresh randoms (RFC 5077 §3.4), and whether
     /// it was made with the extended master secret (RFC 7627), which a resumption must match.
     Tls12 { suite: &'static Tls12Suite, master: Secret, extended_master_secret: bool },
@@ -39,7 +40,7 @@ impl SessionSecret {
     /// carries the keying-material deadline (`keying_deadline_ns`).
     fn put_state(&self, out: &mut Vec<u8>, issued_ns: u64, keying_deadline_ns: Option<u64>) {
         match self {
-            SessionSecret::Tls13 { suite, psk, age_add } => {
+            SessionSecret::Tls13 { suite, psk, age_add, early_data } => {
                 out.put_u8(FORMAT_TLS13_V1);
                 out.put_u8(S2N_TLS13);
                 out.put_u16(suite.iana);
@@ -49,7 +50,11 @@ impl SessionSecret {
                 if let Some(deadline) = keying_deadline_ns {
                     out.extend_from_slice(&deadline.to_be_bytes());
                 }
-                out.put_u32(0); // no early data
+                out.put_u32(early_data.max_size);
+                if early_data.max_size > 0 {
+                    out.put_prefixed(1, |w| w.put_bytes(&early_data.alpn));
+                    out.put_prefixed(2, |w| w.put_bytes(&early_data.context));
+                }
             }
             SessionSecret::Tls12 { suite, master, extended_master_secret } => {
                 out.put_u8(FORMAT_TLS12_V3);
@@ -79,13 +84,15 @@ impl SessionSecret {
                     return None;
                 }
                 let deadline = if server { Some(u64_from(r)?) } else { None };
-                // Early data settings (s2n writes them when the server allowed early data),
-                // which we do not use.
-                if r.u32().ok()? > 0 {
-                    r.vec_u8().ok()?;
-                    r.vec_u16().ok()?;
+                // The early data terms, when the server allowed early data.
+                let mut early_data =
+                    EarlyDataTerms { max_size: r.u32().ok()?, suite: Some(suite), ..Default::default() };
+                if early_data.max_size > 0 {
+                    early_data.alpn = r.vec_u8().ok()?.rest().into();
+                    early_data.context = r.vec_u16().ok()?.rest().into();
                 }
-                Some((SessionSecret::Tls13 { suite, psk: Secret::from_slice(psk), age_add }, issued_ns, deadline))
+                let secret = SessionSecret::Tls13 { suite, psk: Secret::from_slice(psk), age_add, early_data };
+                Some((secret, issued_ns, deadline))
             }
             (FORMAT_TLS12_V3, S2N_TLS12) => {
                 let suite = tls12_suite(iana)?;
@@ -120,7 +127,8 @@ pub fn ticket_lifetime(config: &crate::config::Config, now: u64, keying_material
 /// The session a ticket stands for, as the server encrypts it into the ticket. The layout is
 /// s2n-tls's server state, so a ferrotls server and an s2n-tls server given the same ticket
 /// keys resume each other's sessions:
-/// TLS 1.3 `[2][34][suite][issued ns u64][age_add u32][u8 psk][keying deadline ns u64][max early data u32 = 0]`,
+/// TLS 1.3 `[2][34][suite][issued ns u64][age_add u32][u8 psk][keying deadline ns u64][max early data u32]`
+/// then, when that is not 0, `[u8 ALPN protocol][u16 early data context]`,
 /// TLS 1.2 `[4][33][suite][issued ns u64][master 48][ems]`.
 pub struct TicketState {
     pub secret: SessionSecret,
@@ -185,17 +193,26 @@ impl ClientSession {
             && now_ms.saturating_sub(self.received_at_ms) < u64::from(self.lifetime) * 1000
     }
 
+    /// The early data a TLS 1.3 session's ticket allows.
+    pub fn early_data(&self) -> Option<&EarlyDataTerms> {
+        match &self.secret {
+            SessionSecret::Tls13 { early_data, .. } => Some(early_data),
+            SessionSecret::Tls12 { .. } => None,
+        }
+    }
+
     /// The TLS 1.3 parts: suite, PSK and age obfuscator.
     pub fn tls13(&self) -> Option<(&'static Tls13Suite, &Secret, u32)> {
         match &self.secret {
-            SessionSecret::Tls13 { suite, psk, age_add } => Some((*suite, psk, *age_add)),
+            SessionSecret::Tls13 { suite, psk, age_add, .. } => Some((*suite, psk, *age_add)),
             SessionSecret::Tls12 { .. } => None,
         }
     }
 
     /// The serialised form handed to applications, in s2n's layout: `[1][u16 ticket]` or
     /// `[0][u8 session id]`, then for TLS 1.2 `[4][33][suite][issued ns u64][master 48][ems]`,
-    /// for TLS 1.3 `[2][34][suite][issued ns u64][age_add u32][u8 psk][max early data u32 = 0]`.
+    /// for TLS 1.3 `[2][34][suite][issued ns u64][age_add u32][u8 psk][max early data u32]` and,
+    /// when that is not 0, `[u8 ALPN protocol][u16 early data context]`.
     pub fn encode(&self) -> zeroize::Zeroizing<Vec<u8>> {
         let mut out = zeroize::Zeroizing::new(Vec::with_capacity(96 + self.ticket.len()));
         if self.ticket.is_empty() {
@@ -248,6 +265,12 @@ mod tests {
                 suite: &TLS13_AES_256_GCM_SHA384,
                 psk: Secret::from_slice(&[1; 48]),
                 age_add: 0xdeadbeef,
+                early_data: EarlyDataTerms {
+                    max_size: 4096,
+                    suite: Some(&TLS13_AES_256_GCM_SHA384),
+                    alpn: (*b"h2").into(),
+                    context: (*b"ctx").into(),
+                },
             },
             received_at_ms: 1_700_000_000_000,
             lifetime: 3600,
@@ -258,6 +281,8 @@ mod tests {
         assert_eq!(back.tls13().unwrap().1.as_ref(), &[1; 48]);
         assert_eq!(back.tls13().unwrap().2, 0xdeadbeef);
         assert_eq!(back.received_at_ms, session.received_at_ms);
+        assert_eq!(back.early_data(), session.early_data());
+        assert_eq!(back.early_data().unwrap().max_size, 4096);
         assert!(session.is_valid_at(session.received_at_ms + 3_599_999));
         assert!(!session.is_valid_at(session.received_at_ms + 3_600_000));
         // s2n's layout: found by ticket, TLS 1.3 state version 1 for protocol 34.

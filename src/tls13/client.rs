@@ -5,11 +5,12 @@ use rustls_pki_types::CertificateDer;
 
 use super::key_schedule::{finished_verify_data, EarlySecret, HandshakeSecret};
 use crate::alert::AlertDescription;
-use crate::codec::{Reader, Writer};
+use crate::codec::{decode_error, Reader, Writer};
 use crate::config::{Hooks, Settings};
 use crate::conn::{illegal_parameter, unexpected, AppSecrets, Common};
 use crate::crypto::random_arrays;
 use crate::crypto::Secret;
+use crate::early_data::EarlyDataTerms;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{ClientKeyShare, NamedGroup};
 use crate::msgs::{self, encode_handshake, ext, extension, hs, Extensions, ServerHello, TLS12, TLS13};
@@ -26,6 +27,9 @@ pub enum State {
     WaitCertificate(Box<Handshake>),
     WaitCertificateVerify(Box<Handshake>),
     WaitFinished(Box<Handshake>),
+    /// The server's Finished is in and it took our early data; our EndOfEarlyData waits
+    /// while the application is still sending early data (s2n's S2N_BLOCKED_ON_EARLY_DATA).
+    SendEndOfEarlyData(Box<Finish>),
 }
 
 /// What the client remembers between ClientHello and ServerHello.
@@ -44,6 +48,9 @@ pub struct Hello {
     pub(crate) resume: Option<ClientSession>,
     /// After a HelloRetryRequest: only PSKs for the chosen suite's hash may be offered.
     pub(crate) psk_hash: Option<crate::crypto::HashAlgorithm>,
+    /// The compatibility-mode change_cipher_spec went out already (right after a
+    /// ClientHello offering early data).
+    pub(crate) ccs_sent: bool,
 }
 
 /// One PSK the ClientHello offers: a session's ticket, or an external PSK.
@@ -54,6 +61,7 @@ struct PskOffer<'a> {
     hash: crate::crypto::HashAlgorithm,
     /// Resumption PSKs and external ones use different binder keys.
     resumption: bool,
+    early_data: &'a EarlyDataTerms,
 }
 
 /// The PSKs to offer, in order: the configured external PSKs (then no session is offered,
@@ -71,11 +79,14 @@ fn psk_offers<'a>(config: &'a Settings, hello: &'a Hello, now_ms: u64) -> Vec<Ps
                 secret: &p.secret,
                 hash: p.hash,
                 resumption: false,
+                early_data: &p.early_data,
             })
             .collect();
     }
     let Some(session) = hello.resume.as_ref() else { return Vec::new() };
-    let Some((suite, psk, age_add)) = session.tls13() else { return Vec::new() };
+    let (Some((suite, psk, age_add)), Some(early_data)) = (session.tls13(), session.early_data()) else {
+        return Vec::new();
+    };
     if !hash_ok(suite.hash) {
         return Vec::new();
     }
@@ -86,7 +97,18 @@ fn psk_offers<'a>(config: &'a Settings, hello: &'a Hello, now_ms: u64) -> Vec<Ps
         secret: psk.as_ref(),
         hash: suite.hash,
         resumption: true,
+        early_data,
     }]
+}
+
+/// The suite to send early data with, if the first PSK offered allows early data that this
+/// connection could negotiate (s2n's rules: a suite and, if the PSK names one, an ALPN
+/// protocol we offer).
+fn early_data_suite(config: &Settings, offers: &[PskOffer<'_>]) -> Option<&'static Tls13Suite> {
+    let terms = offers.first()?.early_data;
+    let suite = terms.suite.filter(|s| config.tls13_suites.contains(s) && s.hash == offers[0].hash)?;
+    let alpn_ok = terms.alpn.is_empty() || config.alpn.iter().any(|p| **p == *terms.alpn);
+    (terms.max_size > 0 && config.max_version >= TLS13 && alpn_ok).then_some(suite)
 }
 
 /// What the client remembers from ServerHello to the end of the handshake.
@@ -97,6 +119,22 @@ pub struct Handshake {
     client_secret: Secret,
     server_secret: Secret,
     cert_request: Option<CertRequest>,
+    /// Early data offered, and the server chose the PSK it was offered with (our first,
+    /// with its suite): the ALPN protocol the PSK requires, which EncryptedExtensions must
+    /// bear out before we take the server's early_data as acceptance.
+    early_data_alpn: Option<Box<[u8]>>,
+}
+
+/// What the client needs after the server's Finished to send its own.
+pub struct Finish {
+    suite: &'static Tls13Suite,
+    transcript: Transcript,
+    client_secret: Secret,
+    cert_request: Option<CertRequest>,
+    master: super::key_schedule::MasterSecret,
+    client_app: Secret,
+    server_app: Secret,
+    exporter: Secret,
 }
 
 struct CertRequest {
@@ -133,6 +171,7 @@ pub fn start(
         retried: false,
         resume: None,
         psk_hash: None,
+        ccs_sent: false,
     };
     let now_ms = hooks.now().as_secs() * 1000;
     let mut hello = hello;
@@ -162,12 +201,13 @@ pub fn start(
             }
     });
     common.summary.client_random = hello.random;
-    send_client_hello(common, config, server_name, hello, None, now_ms)
+    send_client_hello(common, config, hooks, server_name, hello, None, now_ms)
 }
 
 fn send_client_hello(
     common: &mut Common,
     config: &Settings,
+    hooks: &mut dyn Hooks,
     server_name: Option<&str>,
     mut hello: Hello,
     cookie: Option<&[u8]>,
@@ -176,6 +216,13 @@ fn send_client_hello(
     let mut msg = Vec::with_capacity(512 + hello.key_share.as_ref().map_or(0, |k| k.public.len()));
     // TLS 1.3 PSKs go in pre_shared_key; a TLS 1.2 session's ticket in session_ticket.
     let offers = if config.max_version >= TLS13 { psk_offers(config, &hello, now_ms) } else { Vec::new() };
+    // Early data only in a first ClientHello, and only when the application sends some.
+    let early_suite = match hello.retried || !common.early_data.expected {
+        true => None,
+        false => early_data_suite(config, &offers),
+    };
+    let early_psk = early_suite
+        .map(|suite| (suite, offers[0].early_data.max_size, EarlySecret::new(suite.hash, Some(offers[0].secret))));
     let tls12_ticket = hello.resume.as_ref().filter(|s| s.tls13().is_none()).map(|s| s.ticket.as_slice());
     common.summary.client_hello_version = Some(TLS12);
     let tls13_offered = config.max_version >= TLS13 && !config.tls13_suites.is_empty();
@@ -274,6 +321,9 @@ fn send_client_hello(
             if tls13 && (config.session_tickets || !offers.is_empty()) {
                 extension(w, ext::PSK_KEY_EXCHANGE_MODES, |w| w.put_prefixed(1, |w| w.put_u8(1)));
             }
+            if early_suite.is_some() {
+                extension(w, ext::EARLY_DATA, |_| {});
+            }
             if !offers.is_empty() {
                 // pre_shared_key must be last; the binders are filled in below.
                 extension(w, ext::PRE_SHARED_KEY, |w| {
@@ -308,6 +358,23 @@ fn send_client_hello(
     }
     hello.transcript.add(&msg);
     common.send_handshake(&msg);
+    match early_psk {
+        Some((suite, max_size, early)) => {
+            // Early data follows the ClientHello (after the compatibility-mode CCS) under the
+            // client_early_traffic_secret of the first PSK.
+            common.early_data.set_state(crate::early_data::EarlyDataState::Requested)?;
+            common.early_data.limit = Some(max_size);
+            let secret = early.client_early_traffic_secret(hello.transcript.hash_with(suite.hash, &[]).as_ref());
+            common.key_log(hooks, "CLIENT_EARLY_TRAFFIC_SECRET", &secret);
+            common.send_change_cipher_spec()?;
+            hello.ccs_sent = true;
+            common.set_write_keys(suite, &secret)?;
+        }
+        None if common.early_data.state != crate::early_data::EarlyDataState::Rejected => {
+            common.early_data.set_state(crate::early_data::EarlyDataState::NotRequested)?;
+        }
+        None => {}
+    }
     Ok(State::WaitServerHello(Box::new(hello)))
 }
 
@@ -325,13 +392,19 @@ pub fn handle(
         (State::WaitServerHello(hello), hs::SERVER_HELLO) => {
             let sh = ServerHello::decode(&message[4..])?;
             if sh.selected_version()?.is_none() && !sh.is_hello_retry_request() {
-                // No supported_versions in the answer: the server chose TLS 1.2 or older.
+                // No supported_versions in the answer: the server chose TLS 1.2 or older,
+                // which has no early data: the rest of our flight goes out unprotected.
+                if common.early_data.state == crate::early_data::EarlyDataState::Requested {
+                    common.early_data.set_state(crate::early_data::EarlyDataState::Rejected)?;
+                    common.drop_write_protection()?;
+                }
                 return crate::tls12::client::server_hello(common, config, *hello, &sh, message).map(Some);
             }
             server_hello(common, config, hooks, server_name, *hello, message)?
         }
         (State::WaitEncryptedExtensions(mut h), hs::ENCRYPTED_EXTENSIONS) => {
-            encrypted_extensions(common, config, body)?;
+            let early_data_accepted = encrypted_extensions(common, config, body)?;
+            early_data_answer(common, &h, early_data_accepted)?;
             h.transcript.add(message);
             // A resumed session was authenticated when it was made: no certificates now.
             if common.summary.resumed {
@@ -357,8 +430,13 @@ pub fn handle(
             State::WaitFinished(h)
         }
         (State::WaitFinished(h), hs::FINISHED) => {
-            server_finished(common, config, hooks, *h, message)?;
-            return Ok(None);
+            let finish = server_finished(common, hooks, *h, message)?;
+            if common.early_data.state == crate::early_data::EarlyDataState::Accepted && common.early_data.expected {
+                State::SendEndOfEarlyData(Box::new(finish))
+            } else {
+                send_finished(common, config, hooks, finish)?;
+                return Ok(None);
+            }
         }
         _ => return Err(unexpected()),
     };
@@ -404,14 +482,19 @@ fn server_hello(
     };
     common.summary.group = Some(share.group());
     // Did the server accept a PSK we offered? It names it by its place in our list.
+    let requested_early_data = common.early_data.state == crate::early_data::EarlyDataState::Requested;
+    let mut early_data_alpn = None;
     let psk = match sh.extensions.get(ext::PRE_SHARED_KEY) {
         None => None,
         Some(data) => {
             let now_ms = hooks.now().as_secs() * 1000;
             let offers = psk_offers(config, &hello, now_ms);
-            let offer = offers
-                .get(usize::from(msgs::decode_single_u16(data)?))
-                .ok_or_else(|| illegal_parameter(ErrorCode::BAD_MESSAGE))?;
+            let index = usize::from(msgs::decode_single_u16(data)?);
+            let offer = offers.get(index).ok_or_else(|| illegal_parameter(ErrorCode::BAD_MESSAGE))?;
+            // Early data can only be taken with the first PSK, and the suite it was made with.
+            if requested_early_data && index == 0 && offer.early_data.suite == Some(suite) {
+                early_data_alpn = Some(offer.early_data.alpn.clone());
+            }
             if offer.hash != suite.hash {
                 return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
             }
@@ -433,10 +516,14 @@ fn server_hello(
     common.key_log(hooks, "CLIENT_HANDSHAKE_TRAFFIC_SECRET", &client_secret);
     common.key_log(hooks, "SERVER_HANDSHAKE_TRAFFIC_SECRET", &server_secret);
     common.set_read_keys(suite, &server_secret);
-    if !hello.retried {
+    if !hello.retried && !hello.ccs_sent {
         common.send_change_cipher_spec()?;
     }
-    common.set_write_keys(suite, &client_secret)?;
+    // With early data offered, our writing stays under the early keys until the server
+    // has said whether it takes it.
+    if !requested_early_data {
+        common.set_write_keys(suite, &client_secret)?;
+    }
     common.summary.version = Some(TLS13);
     common.summary.suite = Some(suite);
     common.summary.middlebox_compat = true;
@@ -447,6 +534,7 @@ fn server_hello(
         client_secret,
         server_secret,
         cert_request: None,
+        early_data_alpn,
     })))
 }
 
@@ -502,18 +590,50 @@ fn hello_retry_request(
     }
     hello.retried = true;
     common.summary.hello_retry = true;
-    // The compatibility-mode change_cipher_spec goes before the second ClientHello.
-    common.send_change_cipher_spec()?;
+    // A HelloRetryRequest refuses early data; the second ClientHello goes out unprotected.
+    if common.early_data.state == crate::early_data::EarlyDataState::Requested {
+        common.early_data.set_state(crate::early_data::EarlyDataState::Rejected)?;
+        common.drop_write_protection()?;
+    }
+    // The compatibility-mode change_cipher_spec goes before the second ClientHello (unless
+    // it followed the first, which offered early data).
+    if !hello.ccs_sent {
+        common.send_change_cipher_spec()?;
+        hello.ccs_sent = true;
+    }
     let now_ms = hooks.now().as_secs() * 1000;
     // Offered PSKs stay only if the suite the server chose shares their hash.
     hello.psk_hash = Some(suite.hash);
     if hello.resume.as_ref().is_some_and(|s| !s.tls13().is_some_and(|(ours, _, _)| ours.hash == suite.hash)) {
         hello.resume = None;
     }
-    send_client_hello(common, config, server_name, hello, cookie, now_ms)
+    send_client_hello(common, config, hooks, server_name, hello, cookie, now_ms)
 }
 
-fn encrypted_extensions(common: &mut Common, config: &Settings, body: &[u8]) -> Result<()> {
+/// The server's answer to our early data, from EncryptedExtensions: accepted only if it
+/// chose the PSK the data was sent under and the ALPN protocol that PSK requires (else the
+/// server broke RFC 8446 §4.2.10). Refused: our writing moves to the handshake keys.
+fn early_data_answer(common: &mut Common, h: &Handshake, accepted: bool) -> Result<()> {
+    use crate::early_data::EarlyDataState::{Accepted, Rejected, Requested};
+    if common.early_data.state != Requested {
+        return match accepted {
+            true => Err(illegal_parameter(ErrorCode::EARLY_DATA_NOT_ALLOWED)),
+            false => Ok(()),
+        };
+    }
+    if !accepted {
+        common.early_data.set_state(Rejected)?;
+        return common.set_write_keys(h.suite, &h.client_secret);
+    }
+    let negotiated = common.summary.alpn.as_deref().unwrap_or_default();
+    if h.early_data_alpn.as_deref() != Some(negotiated) {
+        return Err(illegal_parameter(ErrorCode::EARLY_DATA_NOT_ALLOWED));
+    }
+    common.early_data.set_state(Accepted)
+}
+
+/// Handles EncryptedExtensions; true if it accepts our early data.
+fn encrypted_extensions(common: &mut Common, config: &Settings, body: &[u8]) -> Result<bool> {
     let mut r = Reader::new(body);
     let exts = Extensions::decode(&mut r, false)?;
     r.finish()?;
@@ -534,7 +654,11 @@ fn encrypted_extensions(common: &mut Common, config: &Settings, body: &[u8]) -> 
         }
         common.summary.alpn = Some(name.into());
     }
-    Ok(())
+    let early_data = exts.get(ext::EARLY_DATA);
+    if early_data.is_some_and(|e| !e.is_empty()) {
+        return Err(decode_error());
+    }
+    Ok(early_data.is_some())
 }
 
 /// The server's answer to our max_fragment_length request: it must repeat our code, and
@@ -607,13 +731,9 @@ fn server_certificate(
     crate::verify::application_chain_check(common, hooks)
 }
 
-fn server_finished(
-    common: &mut Common,
-    config: &Settings,
-    hooks: &mut dyn Hooks,
-    mut h: Handshake,
-    message: &[u8],
-) -> Result<()> {
+/// Checks the server's Finished and derives the application secrets; the server may send
+/// application data from now on.
+fn server_finished(common: &mut Common, hooks: &mut dyn Hooks, mut h: Handshake, message: &[u8]) -> Result<Finish> {
     let expected = finished_verify_data(h.suite.hash, &h.server_secret, h.transcript.current().as_ref());
     verify_slices_are_equal(expected.as_ref(), &message[4..])
         .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
@@ -627,19 +747,34 @@ fn server_finished(
     common.key_log(hooks, "CLIENT_TRAFFIC_SECRET_0", &client_app);
     common.key_log(hooks, "SERVER_TRAFFIC_SECRET_0", &server_app);
     common.key_log(hooks, "EXPORTER_SECRET", &exporter);
+    common.set_read_keys(h.suite, &server_app);
+    let Handshake { suite, transcript, client_secret, cert_request, .. } = h;
+    Ok(Finish { suite, transcript, client_secret, cert_request, master, client_app, server_app, exporter })
+}
 
-    if let Some(request) = h.cert_request.take() {
-        send_client_certificate(common, config, hooks, &mut h.transcript, &request)?;
+/// Our second flight: EndOfEarlyData (if the server took our early data), then under the
+/// handshake keys our certificate if asked for, and Finished.
+pub(crate) fn send_finished(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, f: Finish) -> Result<()> {
+    let Finish { suite, mut transcript, client_secret, cert_request, master, client_app, server_app, exporter } = f;
+    if common.early_data.state == crate::early_data::EarlyDataState::Accepted {
+        let mut eoed = Vec::with_capacity(4);
+        encode_handshake(&mut eoed, hs::END_OF_EARLY_DATA, |_| {});
+        common.send_handshake(&eoed);
+        transcript.add(&eoed);
+        common.early_data.set_state(crate::early_data::EarlyDataState::End)?;
+        common.set_write_keys(suite, &client_secret)?;
     }
-    let verify_data = finished_verify_data(h.suite.hash, &h.client_secret, h.transcript.current().as_ref());
+    if let Some(request) = cert_request {
+        send_client_certificate(common, config, hooks, &mut transcript, &request)?;
+    }
+    let verify_data = finished_verify_data(suite.hash, &client_secret, transcript.current().as_ref());
     let mut finished = Vec::with_capacity(4 + verify_data.as_ref().len());
     encode_handshake(&mut finished, hs::FINISHED, |w| w.put_bytes(verify_data.as_ref()));
     common.send_handshake(&finished);
-    h.transcript.add(&finished);
-    let resumption = master.resumption_master_secret(h.transcript.current().as_ref());
-    common.set_read_keys(h.suite, &server_app);
-    common.set_write_keys(h.suite, &client_app)?;
-    common.app_secrets = Some(AppSecrets::new(h.suite, &client_app, &server_app, &exporter, &resumption));
+    transcript.add(&finished);
+    let resumption = master.resumption_master_secret(transcript.current().as_ref());
+    common.set_write_keys(suite, &client_app)?;
+    common.app_secrets = Some(AppSecrets::new(suite, &client_app, &server_app, &exporter, &resumption));
     Ok(())
 }
 

@@ -8,10 +8,11 @@ use rustls_pki_types::CertificateDer;
 use super::key_schedule::{finished_verify_data, EarlySecret, MasterSecret};
 use crate::alert::AlertDescription;
 use crate::codec::Writer;
-use crate::config::{ClientAuth, ClientHelloAction, Hooks, Settings};
+use crate::config::{ClientAuth, ClientHelloAction, EarlyDataAction, Hooks, Settings};
 use crate::conn::{illegal_parameter, unexpected, AppSecrets, Common, Handshake as Machine};
 use crate::crypto::random_array;
 use crate::crypto::Secret;
+use crate::early_data::EarlyDataTerms;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{self, NamedGroup};
 use crate::msgs::extension;
@@ -26,6 +27,8 @@ pub enum State {
     WaitClientHello,
     /// After a HelloRetryRequest: the suite and group already chosen.
     WaitSecondClientHello(Box<Retry>),
+    /// The client's early data, which we accepted, until its EndOfEarlyData.
+    WaitEndOfEarlyData(Box<Handshake>),
     WaitClientCertificate(Box<Handshake>),
     WaitClientCertificateVerify(Box<Handshake>),
     WaitClientFinished(Box<Handshake>),
@@ -67,6 +70,19 @@ pub fn handle(
         }
         (State::WaitSecondClientHello(retry), hs::CLIENT_HELLO) => {
             return client_hello(common, config, hooks, Some(*retry), message, None).map(Some)
+        }
+        (State::WaitEndOfEarlyData(mut h), hs::END_OF_EARLY_DATA) => {
+            if !body.is_empty() {
+                return Err(crate::codec::decode_error());
+            }
+            h.transcript.add(message);
+            common.early_data.set_state(crate::early_data::EarlyDataState::End)?;
+            // The rest of the client's flight comes under its handshake keys.
+            common.set_read_keys(h.suite, &h.client_secret);
+            match h.cert_request_context.is_some() {
+                true => State::WaitClientCertificate(h),
+                false => State::WaitClientFinished(h),
+            }
         }
         (State::WaitClientCertificate(mut h), hs::CERTIFICATE) => {
             let cert = msgs::Certificate13::decode(body)?;
@@ -252,7 +268,17 @@ fn client_hello(
     };
     let server_name = ch.server_name()?.map(|n| String::from_utf8_lossy(n).into_owned());
 
+    let offers_early_data = ch.extensions.contains(ext::EARLY_DATA);
+    if offers_early_data && retry.is_some() {
+        // Early data is only ever offered in the first ClientHello (RFC 8446 §4.2.10).
+        return Err(illegal_parameter(ErrorCode::UNSUPPORTED_EXTENSION));
+    }
     let Some((group, client_share)) = chosen else {
+        // Asking for another ClientHello refuses any early data offered with this one.
+        if offers_early_data {
+            common.early_data.set_state(crate::early_data::EarlyDataState::Requested)?;
+            common.early_data.set_state(crate::early_data::EarlyDataState::Rejected)?;
+        }
         // No usable share: ask once for one in a group we both support.
         let group = config
             .groups
@@ -272,9 +298,11 @@ fn client_hello(
         }
     };
     let accepted = accept_psk(common, config, hooks, &ch, suite, &transcript, message, external)?;
-    let (psk, psk_index) = match accepted {
-        Some((psk, index)) => (Some(psk), index),
-        None => (None, 0),
+    let (psk, psk_index, early_terms) = match accepted {
+        Some(AcceptedPsk { secret, index, early_data, resumption }) => {
+            (Some(secret), index, Some((index, early_data, resumption)))
+        }
+        None => (None, 0, None),
     };
     // A resumed session is authenticated by the PSK: no certificate is chosen or sent.
     let chosen = match psk {
@@ -285,9 +313,12 @@ fn client_hello(
         ),
     };
     let alpn = choose_alpn(config, &ch)?;
+    let early_data = accept_early_data(common, config, hooks, offers_early_data, early_terms, suite, alpn.as_deref())?;
 
     let (server_public, shared) = kx::server_respond(group, client_share)?;
     transcript.add(message);
+    // Accepted early data is protected under a secret of the ClientHello alone.
+    let client_hello_hash = early_data.then(|| transcript.current());
     common.summary.client_random = ch.random;
     common.summary.middlebox_compat = !ch.session_id.is_empty();
     common.summary.client_hello_version = Some(ch.legacy_version);
@@ -319,14 +350,20 @@ fn client_hello(
         common.send_change_cipher_spec()?;
     }
 
-    let secret = EarlySecret::new(suite.hash, psk.as_ref().map(|p| p.as_ref())).into_handshake(shared.as_ref());
+    let early = EarlySecret::new(suite.hash, psk.as_ref().map(|p| p.as_ref()));
     let hello_hash = transcript.current();
+    // Accepted early data comes next, under the client_early_traffic_secret.
+    let early_traffic = client_hello_hash.map(|hash| early.client_early_traffic_secret(hash.as_ref()));
+    let secret = early.into_handshake(shared.as_ref());
     let client_secret = secret.client_handshake_traffic_secret(hello_hash.as_ref());
     let server_secret = secret.server_handshake_traffic_secret(hello_hash.as_ref());
+    if let Some(early_traffic) = &early_traffic {
+        common.key_log(hooks, "CLIENT_EARLY_TRAFFIC_SECRET", early_traffic);
+    }
     common.key_log(hooks, "CLIENT_HANDSHAKE_TRAFFIC_SECRET", &client_secret);
     common.key_log(hooks, "SERVER_HANDSHAKE_TRAFFIC_SECRET", &server_secret);
     common.set_write_keys(suite, &server_secret)?;
-    common.set_read_keys(suite, &client_secret);
+    common.set_read_keys(suite, early_traffic.as_ref().unwrap_or(&client_secret));
 
     let mut f = Box::new(Flight {
         suite,
@@ -351,6 +388,9 @@ fn client_hello(
             }
             if let Some(code) = mfl {
                 extension(w, ext::MAX_FRAGMENT_LENGTH, |w| w.put_u8(code));
+            }
+            if early_data {
+                extension(w, ext::EARLY_DATA, |_| {});
             }
         })
     });
@@ -504,7 +544,9 @@ fn finish_flight(common: &mut Common, hooks: &mut dyn Hooks, mut f: Box<Flight>)
         exporter,
         cert_request_context,
     });
-    Ok(Machine::Server(if h.cert_request_context.is_some() {
+    Ok(Machine::Server(if common.early_data.state == crate::early_data::EarlyDataState::Accepted {
+        State::WaitEndOfEarlyData(h)
+    } else if h.cert_request_context.is_some() {
         State::WaitClientCertificate(h)
     } else {
         State::WaitClientFinished(h)
@@ -582,6 +624,56 @@ fn match_external_psk<'c>(
     })
 }
 
+/// The PSK a server accepted.
+struct AcceptedPsk {
+    secret: Secret,
+    /// Its place in the client's list.
+    index: usize,
+    early_data: EarlyDataTerms,
+    /// From one of our tickets (else an external PSK).
+    resumption: bool,
+}
+
+/// Whether we take the client's early data (RFC 8446 §4.2.10, in s2n's order): it came with
+/// the first PSK offered, whose terms hold for what this handshake negotiated, while the
+/// application reads early data, and the application's callback agrees. Sets the
+/// connection's early data state and limit either way.
+fn accept_early_data(
+    common: &mut Common,
+    config: &Settings,
+    hooks: &mut dyn Hooks,
+    offered: bool,
+    psk: Option<(usize, EarlyDataTerms, bool)>,
+    suite: &'static Tls13Suite,
+    alpn: Option<&[u8]>,
+) -> Result<bool> {
+    use crate::early_data::EarlyDataState::{Accepted, NotRequested, Rejected, Requested};
+    if !offered {
+        if common.early_data.state != Rejected {
+            common.early_data.set_state(NotRequested)?;
+        }
+        return Ok(false);
+    }
+    common.early_data.set_state(Requested)?;
+    let Some((index, terms, resumption)) = psk else {
+        common.early_data.set_state(Rejected)?;
+        return Ok(false);
+    };
+    // A ticket's promise holds only as far as what we take now (s2n's rule).
+    let limit = if resumption { terms.max_size.min(config.server_max_early_data) } else { terms.max_size };
+    common.early_data.limit = Some(limit);
+    if index != 0 || limit == 0 || !terms.hold_for(suite, alpn.unwrap_or_default()) || !common.early_data.expected {
+        common.early_data.set_state(Rejected)?;
+        return Ok(false);
+    }
+    match hooks.early_data(&terms.context).map_err(|e| handshake_failure(e.code))? {
+        EarlyDataAction::Accept => common.early_data.set_state(Accepted).map(|_| true),
+        EarlyDataAction::Reject => common.early_data.set_state(Rejected).map(|_| false),
+        // The application decides later: this ClientHello is handled again then.
+        EarlyDataAction::Pause => Err(Error::new(ErrorCode::ASYNC_BLOCKED)),
+    }
+}
+
 /// The PSK the handshake uses, and its index in the client's list: an external PSK we
 /// share with the client, or else the session of the client's first ticket, if it is one of
 /// ours, still valid and for a suite with the negotiated hash. Its binder must prove the
@@ -596,24 +688,24 @@ fn accept_psk(
     transcript: &Transcript,
     message: &[u8],
     external: Option<(usize, &crate::config::ExternalPsk)>,
-) -> Result<Option<(Secret, usize)>> {
+) -> Result<Option<AcceptedPsk>> {
     let Some(offered) = offered_psks(ch, message)? else { return Ok(None) };
     // psk_dhe_ke only: resumption keeps forward secrecy.
     let modes = ch.extensions.get(ext::PSK_KEY_EXCHANGE_MODES).map(|m| msgs::decode_u8_vec(m)).transpose()?;
     if !modes.is_some_and(|m| m.contains(&1)) {
         return Ok(None);
     }
-    let (index, psk, resumption) = if !config.external_psks.is_empty() {
+    let (index, psk, resumption, early_data) = if !config.external_psks.is_empty() {
         match external {
             Some((index, psk)) if psk.hash == suite.hash => {
                 common.summary.psk_identity = Some(psk.identity.as_slice().into());
-                (index, Secret::from_slice(&psk.secret), false)
+                (index, Secret::from_slice(&psk.secret), false, psk.early_data.clone())
             }
             _ => return Ok(None),
         }
     } else {
         match resumption_psk(common, config, hooks, suite, offered.identities[0])? {
-            Some(psk) => (0, psk, true),
+            Some((psk, early_data)) => (0, psk, true, early_data),
             None => return Ok(None),
         }
     };
@@ -622,18 +714,18 @@ fn accept_psk(
     let expected = finished_verify_data(suite.hash, &early.binder_key(resumption), binder_hash.as_ref());
     verify_slices_are_equal(expected.as_ref(), offered.binders[index])
         .map_err(|_| Error::with_alert(ErrorCode::BAD_PSK_BINDER, AlertDescription::DecryptError))?;
-    Ok(Some((psk, index)))
+    Ok(Some(AcceptedPsk { secret: psk, index, early_data, resumption }))
 }
 
-/// The session a client's ticket carries, if the ticket is ours and the session may be
-/// resumed now with `suite`.
+/// The session a client's ticket carries (its PSK and early data terms), if the ticket is
+/// ours and the session may be resumed now with `suite`.
 fn resumption_psk(
     common: &mut Common,
     config: &Settings,
     hooks: &mut dyn Hooks,
     suite: &'static Tls13Suite,
     (ticket, obfuscated_age): (&[u8], u32),
-) -> Result<Option<Secret>> {
+) -> Result<Option<(Secret, EarlyDataTerms)>> {
     if !config.session_tickets {
         return Ok(None);
     }
@@ -645,7 +737,9 @@ fn resumption_psk(
     if !state.is_valid_at(now, config.session_lifetime) || now >= state.keying_material_expires {
         return Ok(None);
     }
-    let SessionSecret::Tls13 { suite: session_suite, psk, age_add } = state.secret else { return Ok(None) };
+    let SessionSecret::Tls13 { suite: session_suite, psk, age_add, early_data } = state.secret else {
+        return Ok(None);
+    };
     if session_suite.hash != suite.hash {
         return Ok(None);
     }
@@ -658,7 +752,7 @@ fn resumption_psk(
     }
     // Tickets this connection issues inherit the deadline.
     common.keying_material_expires = Some(state.keying_material_expires);
-    Ok(Some(psk))
+    Ok(Some((psk, early_data)))
 }
 
 /// Sends `count` NewSessionTickets (RFC 8446 §4.6.1) for sessions resumable from
@@ -683,6 +777,13 @@ pub(crate) fn send_tickets(
     if lifetime == 0 {
         return Ok(());
     }
+    // Tickets promise the early data we take now, on the terms of this connection.
+    let early_data = EarlyDataTerms {
+        max_size: config.server_max_early_data,
+        suite: Some(suite),
+        alpn: common.summary.alpn.clone().unwrap_or_default(),
+        context: config.early_data_context.into(),
+    };
     for _ in 0..count {
         let nonce = common.tickets_sent.to_be_bytes();
         let age_add = u32::from_be_bytes(random_array()?);
@@ -691,6 +792,7 @@ pub(crate) fn send_tickets(
                 suite,
                 psk: super::key_schedule::resumption_psk(suite.hash, resumption, &nonce),
                 age_add,
+                early_data: early_data.clone(),
             },
             issued_at: now,
             keying_material_expires: expires,
@@ -702,7 +804,11 @@ pub(crate) fn send_tickets(
             w.put_u32(age_add);
             w.put_prefixed(1, |w| w.put_bytes(&nonce));
             w.put_prefixed(2, |w| w.put_bytes(&ticket));
-            w.put_u16(0);
+            w.put_prefixed(2, |w| {
+                if early_data.max_size > 0 {
+                    extension(w, ext::EARLY_DATA, |w| w.put_u32(early_data.max_size));
+                }
+            });
         });
         common.send_handshake(&msg);
         common.tickets_sent += 1;

@@ -89,6 +89,8 @@ pub struct s2n_config {
         unsafe extern "C" fn(*mut s2n_connection, *mut s2n_cert_validation_info, *mut c_void) -> c_int,
         *mut c_void,
     )>,
+    /// `s2n_config_set_early_data_cb`.
+    pub(crate) early_data_cb: s2n_early_data_cb,
 }
 
 /// The three session-cache callbacks with their contexts; caching needs all of them.
@@ -143,6 +145,7 @@ impl s2n_config {
             psk_mode: s2n_psk_mode::S2N_PSK_MODE_RESUMPTION,
             psk_selection_cb: None,
             cert_validation_cb: None,
+            early_data_cb: None,
             subscriber: std::ptr::null_mut(),
             on_handshake_event: None,
             cache: SessionCacheCallbacks { store: None, retrieve: None, delete: None },

@@ -108,6 +108,9 @@ pub(crate) struct Rare {
     /// it holds pointers to them, which must not move).
     #[allow(clippy::vec_box)]
     pub(crate) crl_lookups: Option<Vec<Box<super::crl::s2n_crl_lookup>>>,
+    /// Server: the client's offer of early data, as the early data callback sees it (boxed:
+    /// the application may keep the pointer until it decides).
+    pub(crate) early_data_offer: Option<Box<super::early_data::s2n_offered_early_data>>,
 }
 
 /// Progress of the application's client-hello callback on one connection.
@@ -624,6 +627,8 @@ pub extern "C" fn s2n_connection_get_handshake_type_name(conn: *mut s2n_connecti
             return Ok(static_cstr("INITIAL"));
         }
         let tls12 = s.version == Some(crate::msgs::TLS12);
+        use crate::early_data::EarlyDataState::{Accepted, End, NotRequested, Unknown};
+        let early_data = conn.core.common.early_data.state;
         let flags = [
             (true, "NEGOTIATED"),
             (!s.resumed, "FULL_HANDSHAKE"),
@@ -637,6 +642,9 @@ pub extern "C" fn s2n_connection_get_handshake_type_name(conn: *mut s2n_connecti
             (tls12 && s.npn, "WITH_NPN"),
             (!tls12 && s.hello_retry, "HELLO_RETRY_REQUEST"),
             (!tls12 && s.middlebox_compat, "MIDDLEBOX_COMPAT"),
+            (!tls12 && matches!(early_data, Accepted | End), "WITH_EARLY_DATA"),
+            // The client's CCS came right after its ClientHello, which offered early data.
+            (!tls12 && s.middlebox_compat && !matches!(early_data, Unknown | NotRequested), "EARLY_CLIENT_CCS"),
         ];
         let name: Vec<&str> = flags.iter().filter(|(on, _)| *on).map(|(_, n)| *n).collect();
         Ok(static_cstr(&name.join("|")))

@@ -170,6 +170,10 @@ impl Hooks for CallbackHooks<'_> {
         }
     }
 
+    fn early_data(&mut self, context: &[u8]) -> Result<crate::config::EarlyDataAction> {
+        super::early_data::run_callback(self.conn, self.config, context)
+    }
+
     fn wants_renegotiation_requests(&self) -> bool {
         self.config.renegotiate_request.is_some()
     }
@@ -435,7 +439,7 @@ fn apply_blinding(conn: *mut s2n_connection, result: &Result<c_int>) {
 }
 
 /// Runs `body` as an s2n I/O call: checks the pointers, sets `*blocked`, applies blinding.
-fn io_call<T>(
+pub(crate) fn io_call<T>(
     conn: *mut s2n_connection,
     blocked: *mut s2n_blocked_status,
     body: impl FnOnce(*mut s2n_connection, &mut s2n_blocked_status) -> Result<T>,
@@ -491,7 +495,7 @@ fn set_cork(c: &mut s2n_connection, on: bool) {
     }
 }
 
-fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<c_int> {
+pub(crate) fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<c_int> {
     loop {
         // A flight to write: cork, so it leaves in full packets.
         // SAFETY: checked non-NULL by io_call.
@@ -522,6 +526,7 @@ fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
                 if c.core.pending_private_key_operation().is_some()
                     || c.core.awaits_chain_verdict()
                     || c.core.awaits_revocation_lists()
+                    || super::early_data::decision_pending(c)
                 {
                     *blocked = s2n_blocked_status::S2N_BLOCKED_ON_APPLICATION_INPUT;
                     return Err(err);
@@ -532,6 +537,12 @@ fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
                     continue;
                 }
                 *blocked = s2n_blocked_status::S2N_BLOCKED_ON_APPLICATION_INPUT;
+                return Err(err);
+            }
+            // Early data to read (server), or our EndOfEarlyData held back (client).
+            Err(err) if err.code == ErrorCode::EARLY_DATA_BLOCKED => {
+                flush(conn, blocked)?;
+                *blocked = s2n_blocked_status::S2N_BLOCKED_ON_EARLY_DATA;
                 return Err(err);
             }
             Err(err) => {
@@ -572,7 +583,7 @@ pub extern "C" fn s2n_flush(conn: *mut s2n_connection, blocked: *mut s2n_blocked
 /// slices. Follows s2n's partial-write contract: bytes encrypted by an earlier call that
 /// blocked are not taken again; if this call blocks after some data reached the wire it
 /// returns that count, otherwise it fails with a blocked error.
-fn send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, data: &[&[u8]]) -> Result<isize> {
+pub(crate) fn send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, data: &[&[u8]]) -> Result<isize> {
     let total: usize = data.iter().map(|d| d.len()).sum();
     send_requested_tickets(conn)?;
     flush(conn, blocked)?;
@@ -586,7 +597,10 @@ fn send(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, data: &[&[u
     let mut sent = consumed(conn);
     let (max_record, segment_record) = {
         let _engine = lock_engine(conn);
-        let core = &unsafe { &*conn }.core;
+        let c = unsafe { &*conn };
+        let core = &c.core;
+        // Early data: the whole payload must fit what is left (s2n checks before sending).
+        core.check_early_data_send(&c.config().core, total - consumed(conn))?;
         let segment = super::connection::SEGMENT_RECORD_BYTES.saturating_sub(core.record_overhead());
         (core.common.max_fragment, segment.min(core.common.max_fragment))
     };
@@ -753,7 +767,7 @@ pub extern "C" fn s2n_sendv_with_offset(
 /// Reads decrypted data; 0 means the peer closed the connection. As in s2n, receiving
 /// never writes (a requested KeyUpdate is answered by the next `s2n_send`), so that one
 /// thread may receive while another sends.
-fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, out: &mut [u8]) -> Result<isize> {
+pub(crate) fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, out: &mut [u8]) -> Result<isize> {
     loop {
         {
             let _engine = lock_engine(conn);
@@ -788,7 +802,7 @@ fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, out: &mut [
                 return Ok(0);
             }
             if c.core.has_complete_record() {
-                process_locked(conn)?;
+                early_data_ready(process_locked(conn))?;
                 continue;
             }
         }
@@ -800,7 +814,15 @@ fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, out: &mut [
             }
             other => other?,
         }
-        process(conn)?;
+        early_data_ready(process(conn))?;
+    }
+}
+
+/// For a reader, early data the engine stopped at is data to hand out, not a wait.
+fn early_data_ready(result: Result<()>) -> Result<()> {
+    match result {
+        Err(err) if err.code == ErrorCode::EARLY_DATA_BLOCKED => Ok(()),
+        other => other,
     }
 }
 

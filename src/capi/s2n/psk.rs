@@ -1,16 +1,15 @@
 //! External and resumption pre-shared keys.
-// Stub bodies keep their C parameter names, which cbindgen copies into the header.
-#![allow(unused_variables)]
 
 use std::os::raw::{c_int, c_void};
 
 use zeroize::Zeroizing;
 
 use super::abi::*;
-use super::{call, unimplemented, OK};
+use super::{call, OK};
 use crate::capi::{arg_bytes, arg_mut, arg_ref, free_through, into_c, write_out};
 use crate::config::ExternalPsk;
 use crate::crypto::HashAlgorithm;
+use crate::early_data::EarlyDataTerms;
 use crate::error::{Error, ErrorCode};
 
 /// An external PSK as the application builds it; appending it to a connection copies it.
@@ -18,6 +17,7 @@ pub struct s2n_psk {
     identity: Vec<u8>,
     secret: Zeroizing<Vec<u8>>,
     hash: HashAlgorithm,
+    early_data: EarlyDataTerms,
 }
 
 #[no_mangle]
@@ -25,7 +25,12 @@ pub extern "C" fn s2n_external_psk_new() -> *mut s2n_psk {
     call(|| {
         super::init::ensure_initialized()?;
         // s2n's default HMAC is SHA-256.
-        Ok(into_c(s2n_psk { identity: Vec::new(), secret: Zeroizing::new(Vec::new()), hash: HashAlgorithm::Sha256 }))
+        Ok(into_c(s2n_psk {
+            identity: Vec::new(),
+            secret: Zeroizing::new(Vec::new()),
+            hash: HashAlgorithm::Sha256,
+            early_data: EarlyDataTerms::default(),
+        }))
     })
 }
 
@@ -103,13 +108,19 @@ pub extern "C" fn s2n_connection_append_psk(conn: *mut s2n_connection, psk: *mut
                 identity: psk.identity.clone(),
                 secret: Zeroizing::new(Vec::new()),
                 hash: psk.hash,
+                early_data: EarlyDataTerms::default(),
             }])
             .map(|p| 2 + p.identity.len() + 4 + 1 + p.hash.output_len())
             .sum();
         if conn.mode == s2n_mode::S2N_CLIENT && offered + 4 + 4 > usize::from(u16::MAX) {
             return Err(Error::new(ErrorCode::OFFERED_PSKS_TOO_LONG));
         }
-        list.push(ExternalPsk { identity: psk.identity.clone(), secret: psk.secret.clone(), hash: psk.hash });
+        list.push(ExternalPsk {
+            identity: psk.identity.clone(),
+            secret: psk.secret.clone(),
+            hash: psk.hash,
+            early_data: psk.early_data.clone(),
+        });
         OK
     })
 }
@@ -298,6 +309,8 @@ pub extern "C" fn s2n_config_set_psk_selection_callback(
     })
 }
 
+/// Lets the PSK carry up to `max_early_data_size` bytes of early data, with the TLS 1.3
+/// suite given by its two IANA bytes (which must use the PSK's hash).
 #[no_mangle]
 pub extern "C" fn s2n_psk_configure_early_data(
     psk: *mut s2n_psk,
@@ -305,19 +318,39 @@ pub extern "C" fn s2n_psk_configure_early_data(
     cipher_suite_first_byte: u8,
     cipher_suite_second_byte: u8,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let psk = unsafe { arg_mut(psk) }?;
+        let iana = u16::from_be_bytes([cipher_suite_first_byte, cipher_suite_second_byte]);
+        let suite = crate::suites::tls13_suite(iana).ok_or_else(|| Error::new(ErrorCode::CIPHER_NOT_SUPPORTED))?;
+        if suite.hash != psk.hash {
+            return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
+        }
+        psk.early_data.max_size = max_early_data_size;
+        psk.early_data.suite = Some(suite);
+        OK
+    })
 }
 
+/// The ALPN protocol a connection must negotiate for this PSK's early data.
 #[no_mangle]
 pub extern "C" fn s2n_psk_set_application_protocol(
     psk: *mut s2n_psk,
     application_protocol: *const u8,
     size: u8,
 ) -> c_int {
-    unimplemented()
+    call(|| {
+        let psk = unsafe { arg_mut(psk) }?;
+        psk.early_data.alpn = unsafe { arg_bytes(application_protocol, usize::from(size)) }?.into();
+        OK
+    })
 }
 
+/// The context the server's early data callback sees for this PSK.
 #[no_mangle]
 pub extern "C" fn s2n_psk_set_early_data_context(psk: *mut s2n_psk, context: *const u8, size: u16) -> c_int {
-    unimplemented()
+    call(|| {
+        let psk = unsafe { arg_mut(psk) }?;
+        psk.early_data.context = unsafe { arg_bytes(context, usize::from(size)) }?.into();
+        OK
+    })
 }

@@ -490,5 +490,59 @@ if command -v openssl >/dev/null; then
   fi
 fi
 
+# TLS 1.3 early data (0-RTT): a second connection resumes the first's session and sends its
+# message as early data. openssl s_client -early_data against our server (which reads it
+# with s2n_recv_early_data and echoes it), our client against s_server -early_data (which
+# prints what it got; its stdin feeds our client's reply), the real s2n-tls both ways, and
+# a server whose tickets allow early data but which does not read it (s_server
+# -max_early_data without -early_data): it skips the early data, and our client sends the
+# message again after the handshake. ALPN is off with the real s2n-tls, whose own early data check
+# miscounts a ticket's protocol name by one byte.
+if command -v openssl >/dev/null; then
+  next_port
+  cell "openssl s_client sends early data to the ferrotls server (TLS 1.3)" "
+    rm -f $tmp/ed-sess; printf 'early ping\n' > $tmp/ed-data
+    ECHO_SESSION_TICKETS=1 ECHO_EARLY_DATA=4096 $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 once > $tmp/ed-$port.log &
+    sleep 0.3
+    printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error -tls1_3 -sess_out $tmp/ed-sess -ign_eof >/dev/null 2>&1
+    out=\$(printf 'ping\n' | openssl s_client -connect 127.0.0.1:$port -CAfile $ca -servername localhost -verify_return_error -tls1_3 -sess_in $tmp/ed-sess -early_data $tmp/ed-data -ign_eof 2>&1); wait
+    echo \"\$out\" | grep -E 'Reused|Early|ping'; cat $tmp/ed-$port.log
+    echo \"\$out\" | grep -q 'Early data was accepted' && echo \"\$out\" | grep -qx 'early ping' && grep -q 'WITH_EARLY_DATA' $tmp/ed-$port.log && grep -q 'early_data=end early_bytes=11' $tmp/ed-$port.log"
+  next_port
+  cell "ferrotls client sends early data to openssl s_server -early_data (TLS 1.3)" "
+    rm -f $tmp/ed-s2n
+    (for i in \$(seq 50); do echo pong; sleep 0.2; done) | openssl s_server -accept $port -cert $leaf -key $key -tls1_3 -early_data -naccept 2 > $tmp/ed-ossl-$port.log 2>&1 &
+    ECHO_POLICY=default_tls13 ECHO_SESSION_FILE=$tmp/ed-s2n $bin/s2n_echo_client $port $ca localhost \$'ping\n' >/dev/null
+    out=\$(ECHO_POLICY=default_tls13 ECHO_EARLY_DATA=1 ECHO_SESSION_FILE=$tmp/ed-s2n $bin/s2n_echo_client $port $ca localhost \$'early ping\n'); wait
+    echo \"\$out\"; grep -i 'early' $tmp/ed-ossl-$port.log
+    echo \"\$out\" | grep -q 'early_sent=11' && echo \"\$out\" | grep -q 'client early_data=end' && grep -q 'Early data received' $tmp/ed-ossl-$port.log && grep -qx 'early ping' $tmp/ed-ossl-$port.log"
+  next_port
+  cell "ferrotls client's early data refused by openssl s_server is sent again (TLS 1.3)" "
+    rm -f $tmp/ed-s2n-no
+    openssl s_server -accept $port -cert $leaf -key $key -tls1_3 -max_early_data 4096 -rev -naccept 2 -quiet >/dev/null 2>&1 &
+    ECHO_POLICY=default_tls13 ECHO_SESSION_FILE=$tmp/ed-s2n-no $bin/s2n_echo_client $port $ca localhost \$'ping\n' >/dev/null
+    out=\$(ECHO_POLICY=default_tls13 ECHO_EARLY_DATA=1 ECHO_SESSION_FILE=$tmp/ed-s2n-no $bin/s2n_echo_client $port $ca localhost \$'ping\n'); rc=\$?; wait
+    echo \"\$out\"
+    [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'early_max=4096' && echo \"\$out\" | grep -q 'resumed=1' && echo \"\$out\" | grep -q 'client early_data=rejected' && echo \"\$out\" | grep -q 'client received: gnip'"
+fi
+if [ -n "${have_peer:-}" ]; then
+  next_port
+  cell "real s2n-tls client sends early data to the ferrotls server (TLS 1.3)" "
+    rm -f $tmp/ed-peer
+    ECHO_PROTOCOL= ECHO_SESSION_TICKETS=1 ECHO_EARLY_DATA=4096 $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 > $tmp/ed-$port.log &
+    ECHO_PROTOCOL= ECHO_SESSION_FILE=$tmp/ed-peer $peer client $port $ca localhost first >/dev/null
+    out=\$(ECHO_PROTOCOL= ECHO_EARLY_DATA=1 ECHO_SESSION_FILE=$tmp/ed-peer $peer client $port $ca localhost 'early hello'); wait
+    echo \"\$out\"; cat $tmp/ed-$port.log
+    echo \"\$out\" | grep -q 'early_sent=11' && echo \"\$out\" | grep -q 'client early_data=end' && echo \"\$out\" | grep -q 'client received: early hello' && grep -q 'early_data=end early_bytes=11' $tmp/ed-$port.log"
+  next_port
+  cell "ferrotls client sends early data to the real s2n-tls server (TLS 1.3)" "
+    rm -f $tmp/ed-ours
+    ECHO_PROTOCOL= ECHO_SESSION_TICKETS=1 ECHO_EARLY_DATA=4096 $peer server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 2 > $tmp/ed-$port.log &
+    ECHO_PROTOCOL= ECHO_SESSION_FILE=$tmp/ed-ours $bin/s2n_echo_client $port $ca localhost first >/dev/null
+    out=\$(ECHO_PROTOCOL= ECHO_EARLY_DATA=1 ECHO_SESSION_FILE=$tmp/ed-ours $bin/s2n_echo_client $port $ca localhost 'early hello'); wait
+    echo \"\$out\"; cat $tmp/ed-$port.log
+    echo \"\$out\" | grep -q 'early_sent=11' && echo \"\$out\" | grep -q 'client early_data=end' && echo \"\$out\" | grep -q 'client received: early hello' && grep -q 'early_data=end early_bytes=11' $tmp/ed-$port.log"
+fi
+
 echo "interop: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

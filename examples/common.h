@@ -54,6 +54,13 @@ static void set_npn_from_env(struct s2n_config *config)
 #endif
 }
 
+/* The one ALPN protocol offered: http/1.1, or ECHO_PROTOCOL's (empty: no ALPN at all). */
+static void set_protocol_from_env(struct s2n_config *config)
+{
+    const char *protocols[] = { getenv("ECHO_PROTOCOL") ? getenv("ECHO_PROTOCOL") : "http/1.1" };
+    if (*protocols[0]) GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
+}
+
 static void print_summary(const char *who, struct s2n_connection *conn)
 {
     const char *alpn = s2n_get_application_protocol(conn);
@@ -64,4 +71,18 @@ static void print_summary(const char *who, struct s2n_connection *conn)
            s2n_connection_get_curve(conn), s2n_connection_get_handshake_type_name(conn), alpn ? alpn : "-",
            s2n_connection_is_session_resumed(conn), scheme ? scheme : "-");
     fflush(stdout);
+}
+
+/* How early data went on `conn`, in s2n's terms. */
+static const char *early_data_status(struct s2n_connection *conn)
+{
+    s2n_early_data_status_t status;
+    if (s2n_connection_get_early_data_status(conn, &status) < 0) return "?";
+    switch (status) {
+    case S2N_EARLY_DATA_STATUS_OK: return "ok";
+    case S2N_EARLY_DATA_STATUS_NOT_REQUESTED: return "not-requested";
+    case S2N_EARLY_DATA_STATUS_REJECTED: return "rejected";
+    case S2N_EARLY_DATA_STATUS_END: return "end";
+    }
+    return "?";
 }

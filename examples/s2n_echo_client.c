@@ -6,7 +6,9 @@
  * ECHO_OCSP=1 it asks for (and checks) a stapled OCSP response, with ECHO_CT=1 for the
  * server's Certificate Transparency SCT list (and prints its size), with ECHO_NPN=1 it also
  * offers its protocol (http/1.1) (or ECHO_PROTOCOL's) by TLS 1.2's NPN; with ECHO_RENEGOTIATION
- * (ignore or reject) it answers TLS 1.2 renegotiation requests that way, out loud.         */
+ * (ignore or reject) it answers TLS 1.2 renegotiation requests that way, out loud; with
+ * ECHO_EARLY_DATA=1 it sends MESSAGE as TLS 1.3 early data when the saved session allows it
+ * (what the server refuses goes again after the handshake) and says how that went.          */
 #include "common.h"
 /* s2n-tls's own build (tools/s2n-peer) exports only s2n.h: the renegotiation knob needs the
  * unstable header, which ours installs. */
@@ -31,8 +33,7 @@ int main(int argc, char **argv)
     struct s2n_config *config = s2n_config_new_minimal();
     char *ca = slurp(argv[2]);
     GUARD(s2n_config_add_pem_to_trust_store(config, ca));
-    const char *protocols[] = { getenv("ECHO_PROTOCOL") ? getenv("ECHO_PROTOCOL") : "http/1.1" };
-    GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
+    set_protocol_from_env(config);
     const char *policy = getenv("ECHO_POLICY");
     if (policy) GUARD(s2n_config_set_cipher_preferences(config, policy));
     const char *session_file = getenv("ECHO_SESSION_FILE");
@@ -69,8 +70,21 @@ int main(int argc, char **argv)
         if (n > 0) GUARD(s2n_connection_set_session(conn, session, n));
     }
     s2n_blocked_status blocked;
+    size_t len = strlen(argv[4]);
+    ssize_t early_sent = 0;
+    const char *early = getenv("ECHO_EARLY_DATA");
+    if (early && strcmp(early, "1") == 0) {
+        uint32_t max = 0;
+        GUARD(s2n_connection_get_max_early_data_size(conn, &max));
+        GUARD(s2n_send_early_data(conn, (const uint8_t *) argv[4], len, &early_sent, &blocked));
+        printf("client early_max=%u early_sent=%zd\n", max, early_sent);
+    }
     GUARD(s2n_negotiate(conn, &blocked));
     print_summary("client", conn);
+    if (early && strcmp(early, "1") == 0) printf("client early_data=%s\n", early_data_status(conn));
+    s2n_early_data_status_t early_status = S2N_EARLY_DATA_STATUS_NOT_REQUESTED;
+    s2n_connection_get_early_data_status(conn, &early_status);
+    if (early_status != S2N_EARLY_DATA_STATUS_END) early_sent = 0;
     uint32_t ocsp_len = 0;
     s2n_connection_get_ocsp_response(conn, &ocsp_len);
     printf("client ocsp_stapled=%d ocsp_bytes=%u\n", s2n_connection_is_ocsp_stapled(conn), ocsp_len);
@@ -82,8 +96,7 @@ int main(int argc, char **argv)
         printf("\n");
     }
 
-    size_t len = strlen(argv[4]);
-    GUARD(s2n_send(conn, argv[4], len, &blocked));
+    if ((size_t) early_sent < len) GUARD(s2n_send(conn, argv[4] + early_sent, len - early_sent, &blocked));
     char buf[4096];
     size_t got = 0;
     while (got < len) {

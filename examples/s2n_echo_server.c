@@ -9,7 +9,8 @@
  * file, whose subjects its CertificateRequest lists as certificate authorities (and, with
  * ECHO_DSS_COMPAT=1, lists dss_sign among TLS 1.2's certificate types). With
  * ECHO_FINGERPRINT=1 it prints each client's JA4 fingerprint (hashed and raw) and JA3 string
- * after the handshake. With ECHO_HANDOVER="COMMAND [ARGS]" it serializes each connection
+ * after the handshake. With ECHO_EARLY_DATA=N its tickets allow N bytes of TLS 1.3 early data,
+ * which it reads during the handshake (s2n_recv_early_data), reports and echoes first. With ECHO_HANDOVER="COMMAND [ARGS]" it serializes each connection
  * after echoing its first message (s2n_connection_serialize, to the file ECHO_HANDOVER_BLOB)
  * and execs COMMAND ARGS takeover FD BLOB, which the form
  *   s2n_echo_server takeover FD BLOB
@@ -134,11 +135,12 @@ int main(int argc, char **argv)
         const char *dss = getenv("ECHO_DSS_COMPAT");
         if (dss && strcmp(dss, "1") == 0) GUARD(s2n_config_enable_cert_req_dss_legacy_compat(config));
     }
-    const char *protocols[] = { getenv("ECHO_PROTOCOL") ? getenv("ECHO_PROTOCOL") : "http/1.1" };
-    GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
+    set_protocol_from_env(config);
     set_npn_from_env(config);
     const char *handover = getenv("ECHO_HANDOVER"), *handover_blob = getenv("ECHO_HANDOVER_BLOB");
     if (handover) GUARD(s2n_config_set_serialization_version(config, S2N_SERIALIZED_CONN_V1));
+    const char *early = getenv("ECHO_EARLY_DATA");
+    if (early) GUARD(s2n_config_set_server_max_early_data_size(config, atoi(early)));
     const char *tickets = getenv("ECHO_SESSION_TICKETS");
     if (tickets && strcmp(tickets, "1") == 0) {
         uint8_t ticket_key[32] = "ferrotls echo test ticket key";
@@ -161,6 +163,15 @@ int main(int argc, char **argv)
         GUARD(s2n_connection_set_fd(conn, fd));
         GUARD(s2n_connection_set_blinding(conn, S2N_SELF_SERVICE_BLINDING));
         s2n_blocked_status blocked;
+        /* With early data on, the handshake reads it first; it is echoed once done. */
+        static char early_buf[16384];
+        ssize_t early_len = 0;
+        if (early && s2n_recv_early_data(conn, (uint8_t *) early_buf, sizeof early_buf, &early_len, &blocked) < 0) {
+            fprintf(stderr, "server early data failed: %s (%s)\n", s2n_strerror(s2n_errno, "EN"), s2n_strerror_name(s2n_errno));
+            s2n_connection_free(conn);
+            close(fd);
+            continue;
+        }
         if (s2n_negotiate(conn, &blocked) != S2N_SUCCESS) {
             fprintf(stderr, "server handshake failed: %s (%s)\n", s2n_strerror(s2n_errno, "EN"), s2n_strerror_name(s2n_errno));
             s2n_connection_free(conn);
@@ -168,6 +179,11 @@ int main(int argc, char **argv)
             continue;
         }
         print_summary("server", conn);
+        if (early) {
+            printf("server early_data=%s early_bytes=%zd\n", early_data_status(conn), early_len);
+            fflush(stdout);
+            if (early_len > 0) s2n_send(conn, early_buf, early_len, &blocked);
+        }
         const char *fingerprint = getenv("ECHO_FINGERPRINT");
         if (fingerprint && strcmp(fingerprint, "1") == 0) print_fingerprints(conn);
         char buf[16384];

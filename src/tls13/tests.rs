@@ -412,6 +412,78 @@ mod resumption {
         assert!(client.common.summary.resumed && server.common.summary.resumed);
     }
 
+    /// A resumption whose client sends `early` as early data right after its ClientHello
+    /// (the server reading early data too); returns both ends after the handshake.
+    fn resume_with_early_data(
+        cc: &Config,
+        sc: &Config,
+        session: ClientSession,
+        early: &[u8],
+    ) -> (Connection, Connection) {
+        let mut client = Connection::new(Side::Client);
+        client.server_name = Some("localhost".into());
+        client.resume = Some(Box::new(session));
+        let mut server = Connection::new(Side::Server);
+        client.set_early_data_expected(true);
+        server.set_early_data_expected(true);
+        client.process(cc, &mut NoHooks).unwrap();
+        assert_eq!(client.write_plaintext(early).unwrap(), early.len());
+        client.set_early_data_expected(false);
+        pump(&mut client, cc, &mut server, sc).unwrap();
+        assert_eq!(client.status(), Status::Open);
+        assert_eq!(server.status(), Status::Open);
+        (client, server)
+    }
+
+    #[test]
+    fn early_data_refused_by_a_hello_retry_request_is_skipped() {
+        use crate::early_data::EarlyDataState;
+        let mut cc = ticketing_client();
+        let mut sc = ticketing_server();
+        sc.server_max_early_data = 1000;
+        let session = full_then_session(&cc, &sc);
+        assert_eq!(session.early_data().unwrap().max_size, 1000);
+        cc.groups = vec![NamedGroup::X25519, NamedGroup::Secp384r1];
+        sc.groups = vec![NamedGroup::Secp384r1];
+        let (mut client, mut server) = resume_with_early_data(&cc, &sc, session, b"early");
+        assert!(client.common.summary.hello_retry);
+        assert!(client.common.summary.resumed && server.common.summary.resumed);
+        assert_eq!(client.common.early_data.state, EarlyDataState::Rejected);
+        assert_eq!(server.common.early_data.state, EarlyDataState::Rejected);
+        assert!(server.plaintext().is_empty());
+        exchange(&mut client, &cc, &mut server, &sc);
+    }
+
+    #[test]
+    fn early_data_needs_the_alpn_protocol_of_its_ticket() {
+        use crate::early_data::EarlyDataState;
+        let mut cc = ticketing_client();
+        let mut sc = ticketing_server();
+        sc.server_max_early_data = 1000;
+        cc.alpn = vec![b"h2".to_vec()];
+        sc.alpn = vec![b"h2".to_vec()];
+        let session = full_then_session(&cc, &sc);
+        assert_eq!(&*session.early_data().unwrap().alpn, b"h2");
+        // The server now prefers another protocol: the early data (sent under the ticket's
+        // terms) is skipped by trial decryption, and the handshake goes on.
+        cc.alpn = vec![b"h2".to_vec(), b"x".to_vec()];
+        sc.alpn = vec![b"x".to_vec(), b"h2".to_vec()];
+        let (mut client, mut server) = resume_with_early_data(&cc, &sc, session.clone(), &[9; 700]);
+        assert_eq!(client.common.summary.alpn.as_deref(), Some(&b"x"[..]));
+        assert_eq!(client.common.early_data.state, EarlyDataState::Rejected);
+        assert_eq!(server.common.early_data.state, EarlyDataState::Rejected);
+        assert_eq!(server.common.early_data.bytes, 700 + 1 + 16, "skipped record bytes are counted");
+        exchange(&mut client, &cc, &mut server, &sc);
+        // A client that does not offer the ticket's protocol sends no early data at all.
+        cc.alpn = vec![b"x".to_vec()];
+        let mut client = Connection::new(Side::Client);
+        client.resume = Some(Box::new(session));
+        client.set_early_data_expected(true);
+        client.process(&cc, &mut NoHooks).unwrap();
+        assert_eq!(client.common.early_data.state, EarlyDataState::NotRequested);
+        assert_eq!(client.write_plaintext(b"x").unwrap_err().code, ErrorCode::HANDSHAKE_NOT_COMPLETE);
+    }
+
     #[test]
     fn no_tickets_without_keys_or_when_off() {
         let cc = ticketing_client();

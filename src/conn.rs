@@ -193,8 +193,10 @@ pub struct Common {
     pub current_session: Option<Box<crate::session::ClientSession>>,
     /// TLS 1.2: the session id of this connection (the server's choice, or the one resumed).
     pub session_id: Box<[u8]>,
-    /// TLS 1.3 server that resumed: when the keying material of the resumed chain expires.
-    pub keying_material_expires: Option<u64>,
+    /// TLS 1.3 server that resumed: when the keying material of the resumed chain expires
+    /// (seconds since the epoch); u64::MAX (never) otherwise, so that taking the earlier of
+    /// it and a new deadline needs no case (and the field costs 8 bytes, not 16).
+    pub keying_material_expires: u64,
     pub tickets_sent: u16,
     /// Set when the handshake switches the read keys, to check no message spans the change.
     read_keys_changed: bool,
@@ -221,7 +223,7 @@ impl Common {
             received_sessions: Vec::new(),
             current_session: None,
             session_id: Box::default(),
-            keying_material_expires: None,
+            keying_material_expires: u64::MAX,
             tickets_sent: 0,
             read_keys_changed: false,
             chain_verdict: crate::config::ChainVerdict::Accept,

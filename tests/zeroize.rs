@@ -249,12 +249,18 @@ fn secrets_are_wiped_before_memory_is_freed() {
             connect(&cc, &sc, Some(session));
         }
         // An external PSK on both sides.
+        // It allows early data, which the last handshake below sends.
         let psk = || {
             let mut o = ferrotls::config::Overrides::default();
             o.external_psks.push(ExternalPsk {
                 identity: b"zeroize-psk".to_vec(),
                 secret: zeroize::Zeroizing::new(PSK.to_vec()),
                 hash: ferrotls::crypto::HashAlgorithm::Sha256,
+                early_data: ferrotls::early_data::EarlyDataTerms {
+                    max_size: 100,
+                    suite: Some(&ferrotls::suites::TLS13_AES_128_GCM_SHA256),
+                    ..Default::default()
+                },
             });
             o
         };
@@ -266,6 +272,26 @@ fn secrets_are_wiped_before_memory_is_freed() {
         *server.overrides_mut() = psk();
         pump(&mut client, &cc, &mut server, &sc);
         assert!(!client.is_handshaking() && !server.is_handshaking(), "PSK handshake");
+        drop((client, server));
+        // Early data: the client_early_traffic_secret (in the key log) must go too.
+        let mut client = Connection::new(Side::Client);
+        *client.overrides_mut() = psk();
+        let mut server = Connection::new(Side::Server);
+        *server.overrides_mut() = psk();
+        client.set_early_data_expected(true);
+        server.set_early_data_expected(true);
+        client.process(&cc, &mut KeyLogHooks).unwrap();
+        client.write_plaintext(b"early").unwrap();
+        client.set_early_data_expected(false);
+        server.read_tls(client.outgoing());
+        client.consume_outgoing(client.outgoing().len());
+        let waiting = server.process(&sc, &mut KeyLogHooks).unwrap_err();
+        assert_eq!(waiting.code, ferrotls::error::ErrorCode::EARLY_DATA_BLOCKED);
+        assert_eq!(server.plaintext(), b"early");
+        server.consume_plaintext(5);
+        server.set_early_data_expected(false);
+        pump(&mut client, &cc, &mut server, &sc);
+        assert!(!client.is_handshaking() && !server.is_handshaking(), "early data handshake");
     }
     SCANNING.store(false, Ordering::Relaxed);
     let registered = NEEDLES.lock().unwrap().count;

@@ -751,7 +751,7 @@ fn resumption_psk(
         return Ok(None);
     }
     // Tickets this connection issues inherit the deadline.
-    common.keying_material_expires = Some(state.keying_material_expires);
+    common.keying_material_expires = state.keying_material_expires;
     Ok(Some((psk, early_data)))
 }
 
@@ -772,7 +772,7 @@ pub(crate) fn send_tickets(
     // A resumed connection's keying material keeps the deadline it inherited
     // (`s2n_connection_set_server_keying_material_lifetime` caps it further).
     let own_deadline = now + u64::from(config.keying_material_lifetime);
-    let expires = common.keying_material_expires.map_or(own_deadline, |e| e.min(own_deadline));
+    let expires = common.keying_material_expires.min(own_deadline);
     let lifetime = crate::session::ticket_lifetime(config, now, Some(expires));
     if lifetime == 0 {
         return Ok(());

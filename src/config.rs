@@ -357,6 +357,7 @@ static NO_OVERRIDES: Overrides = Overrides {
     certificate_rules: None,
     server_max_early_data: None,
     early_data_context: None,
+    quic_transport_parameters: None,
 };
 
 impl Overrides {
@@ -388,6 +389,19 @@ pub trait Hooks {
     fn verify_host(&mut self, name: &str) -> Option<bool> {
         let _ = name;
         None
+    }
+
+    /// A TLS 1.3 secret of a QUIC connection (s2n's secret callback), by its key log label
+    /// (CLIENT_HANDSHAKE_TRAFFIC_SECRET, ...): QUIC protects packets with it. A failure
+    /// ends the handshake.
+    fn secret(&mut self, label: &str, secret: &[u8]) -> Result<()> {
+        let _ = (label, secret);
+        Ok(())
+    }
+
+    /// The peer's QUIC transport parameters (RFC 9001 §8.2), opaque to TLS.
+    fn quic_transport_parameters(&mut self, parameters: &[u8]) {
+        let _ = parameters;
     }
 
     /// An NSS key log line (`s2n_config_set_key_log_cb`).
@@ -584,6 +598,8 @@ pub struct Overrides {
     /// `s2n_connection_set_server_early_data_context`: bound into the tickets this server
     /// issues, for its early data callback to see when they come back.
     pub early_data_context: Option<Box<[u8]>>,
+    /// `s2n_connection_set_quic_transport_parameters`.
+    pub quic_transport_parameters: Option<Box<[u8]>>,
 }
 
 /// A TLS 1.3 pre-shared key agreed out of band: its identity, the secret, and the hash it is
@@ -616,6 +632,7 @@ pub struct Settings<'a> {
     pub certificate_rules: crate::policy::CertificateRules,
     pub server_max_early_data: u32,
     pub early_data_context: &'a [u8],
+    pub quic_transport_parameters: &'a [u8],
 }
 
 impl<'a> Settings<'a> {
@@ -636,6 +653,7 @@ impl<'a> Settings<'a> {
             certificate_rules: overrides.certificate_rules.unwrap_or(config.certificate_rules),
             server_max_early_data: overrides.server_max_early_data.unwrap_or(config.server_max_early_data),
             early_data_context: overrides.early_data_context.as_deref().unwrap_or_default(),
+            quic_transport_parameters: overrides.quic_transport_parameters.as_deref().unwrap_or_default(),
         }
     }
 }

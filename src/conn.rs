@@ -204,6 +204,10 @@ pub struct Common {
     /// Certificate message until it comes (see [`Connection::set_peer_chain_verdict`]).
     pub chain_verdict: crate::config::ChainVerdict,
     pub early_data: crate::early_data::EarlyData,
+    /// QUIC (RFC 9001): handshake messages go out and come in bare, without records (QUIC
+    /// protects them with the secrets handed out through `Hooks::secret`); no alerts,
+    /// change_cipher_spec, application data, KeyUpdate or EndOfEarlyData; TLS 1.3 only.
+    pub quic: bool,
 }
 
 impl Common {
@@ -228,6 +232,7 @@ impl Common {
             read_keys_changed: false,
             chain_verdict: crate::config::ChainVerdict::Accept,
             early_data: Default::default(),
+            quic: false,
         }
     }
 
@@ -248,6 +253,17 @@ impl Common {
     }
 
     pub(crate) fn send_record(&mut self, content_type: ContentType, payload: &[u8]) -> Result<()> {
+        if self.quic {
+            // QUIC carries the handshake messages themselves; it alerts on its own.
+            return match content_type {
+                ContentType::Handshake => {
+                    self.outgoing.extend_from_slice(payload);
+                    Ok(())
+                }
+                ContentType::Alert | ContentType::ChangeCipherSpec => Ok(()),
+                ContentType::ApplicationData => Err(Error::new(ErrorCode::UNSUPPORTED_WITH_QUIC)),
+            };
+        }
         if self.write.as_ref().is_some_and(Protection::is_compact) {
             self.restore_key(false)?;
         }
@@ -280,6 +296,9 @@ impl Common {
     /// The dummy change_cipher_spec of TLS 1.3 middlebox compatibility mode (RFC 8446 §D.4).
     pub fn send_change_cipher_spec(&mut self) -> Result<()> {
         self.flush_handshake()?;
+        if self.quic {
+            return Ok(());
+        }
         self.outgoing.extend_from_slice(&[ContentType::ChangeCipherSpec as u8, 3, 3, 0, 1, 1]);
         Ok(())
     }
@@ -347,11 +366,16 @@ impl Common {
     }
 
     /// Reports a secret in NSS key log format: "LABEL <client random> <secret>", hex.
-    pub fn key_log(&self, hooks: &mut dyn Hooks, label: &str, secret: &Secret) {
+    /// Hands a new TLS 1.3 secret to whoever needs it: QUIC (through [`Hooks::secret`]) and
+    /// the key log.
+    pub fn key_log(&self, hooks: &mut dyn Hooks, label: &str, secret: &Secret) -> Result<()> {
         use std::fmt::Write;
+        if self.quic {
+            hooks.secret(label, secret.as_ref())?;
+        }
         // Formatting costs a few percent of a handshake: only for an application that listens.
         if !hooks.wants_key_log() {
-            return;
+            return Ok(());
         }
         // The line carries the secret (in hex): wiped once the application has seen it.
         let mut line = zeroize::Zeroizing::new(String::with_capacity(label.len() + 2 + 64 + 2 * secret.as_ref().len()));
@@ -361,6 +385,7 @@ impl Common {
         line.push(' ');
         secret.as_ref().iter().for_each(|b| _ = write!(line, "{b:02x}"));
         hooks.key_log(&line);
+        Ok(())
     }
 }
 
@@ -620,22 +645,31 @@ impl Connection {
         self.incoming.len() - self.incoming_start
     }
 
-    /// Whether a whole record is waiting to be processed.
-    pub fn has_complete_record(&self) -> bool {
+    /// The unit of input the connection waits for next, as (pending bytes, its whole length
+    /// once its header is in): a record, or under QUIC a bare handshake message.
+    fn pending_unit(&self) -> (usize, Result<usize, usize>) {
         let pending = &self.incoming[self.incoming_start..];
-        pending.len() >= HEADER_LEN
-            && pending.len() >= HEADER_LEN + u16::from_be_bytes([pending[3], pending[4]]) as usize
+        let total = match self.common.quic {
+            false if pending.len() < HEADER_LEN => Err(HEADER_LEN),
+            false => Ok(HEADER_LEN + u16::from_be_bytes([pending[3], pending[4]]) as usize),
+            true if pending.len() < 4 => Err(4),
+            true => Ok(4 + u32::from_be_bytes([0, pending[1], pending[2], pending[3]]) as usize),
+        };
+        (pending.len(), total)
+    }
+
+    /// Whether a whole record (QUIC: handshake message) is waiting to be processed.
+    pub fn has_complete_record(&self) -> bool {
+        matches!(self.pending_unit(), (len, Ok(total)) if len >= total)
     }
 
     /// How many more bytes the connection needs before it can make progress: the rest of the
     /// record it is waiting for (at least a header). Lets callers read exactly that much.
     pub fn wanted_bytes(&self) -> usize {
-        let pending = &self.incoming[self.incoming_start..];
-        if pending.len() < HEADER_LEN {
-            return HEADER_LEN - pending.len();
+        match self.pending_unit() {
+            (len, Err(header)) => header - len,
+            (len, Ok(total)) => total.saturating_sub(len).max(1),
         }
-        let len = u16::from_be_bytes([pending[3], pending[4]]) as usize;
-        (HEADER_LEN + len).saturating_sub(pending.len()).max(1)
     }
 
     /// Whether the pending input is exactly one record header, of a content type and
@@ -643,6 +677,9 @@ impl Connection {
     /// an I/O layer can read the body before running it (one pass per record, not two).
     /// A header the engine would reject is left to it, to fail at once.
     pub fn wants_record_body(&self) -> bool {
+        if self.common.quic {
+            return false;
+        }
         let Ok(header) = <&[u8; HEADER_LEN]>::try_from(&self.incoming[self.incoming_start..]) else {
             return false;
         };
@@ -781,9 +818,15 @@ impl Connection {
         if !self.hs_in.is_empty() && self.handshake.is_some() {
             self.handle_handshake_messages(config, hooks)?;
         }
+        // QUIC: what came in are handshake messages themselves.
+        if self.common.quic && self.incoming_start < self.incoming.len() {
+            self.hs_in.extend_from_slice(&self.incoming[self.incoming_start..]);
+            self.incoming_start = self.incoming.len();
+            self.handle_handshake_messages(config, hooks)?;
+        }
         // Stop at the first application data (after the handshake, or early data during
         // it) so reads stay bounded.
-        while self.plaintext().is_empty() {
+        while self.plaintext().is_empty() && !self.common.quic {
             let Some(record) = self.next_record()? else { break };
             self.handle_record(record, config, hooks)?;
             if self.peer_closed {
@@ -820,6 +863,7 @@ impl Connection {
         let early_data_unread = self.is_handshaking() && !self.plaintext().is_empty();
         let pending = &self.incoming[self.incoming_start..];
         let whole_record = match <&[u8; HEADER_LEN]>::try_from(pending.get(..HEADER_LEN).unwrap_or_default()) {
+            _ if self.common.quic => self.has_complete_record(),
             // An unusable header is for the engine to reject.
             Ok(header) => Header::parse(header).map_or(true, |h| pending.len() >= HEADER_LEN + h.length as usize),
             Err(_) => false,
@@ -836,7 +880,8 @@ impl Connection {
 
     /// A server's first bytes start an SSL 2.0 record (which can only hold a ClientHello).
     fn sslv2_client_hello_pending(&self) -> bool {
-        matches!(self.handshake, Some(Handshake::Server(tls13::server::State::WaitClientHello)))
+        !self.common.quic
+            && matches!(self.handshake, Some(Handshake::Server(tls13::server::State::WaitClientHello)))
             && self.common.summary.first_record_version == 0
             && self.hs_in.is_empty()
             && self.incoming.get(self.incoming_start).is_some_and(|&b| crate::sslv2::starts_record(b))
@@ -1048,6 +1093,11 @@ impl Connection {
             .ok_or_else(|| Error::new(ErrorCode::MAX_EARLY_DATA_SIZE))
     }
 
+    /// Runs this connection under QUIC (see [`Common::quic`]); before the handshake.
+    pub fn enable_quic(&mut self) {
+        self.common.quic = true;
+    }
+
     /// The application enters or leaves `s2n_send_early_data`/`s2n_recv_early_data`.
     pub fn set_early_data_expected(&mut self, expected: bool) {
         self.common.early_data.expected = expected;
@@ -1125,7 +1175,7 @@ impl Connection {
                 return Err(err);
             }
             consumed += 4 + len;
-            if self.common.read_keys_changed && consumed != self.hs_in.len() {
+            if self.common.read_keys_changed && consumed != self.hs_in.len() && !self.common.quic {
                 // A message may not span a key change, nor may more messages follow it in
                 // the same record (RFC 8446 §5.1).
                 return Err(unexpected());
@@ -1243,7 +1293,8 @@ impl Connection {
                 }
                 Ok(())
             }
-            hs::KEY_UPDATE => {
+            // QUIC updates its own keys (RFC 9001 §6).
+            hs::KEY_UPDATE if !self.common.quic => {
                 let mut r = crate::codec::Reader::new(body);
                 let request = r.u8()?;
                 r.finish()?;
@@ -1321,6 +1372,9 @@ impl Connection {
         if self.is_handshaking() {
             return Err(Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE));
         }
+        if self.common.quic {
+            return Err(Error::new(ErrorCode::UNSUPPORTED_WITH_QUIC));
+        }
         let mut msg = Vec::with_capacity(5);
         crate::msgs::encode_handshake(&mut msg, hs::KEY_UPDATE, |w| w.push(request_peer as u8));
         self.common.send_handshake(&msg);
@@ -1336,6 +1390,9 @@ impl Connection {
     /// Encrypts application data for sending; returns how much of `data` was taken.
     pub fn write_plaintext(&mut self, data: &[u8]) -> Result<usize> {
         self.check_usable()?;
+        if self.common.quic {
+            return Err(Error::new(ErrorCode::UNSUPPORTED_WITH_QUIC));
+        }
         if self.is_handshaking() {
             if !self.writes_early_data() {
                 return Err(Error::new(ErrorCode::HANDSHAKE_NOT_COMPLETE));

@@ -47,6 +47,8 @@ pub mod ext {
     pub const PSK_KEY_EXCHANGE_MODES: u16 = 45;
     pub const SIGNATURE_ALGORITHMS_CERT: u16 = 50;
     pub const KEY_SHARE: u16 = 51;
+    /// QUIC transport parameters (RFC 9001 §8.2), opaque to TLS.
+    pub const QUIC_TRANSPORT_PARAMETERS: u16 = 57;
     pub const RENEGOTIATION_INFO: u16 = 0xff01;
     /// Next Protocol Negotiation (draft-agl-tls-nextprotoneg-03), ALPN's predecessor.
     pub const NEXT_PROTOCOL_NEGOTIATION: u16 = 13172;

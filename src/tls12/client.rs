@@ -393,7 +393,7 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
         &h.server_random,
         session_hash.as_ref().map(|d| d.as_ref()),
     );
-    common.key_log(hooks, "CLIENT_RANDOM", &master);
+    common.key_log(hooks, "CLIENT_RANDOM", &master)?;
 
     if let Some((id, scheme)) = signer {
         let key = id.key.as_ref().expect("chosen identity has a key");

@@ -513,7 +513,7 @@ pub fn handle(
                 &h.server_random,
                 session_hash.as_ref().map(|d| d.as_ref()),
             );
-            common.key_log(hooks, "CLIENT_RANDOM", &master);
+            common.key_log(hooks, "CLIENT_RANDOM", &master)?;
             if let Some(id) = h.cache_under {
                 let now = hooks.now().as_secs();
                 let state = super::session_state(h.suite, &master, h.extended_master_secret, now);

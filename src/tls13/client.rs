@@ -53,6 +53,18 @@ pub struct Hello {
     pub(crate) ccs_sent: bool,
 }
 
+impl Hello {
+    /// The legacy_session_id sent: random for middlebox compatibility (or a TLS 1.2 cached
+    /// session's), empty under QUIC (RFC 9001 §8.4).
+    fn legacy_session_id(&self, quic: bool) -> &[u8] {
+        if quic {
+            &[]
+        } else {
+            &self.session_id
+        }
+    }
+}
+
 /// One PSK the ClientHello offers: a session's ticket, or an external PSK.
 struct PskOffer<'a> {
     identity: &'a [u8],
@@ -156,6 +168,10 @@ pub fn start(
     if config.max_version < TLS12 || config.min_version > config.max_version {
         return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
     }
+    // QUIC is TLS 1.3 only (RFC 9001 §4.2).
+    if common.quic && config.max_version < TLS13 {
+        return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
+    }
     let group = *config.groups.first().ok_or_else(|| Error::new(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
     let (random, session_id) = random_arrays()?;
     let hello = Hello {
@@ -230,8 +246,8 @@ fn send_client_hello(
     encode_handshake(&mut msg, hs::CLIENT_HELLO, |w| {
         w.put_u16(TLS12);
         w.put_bytes(&hello.random);
-        w.put_prefixed(1, |w| w.put_bytes(&hello.session_id));
-        let tls12 = config.min_version <= TLS12;
+        w.put_prefixed(1, |w| w.put_bytes(hello.legacy_session_id(common.quic)));
+        let tls12 = config.min_version <= TLS12 && !common.quic;
         let tls13 = config.max_version >= TLS13;
         w.put_prefixed(2, |w| {
             if tls13 {
@@ -321,6 +337,10 @@ fn send_client_hello(
             if tls13 && (config.session_tickets || !offers.is_empty()) {
                 extension(w, ext::PSK_KEY_EXCHANGE_MODES, |w| w.put_prefixed(1, |w| w.put_u8(1)));
             }
+            if common.quic {
+                let parameters = config.quic_transport_parameters;
+                extension(w, ext::QUIC_TRANSPORT_PARAMETERS, |w| w.put_bytes(parameters));
+            }
             if early_suite.is_some() {
                 extension(w, ext::EARLY_DATA, |_| {});
             }
@@ -365,7 +385,7 @@ fn send_client_hello(
             common.early_data.set_state(crate::early_data::EarlyDataState::Requested)?;
             common.early_data.limit = Some(max_size);
             let secret = early.client_early_traffic_secret(hello.transcript.hash_with(suite.hash, &[]).as_ref());
-            common.key_log(hooks, "CLIENT_EARLY_TRAFFIC_SECRET", &secret);
+            common.key_log(hooks, "CLIENT_EARLY_TRAFFIC_SECRET", &secret)?;
             common.send_change_cipher_spec()?;
             hello.ccs_sent = true;
             common.set_write_keys(suite, &secret)?;
@@ -403,7 +423,7 @@ pub fn handle(
             server_hello(common, config, hooks, server_name, *hello, message)?
         }
         (State::WaitEncryptedExtensions(mut h), hs::ENCRYPTED_EXTENSIONS) => {
-            let early_data_accepted = encrypted_extensions(common, config, body)?;
+            let early_data_accepted = encrypted_extensions(common, config, hooks, body)?;
             early_data_answer(common, &h, early_data_accepted)?;
             h.transcript.add(message);
             // A resumed session was authenticated when it was made: no certificates now.
@@ -431,7 +451,8 @@ pub fn handle(
         }
         (State::WaitFinished(h), hs::FINISHED) => {
             let finish = server_finished(common, hooks, *h, message)?;
-            if common.early_data.state == crate::early_data::EarlyDataState::Accepted && common.early_data.expected {
+            let accepted = common.early_data.state == crate::early_data::EarlyDataState::Accepted;
+            if accepted && common.early_data.expected && !common.quic {
                 State::SendEndOfEarlyData(Box::new(finish))
             } else {
                 send_finished(common, config, hooks, finish)?;
@@ -456,7 +477,10 @@ fn server_hello(
         // A TLS 1.2 answer: this client only offered 1.3.
         return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
     }
-    if sh.legacy_version != TLS12 || sh.session_id != hello.session_id || sh.compression_method != 0 {
+    if sh.legacy_version != TLS12
+        || sh.session_id != hello.legacy_session_id(common.quic)
+        || sh.compression_method != 0
+    {
         return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
     }
     let suite = tls13_suite(sh.cipher_suite)
@@ -513,8 +537,8 @@ fn server_hello(
     let hello_hash = hello.transcript.current();
     let client_secret = secret.client_handshake_traffic_secret(hello_hash.as_ref());
     let server_secret = secret.server_handshake_traffic_secret(hello_hash.as_ref());
-    common.key_log(hooks, "CLIENT_HANDSHAKE_TRAFFIC_SECRET", &client_secret);
-    common.key_log(hooks, "SERVER_HANDSHAKE_TRAFFIC_SECRET", &server_secret);
+    common.key_log(hooks, "CLIENT_HANDSHAKE_TRAFFIC_SECRET", &client_secret)?;
+    common.key_log(hooks, "SERVER_HANDSHAKE_TRAFFIC_SECRET", &server_secret)?;
     common.set_read_keys(suite, &server_secret);
     if !hello.retried && !hello.ccs_sent {
         common.send_change_cipher_spec()?;
@@ -526,7 +550,7 @@ fn server_hello(
     }
     common.summary.version = Some(TLS13);
     common.summary.suite = Some(suite);
-    common.summary.middlebox_compat = true;
+    common.summary.middlebox_compat = !common.quic;
     Ok(State::WaitEncryptedExtensions(Box::new(Handshake {
         suite,
         transcript: hello.transcript,
@@ -633,7 +657,7 @@ fn early_data_answer(common: &mut Common, h: &Handshake, accepted: bool) -> Resu
 }
 
 /// Handles EncryptedExtensions; true if it accepts our early data.
-fn encrypted_extensions(common: &mut Common, config: &Settings, body: &[u8]) -> Result<bool> {
+fn encrypted_extensions(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, body: &[u8]) -> Result<bool> {
     let mut r = Reader::new(body);
     let exts = Extensions::decode(&mut r, false)?;
     r.finish()?;
@@ -644,7 +668,9 @@ fn encrypted_extensions(common: &mut Common, config: &Settings, body: &[u8]) -> 
         ext::MAX_FRAGMENT_LENGTH,
         ext::RECORD_SIZE_LIMIT,
         ext::EARLY_DATA,
+        ext::QUIC_TRANSPORT_PARAMETERS,
     ])?;
+    super::accept_quic_transport_parameters(common, hooks, exts.get(ext::QUIC_TRANSPORT_PARAMETERS))?;
     accept_max_fragment_length(common, config, exts.get(ext::MAX_FRAGMENT_LENGTH))?;
     if let Some(alpn) = exts.get(ext::ALPN) {
         let names = msgs::decode_alpn_list(alpn)?;
@@ -744,9 +770,9 @@ fn server_finished(common: &mut Common, hooks: &mut dyn Hooks, mut h: Handshake,
     let client_app = master.client_application_traffic_secret(handshake_hash.as_ref());
     let server_app = master.server_application_traffic_secret(handshake_hash.as_ref());
     let exporter = master.exporter_master_secret(handshake_hash.as_ref());
-    common.key_log(hooks, "CLIENT_TRAFFIC_SECRET_0", &client_app);
-    common.key_log(hooks, "SERVER_TRAFFIC_SECRET_0", &server_app);
-    common.key_log(hooks, "EXPORTER_SECRET", &exporter);
+    common.key_log(hooks, "CLIENT_TRAFFIC_SECRET_0", &client_app)?;
+    common.key_log(hooks, "SERVER_TRAFFIC_SECRET_0", &server_app)?;
+    common.key_log(hooks, "EXPORTER_SECRET", &exporter)?;
     common.set_read_keys(h.suite, &server_app);
     let Handshake { suite, transcript, client_secret, cert_request, .. } = h;
     Ok(Finish { suite, transcript, client_secret, cert_request, master, client_app, server_app, exporter })
@@ -757,10 +783,13 @@ fn server_finished(common: &mut Common, hooks: &mut dyn Hooks, mut h: Handshake,
 pub(crate) fn send_finished(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, f: Finish) -> Result<()> {
     let Finish { suite, mut transcript, client_secret, cert_request, master, client_app, server_app, exporter } = f;
     if common.early_data.state == crate::early_data::EarlyDataState::Accepted {
-        let mut eoed = Vec::with_capacity(4);
-        encode_handshake(&mut eoed, hs::END_OF_EARLY_DATA, |_| {});
-        common.send_handshake(&eoed);
-        transcript.add(&eoed);
+        // QUIC ends early data its own way: no EndOfEarlyData (RFC 9001 §8.3).
+        if !common.quic {
+            let mut eoed = Vec::with_capacity(4);
+            encode_handshake(&mut eoed, hs::END_OF_EARLY_DATA, |_| {});
+            common.send_handshake(&eoed);
+            transcript.add(&eoed);
+        }
         common.early_data.set_state(crate::early_data::EarlyDataState::End)?;
         common.set_write_keys(suite, &client_secret)?;
     }

@@ -6,9 +6,10 @@ pub mod server;
 #[cfg(test)]
 mod tests;
 
-use crate::config::Settings;
+use crate::alert::AlertDescription;
+use crate::config::{Hooks, Settings};
 use crate::conn::{illegal_parameter, Common};
-use crate::error::{ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::msgs::{self, CertificateVerify};
 use crate::sign::SignatureScheme;
 
@@ -30,4 +31,22 @@ pub(crate) fn verify_peer_certificate_verify(
     scheme.verify(&common.summary.peer_chain[0], &signed, cv.signature)?;
     common.summary.peer_scheme = Some(scheme);
     Ok(())
+}
+
+/// The peer's quic_transport_parameters extension (RFC 9001 §8.2): required under QUIC and
+/// handed to the application; a connection not running QUIC refuses it (as s2n does).
+pub(crate) fn accept_quic_transport_parameters(
+    common: &mut Common,
+    hooks: &mut dyn Hooks,
+    parameters: Option<&[u8]>,
+) -> Result<()> {
+    match (common.quic, parameters) {
+        (true, Some(parameters)) => {
+            hooks.quic_transport_parameters(parameters);
+            Ok(())
+        }
+        (true, None) => Err(Error::with_alert(ErrorCode::MISSING_EXTENSION, AlertDescription::MissingExtension)),
+        (false, Some(_)) => Err(Error::with_alert(ErrorCode::UNSUPPORTED_EXTENSION, AlertDescription::UnsupportedExtension)),
+        (false, None) => Ok(()),
+    }
 }

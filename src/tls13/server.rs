@@ -198,6 +198,9 @@ fn client_hello(
     let versions = ch.supported_versions()?;
     let server_tls13 = config.max_version >= TLS13 && !config.tls13_suites.is_empty();
     let tls13_possible = server_tls13 && versions.is_some_and(|v| msgs::u16_list(v).any(|v| v == TLS13));
+    if !tls13_possible && common.quic {
+        return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
+    }
     if !tls13_possible {
         if retry.is_some() {
             return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
@@ -268,6 +271,8 @@ fn client_hello(
     };
     let server_name = ch.server_name()?.map(|n| String::from_utf8_lossy(n).into_owned());
 
+    let quic_parameters = ch.extensions.get(ext::QUIC_TRANSPORT_PARAMETERS);
+    super::accept_quic_transport_parameters(common, hooks, quic_parameters)?;
     let offers_early_data = ch.extensions.contains(ext::EARLY_DATA);
     if offers_early_data && retry.is_some() {
         // Early data is only ever offered in the first ClientHello (RFC 8446 §4.2.10).
@@ -358,10 +363,10 @@ fn client_hello(
     let client_secret = secret.client_handshake_traffic_secret(hello_hash.as_ref());
     let server_secret = secret.server_handshake_traffic_secret(hello_hash.as_ref());
     if let Some(early_traffic) = &early_traffic {
-        common.key_log(hooks, "CLIENT_EARLY_TRAFFIC_SECRET", early_traffic);
+        common.key_log(hooks, "CLIENT_EARLY_TRAFFIC_SECRET", early_traffic)?;
     }
-    common.key_log(hooks, "CLIENT_HANDSHAKE_TRAFFIC_SECRET", &client_secret);
-    common.key_log(hooks, "SERVER_HANDSHAKE_TRAFFIC_SECRET", &server_secret);
+    common.key_log(hooks, "CLIENT_HANDSHAKE_TRAFFIC_SECRET", &client_secret)?;
+    common.key_log(hooks, "SERVER_HANDSHAKE_TRAFFIC_SECRET", &server_secret)?;
     common.set_write_keys(suite, &server_secret)?;
     common.set_read_keys(suite, early_traffic.as_ref().unwrap_or(&client_secret));
 
@@ -391,6 +396,9 @@ fn client_hello(
             }
             if early_data {
                 extension(w, ext::EARLY_DATA, |_| {});
+            }
+            if common.quic {
+                extension(w, ext::QUIC_TRANSPORT_PARAMETERS, |w| w.put_bytes(config.quic_transport_parameters));
             }
         })
     });
@@ -519,9 +527,9 @@ fn finish_flight(common: &mut Common, hooks: &mut dyn Hooks, mut f: Box<Flight>)
     let client_app = master.client_application_traffic_secret(handshake_hash.as_ref());
     let server_app = master.server_application_traffic_secret(handshake_hash.as_ref());
     let exporter = master.exporter_master_secret(handshake_hash.as_ref());
-    common.key_log(hooks, "CLIENT_TRAFFIC_SECRET_0", &client_app);
-    common.key_log(hooks, "SERVER_TRAFFIC_SECRET_0", &server_app);
-    common.key_log(hooks, "EXPORTER_SECRET", &exporter);
+    common.key_log(hooks, "CLIENT_TRAFFIC_SECRET_0", &client_app)?;
+    common.key_log(hooks, "SERVER_TRAFFIC_SECRET_0", &server_app)?;
+    common.key_log(hooks, "EXPORTER_SECRET", &exporter)?;
     common.set_write_keys(suite, &server_app)?;
 
     let summary = &mut common.summary;
@@ -544,7 +552,9 @@ fn finish_flight(common: &mut Common, hooks: &mut dyn Hooks, mut f: Box<Flight>)
         exporter,
         cert_request_context,
     });
-    Ok(Machine::Server(if common.early_data.state == crate::early_data::EarlyDataState::Accepted {
+    // Under QUIC, early data ends without an EndOfEarlyData (RFC 9001 §8.3).
+    let reading_early_data = common.early_data.state == crate::early_data::EarlyDataState::Accepted;
+    Ok(Machine::Server(if reading_early_data && !common.quic {
         State::WaitEndOfEarlyData(h)
     } else if h.cert_request_context.is_some() {
         State::WaitClientCertificate(h)

@@ -499,3 +499,116 @@ mod resumption {
         assert!(client.common.received_sessions.is_empty());
     }
 }
+
+mod quic {
+    use super::*;
+
+    /// Records what QUIC gets from TLS: secrets by label, and the peer's parameters.
+    #[derive(Default)]
+    struct QuicHooks {
+        secrets: Vec<(String, Vec<u8>)>,
+        peer_parameters: Option<Vec<u8>>,
+    }
+
+    impl Hooks for QuicHooks {
+        fn secret(&mut self, label: &str, secret: &[u8]) -> crate::error::Result<()> {
+            self.secrets.push((label.to_string(), secret.to_vec()));
+            Ok(())
+        }
+        fn quic_transport_parameters(&mut self, parameters: &[u8]) {
+            self.peer_parameters = Some(parameters.to_vec());
+        }
+    }
+
+    fn quic_end(side: Side, parameters: &[u8]) -> Connection {
+        let mut conn = Connection::new(side);
+        conn.enable_quic();
+        conn.overrides_mut().quic_transport_parameters = Some(parameters.into());
+        conn.server_name = (side == Side::Client).then(|| "localhost".into());
+        conn
+    }
+
+    /// Moves bare handshake messages between the two ends until neither has more to say.
+    fn pump_quic(
+        client: &mut Connection,
+        cc: &Config,
+        ch: &mut QuicHooks,
+        server: &mut Connection,
+        sc: &Config,
+        sh: &mut QuicHooks,
+    ) -> crate::error::Result<()> {
+        for _ in 0..10 {
+            client.process(cc, ch)?;
+            let to_server = client.outgoing().to_vec();
+            client.consume_outgoing(to_server.len());
+            server.read_tls(&to_server);
+            server.process(sc, sh)?;
+            let to_client = server.outgoing().to_vec();
+            server.consume_outgoing(to_client.len());
+            client.read_tls(&to_client);
+            if to_server.is_empty() && to_client.is_empty() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn quic_handshake_hands_out_secrets_and_parameters_without_records() {
+        let cc = Config { session_tickets: true, ..client_config() };
+        let mut sc = server_config("ecdsa_p256_pkcs1");
+        sc.session_tickets = true;
+        let now = NoHooks.now().as_secs() * 1_000_000_000;
+        sc.ticket_keys.add(b"key-1", &[7; 32], now - 1, now).unwrap();
+        let (mut client, mut server) = (quic_end(Side::Client, b"client tp"), quic_end(Side::Server, b"server tp"));
+        let (mut ch, mut sh) = (QuicHooks::default(), QuicHooks::default());
+        client.process(&cc, &mut ch).unwrap();
+        // The ClientHello goes out bare: a handshake header, not a record header.
+        assert_eq!(client.outgoing()[0], crate::msgs::hs::CLIENT_HELLO);
+        pump_quic(&mut client, &cc, &mut ch, &mut server, &sc, &mut sh).unwrap();
+        assert_eq!(client.status(), Status::Open);
+        assert_eq!(server.status(), Status::Open);
+        assert!(!client.common.summary.middlebox_compat && !server.common.summary.middlebox_compat);
+        assert_eq!(ch.peer_parameters.as_deref(), Some(&b"server tp"[..]));
+        assert_eq!(sh.peer_parameters.as_deref(), Some(&b"client tp"[..]));
+        let labels: Vec<&str> = ch.secrets.iter().map(|(l, _)| l.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+                "SERVER_HANDSHAKE_TRAFFIC_SECRET",
+                "CLIENT_TRAFFIC_SECRET_0",
+                "SERVER_TRAFFIC_SECRET_0",
+                "EXPORTER_SECRET"
+            ]
+        );
+        for (label, secret) in &ch.secrets {
+            assert!(sh.secrets.iter().any(|(l, s)| l == label && s == secret), "{label} differs");
+        }
+        // The server's ticket comes bare too, after the handshake.
+        assert_eq!(client.common.received_sessions.len(), 1);
+        assert_eq!(client.write_plaintext(b"x").unwrap_err().code, ErrorCode::UNSUPPORTED_WITH_QUIC);
+        assert_eq!(client.send_key_update(false).unwrap_err().code, ErrorCode::UNSUPPORTED_WITH_QUIC);
+    }
+
+    #[test]
+    fn quic_needs_tls13_and_transport_parameters() {
+        let mut cc = client_config();
+        cc.max_version = crate::msgs::TLS12;
+        let mut client = quic_end(Side::Client, b"tp");
+        assert_eq!(client.process(&cc, &mut NoHooks).unwrap_err().code, ErrorCode::PROTOCOL_VERSION_UNSUPPORTED);
+        // A QUIC server whose client sent no parameters (a plain TLS client over QUIC framing).
+        let cc = client_config();
+        let sc = server_config("ecdsa_p256_pkcs1");
+        let mut client = quic_end(Side::Client, b"tp");
+        let mut server = quic_end(Side::Server, b"tp");
+        client.common.quic = false;
+        client.process(&cc, &mut NoHooks).unwrap();
+        // Strip the record header: the server reads bare messages.
+        let hello = client.outgoing()[5..].to_vec();
+        server.read_tls(&hello);
+        let err = server.process(&sc, &mut NoHooks).unwrap_err();
+        assert_eq!(err.code, ErrorCode::MISSING_EXTENSION);
+        assert!(server.outgoing().is_empty(), "QUIC sends no alerts");
+    }
+}

@@ -653,9 +653,18 @@ impl Connection {
             false if pending.len() < HEADER_LEN => Err(HEADER_LEN),
             false => Ok(HEADER_LEN + u16::from_be_bytes([pending[3], pending[4]]) as usize),
             true if pending.len() < 4 => Err(4),
-            true => Ok(4 + u32::from_be_bytes([0, pending[1], pending[2], pending[3]]) as usize),
+            true => match u32::from_be_bytes([0, pending[1], pending[2], pending[3]]) as usize {
+                // Longer than any message may be: for the engine to reject now, not to wait for.
+                len if len > MAX_HANDSHAKE_MESSAGE => Ok(4),
+                len => Ok(4 + len),
+            },
         };
         (pending.len(), total)
+    }
+
+    /// QUIC: the type of the handshake message waiting in the input, if any has begun.
+    pub fn pending_message_type(&self) -> Option<u8> {
+        self.incoming.get(self.incoming_start).copied()
     }
 
     /// Whether a whole record (QUIC: handshake message) is waiting to be processed.

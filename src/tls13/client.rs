@@ -477,9 +477,7 @@ fn server_hello(
         // A TLS 1.2 answer: this client only offered 1.3.
         return Err(Error::with_alert(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED, AlertDescription::ProtocolVersion));
     }
-    if sh.legacy_version != TLS12
-        || sh.session_id != hello.legacy_session_id(common.quic)
-        || sh.compression_method != 0
+    if sh.legacy_version != TLS12 || sh.session_id != hello.legacy_session_id(common.quic) || sh.compression_method != 0
     {
         return Err(illegal_parameter(ErrorCode::BAD_MESSAGE));
     }

@@ -46,7 +46,9 @@ pub(crate) fn accept_quic_transport_parameters(
             Ok(())
         }
         (true, None) => Err(Error::with_alert(ErrorCode::MISSING_EXTENSION, AlertDescription::MissingExtension)),
-        (false, Some(_)) => Err(Error::with_alert(ErrorCode::UNSUPPORTED_EXTENSION, AlertDescription::UnsupportedExtension)),
+        (false, Some(_)) => {
+            Err(Error::with_alert(ErrorCode::UNSUPPORTED_EXTENSION, AlertDescription::UnsupportedExtension))
+        }
         (false, None) => Ok(()),
     }
 }

@@ -91,6 +91,8 @@ pub struct s2n_config {
     )>,
     /// `s2n_config_set_early_data_cb`.
     pub(crate) early_data_cb: s2n_early_data_cb,
+    /// `s2n_config_enable_quic`: connections taking this config run QUIC.
+    pub(crate) quic: bool,
 }
 
 /// The three session-cache callbacks with their contexts; caching needs all of them.
@@ -146,6 +148,7 @@ impl s2n_config {
             psk_selection_cb: None,
             cert_validation_cb: None,
             early_data_cb: None,
+            quic: false,
             subscriber: std::ptr::null_mut(),
             on_handshake_event: None,
             cache: SessionCacheCallbacks { store: None, retrieve: None, delete: None },

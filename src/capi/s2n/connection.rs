@@ -111,7 +111,14 @@ pub(crate) struct Rare {
     /// Server: the client's offer of early data, as the early data callback sees it (boxed:
     /// the application may keep the pointer until it decides).
     pub(crate) early_data_offer: Option<Box<super::early_data::s2n_offered_early_data>>,
+    /// `s2n_connection_set_secret_callback`, with its context.
+    pub(crate) secret_cb: Option<(SecretFn, *mut c_void)>,
+    /// QUIC: the peer's transport parameters.
+    pub(crate) peer_quic_transport_parameters: Option<Box<[u8]>>,
 }
+
+pub(crate) type SecretFn =
+    unsafe extern "C" fn(*mut c_void, *mut s2n_connection, s2n_secret_type_t, *mut u8, u8) -> c_int;
 
 /// Progress of the application's client-hello callback on one connection.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -226,6 +233,10 @@ pub extern "C" fn s2n_connection_set_config(conn: *mut s2n_connection, config: *
         conn.config = config;
         if let Some(len) = conn.config().max_fragment_length {
             conn.set_max_fragment(len);
+        }
+        // A config that enables QUIC enables it on its connections (as s2n does).
+        if new_config.quic {
+            super::quic::enable(conn)?;
         }
         OK
     })
@@ -1009,7 +1020,12 @@ pub extern "C" fn s2n_connection_get_master_secret(
 #[no_mangle]
 pub extern "C" fn s2n_connection_set_recv_buffering(conn: *mut s2n_connection, enabled: bool) -> c_int {
     call(|| {
-        unsafe { arg_mut(conn) }?.recv_buffering = enabled;
+        let conn = unsafe { arg_mut(conn) }?;
+        // QUIC reads whole handshake messages, never past them.
+        if conn.core.common.quic {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        conn.recv_buffering = enabled;
         OK
     })
 }

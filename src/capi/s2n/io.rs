@@ -170,6 +170,14 @@ impl Hooks for CallbackHooks<'_> {
         }
     }
 
+    fn secret(&mut self, label: &str, secret: &[u8]) -> Result<()> {
+        super::quic::deliver_secret(self.conn, label, secret)
+    }
+
+    fn quic_transport_parameters(&mut self, parameters: &[u8]) {
+        super::quic::keep_peer_parameters(self.conn, parameters);
+    }
+
     fn early_data(&mut self, context: &[u8]) -> Result<crate::config::EarlyDataAction> {
         super::early_data::run_callback(self.conn, self.config, context)
     }
@@ -220,7 +228,7 @@ fn lock_engine<'a>(conn: *mut s2n_connection) -> std::sync::MutexGuard<'a, ()> {
 }
 
 /// Runs the core engine on what has been received.
-fn process(conn: *mut s2n_connection) -> Result<()> {
+pub(crate) fn process(conn: *mut s2n_connection) -> Result<()> {
     let _engine = lock_engine(conn);
     process_locked(conn)
 }
@@ -354,7 +362,7 @@ fn read_more(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Res
 }
 
 /// One read of what the engine wants next (see [`read_more`]).
-fn read_once(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<()> {
+pub(crate) fn read_once(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status) -> Result<()> {
     let (space, want, read, recv_ctx) = {
         let _engine = lock_engine(conn);
         // SAFETY: checked non-NULL by the caller.
@@ -768,6 +776,10 @@ pub extern "C" fn s2n_sendv_with_offset(
 /// never writes (a requested KeyUpdate is answered by the next `s2n_send`), so that one
 /// thread may receive while another sends.
 pub(crate) fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, out: &mut [u8]) -> Result<isize> {
+    // SAFETY: checked non-NULL by io_call; QUIC moves application data itself.
+    if unsafe { &*conn }.core.common.quic {
+        return Err(Error::new(ErrorCode::UNSUPPORTED_WITH_QUIC));
+    }
     loop {
         {
             let _engine = lock_engine(conn);

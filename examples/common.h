@@ -18,7 +18,7 @@
     } while (0)
 
 /* A whole file, NUL-terminated; its length in *len_out. */
-static char *slurp_len(const char *path, size_t *len_out)
+static inline char *slurp_len(const char *path, size_t *len_out)
 {
     FILE *f = fopen(path, "rb");
     if (!f) { perror(path); exit(1); }
@@ -32,7 +32,7 @@ static char *slurp_len(const char *path, size_t *len_out)
     return buf;
 }
 
-static char *slurp(const char *path)
+static inline char *slurp(const char *path)
 {
     size_t len;
     return slurp_len(path, &len);
@@ -43,7 +43,7 @@ static char *slurp(const char *path)
 #if __has_include(<s2n/unstable/npn.h>)
 #include <s2n/unstable/npn.h>
 #endif
-static void set_npn_from_env(struct s2n_config *config)
+static inline void set_npn_from_env(struct s2n_config *config)
 {
     const char *npn = getenv("ECHO_NPN");
     if (!npn || strcmp(npn, "1") != 0) return;
@@ -55,13 +55,13 @@ static void set_npn_from_env(struct s2n_config *config)
 }
 
 /* The one ALPN protocol offered: http/1.1, or ECHO_PROTOCOL's (empty: no ALPN at all). */
-static void set_protocol_from_env(struct s2n_config *config)
+static inline void set_protocol_from_env(struct s2n_config *config)
 {
     const char *protocols[] = { getenv("ECHO_PROTOCOL") ? getenv("ECHO_PROTOCOL") : "http/1.1" };
     if (*protocols[0]) GUARD(s2n_config_set_protocol_preferences(config, protocols, 1));
 }
 
-static void print_summary(const char *who, struct s2n_connection *conn)
+static inline void print_summary(const char *who, struct s2n_connection *conn)
 {
     const char *alpn = s2n_get_application_protocol(conn);
     const char *scheme = NULL;
@@ -74,7 +74,7 @@ static void print_summary(const char *who, struct s2n_connection *conn)
 }
 
 /* How early data went on `conn`, in s2n's terms. */
-static const char *early_data_status(struct s2n_connection *conn)
+static inline const char *early_data_status(struct s2n_connection *conn)
 {
     s2n_early_data_status_t status;
     if (s2n_connection_get_early_data_status(conn, &status) < 0) return "?";

@@ -8,7 +8,11 @@ const UNSTABLE_INCLUDE: &str = "FERROTLS_S2N_UNSTABLE_INCLUDE";
 fn main() {
     println!("cargo:rerun-if-env-changed={UNSTABLE_INCLUDE}");
     let include = std::env::var("DEP_S2N_TLS_INCLUDE").expect("s2n-tls-sys exports its include dir");
-    for (file, entry) in [("s2n_echo_server.c", "echo_server_main"), ("s2n_echo_client.c", "echo_client_main")] {
+    for (file, entry) in [
+        ("s2n_echo_server.c", "echo_server_main"),
+        ("s2n_echo_client.c", "echo_client_main"),
+        ("s2n_quic_handshake.c", "quic_handshake_main"),
+    ] {
         let path = format!("../../examples/{file}");
         println!("cargo:rerun-if-changed={path}");
         let mut build = cc::Build::new();
@@ -16,7 +20,7 @@ fn main() {
         if let Ok(unstable) = std::env::var(UNSTABLE_INCLUDE) {
             build.include(unstable);
         }
-        build.define("main", entry).warnings(false).compile(entry);
+        build.define("main", entry).define("FERROTLS_S2N_PEER", None).warnings(false).compile(entry);
     }
     println!("cargo:rerun-if-changed=../../examples/common.h");
 }

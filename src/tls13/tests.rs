@@ -612,3 +612,73 @@ mod quic {
         assert!(server.outgoing().is_empty(), "QUIC sends no alerts");
     }
 }
+
+/// The paths early data and QUIC add see hostile input too: every truncation and bit flip
+/// of a QUIC ClientHello, of a ClientHello offering early data followed by its 0-RTT
+/// record, and of the server's answer to that client, fails cleanly or succeeds.
+#[test]
+fn early_data_and_quic_input_never_panics() {
+    fn mutations(input: &[u8], mut run: impl FnMut(&[u8])) {
+        for cut in 0..input.len() {
+            run(&input[..cut]);
+        }
+        for i in 0..input.len() {
+            for bit in [0x01, 0x80] {
+                let mut bad = input.to_vec();
+                bad[i] ^= bit;
+                run(&bad);
+            }
+        }
+    }
+    // QUIC: bare messages.
+    let sc = server_config("ecdsa_p256_pkcs1");
+    let cc = client_config();
+    let mut client = Connection::new(Side::Client);
+    client.enable_quic();
+    client.process(&cc, &mut NoHooks).unwrap();
+    let hello = client.outgoing().to_vec();
+    mutations(&hello, |input| {
+        let mut server = Connection::new(Side::Server);
+        server.enable_quic();
+        server.read_tls(input);
+        let _ = server.process(&sc, &mut NoHooks);
+    });
+
+    // Early data: a ticket that allows it, then the resumption's first flight.
+    let mut sc = server_config("ecdsa_p256_pkcs1");
+    sc.session_tickets = true;
+    sc.server_max_early_data = 4096;
+    let now = NoHooks.now().as_secs() * 1_000_000_000;
+    sc.ticket_keys.add(b"key-1", &[7; 32], now - 1, now).unwrap();
+    let cc = Config { session_tickets: true, ..client_config() };
+    let (mut client, mut server) = handshake(&cc, &sc);
+    exchange(&mut client, &cc, &mut server, &sc);
+    let session = client.common.received_sessions.pop().unwrap();
+    let mut client = Connection::new(Side::Client);
+    client.resume = Some(Box::new(session.clone()));
+    client.set_early_data_expected(true);
+    client.process(&cc, &mut NoHooks).unwrap();
+    client.write_plaintext(b"early data").unwrap();
+    let first_flight = client.outgoing().to_vec();
+    mutations(&first_flight, |input| {
+        let mut server = Connection::new(Side::Server);
+        server.set_early_data_expected(true);
+        server.read_tls(input);
+        let _ = server.process(&sc, &mut NoHooks);
+    });
+    // The server's answer, mutated, to a client that sent early data.
+    let mut server = Connection::new(Side::Server);
+    server.set_early_data_expected(true);
+    server.read_tls(&first_flight);
+    let _ = server.process(&sc, &mut NoHooks);
+    let answer = server.outgoing().to_vec();
+    assert!(!answer.is_empty());
+    mutations(&answer, |input| {
+        let mut client = Connection::new(Side::Client);
+        client.resume = Some(Box::new(session.clone()));
+        client.set_early_data_expected(true);
+        client.process(&cc, &mut NoHooks).unwrap();
+        client.read_tls(input);
+        let _ = client.process(&cc, &mut NoHooks);
+    });
+}

@@ -341,6 +341,21 @@ if command -v openssl >/dev/null; then
         reject) echo \"\$out\" | grep -q 'asked to renegotiate; refusing' && grep -q 'no renegotiation' \$log ;;
       esac"
   done
+  # Accepting: the client renegotiates (s2n_renegotiate_wipe, s2n_renegotiate) once its read
+  # returns; the server's lines before and after the new handshake all arrive (the one
+  # after under the new keys), and s_server counts the renegotiation.
+  next_port
+  cell "openssl s_server asks the ferrotls client to renegotiate, and it does (TLS 1.2)" "
+    log=$tmp/reneg-accept.log fifo=$tmp/reneg-accept.fifo; rm -f \$fifo; mkfifo \$fifo; : > \$log
+    openssl s_server -accept $port -cert $leaf -key $key -tls1_2 -naccept 1 < \$fifo > \$log 2>&1 &
+    ( exec 3> \$fifo
+      for i in \$(seq 100); do grep -q ping \$log && break; sleep 0.1; done
+      printf 'r\\n' >&3; sleep 0.3; printf 'pong\\n' >&3; sleep 0.02; printf 'extra\\n' >&3; sleep 1; printf 'after\\n' >&3; sleep 1 ) &
+    out=\$(ECHO_RENEGOTIATION=accept $bin/s2n_echo_client $port $ca localhost \$'ping\\n0123456789ab'); rc=\$?; wait
+    echo \"\$out\"; grep -E 'SSL_do_handshake|renegotiates' \$log
+    [ \$rc -eq 0 ] && echo \"\$out\" | grep -q 'asked to renegotiate; accepting' &&
+      echo \"\$out\" | grep -q 'client (renegotiated): version=33' &&
+      echo \"\$out\" | grep -q 'client received: pong' && echo \"\$out\" | grep -qx extra && echo \"\$out\" | grep -qx after"
   next_port
   cell "openssl s_client renegotiating with the ferrotls server is refused (TLS 1.2)" "
     $bin/s2n_echo_server $port $certs/ecdsa_p256_pkcs1_cert.pem $key 1 > $tmp/reneg-server.log &

@@ -6,7 +6,9 @@
  * ECHO_OCSP=1 it asks for (and checks) a stapled OCSP response, with ECHO_CT=1 for the
  * server's Certificate Transparency SCT list (and prints its size), with ECHO_NPN=1 it also
  * offers its protocol (http/1.1) (or ECHO_PROTOCOL's) by TLS 1.2's NPN; with ECHO_RENEGOTIATION
- * (ignore or reject) it answers TLS 1.2 renegotiation requests that way, out loud; with
+ * (ignore, reject or accept) it answers TLS 1.2 renegotiation requests that way, out loud
+ * (accepting, it renegotiates once the read in progress returns: s2n_renegotiate_wipe,
+ * then s2n_renegotiate, keeping what data arrives meanwhile); with
  * ECHO_EARLY_DATA=1 it sends MESSAGE as TLS 1.3 early data when the saved session allows it
  * (what the server refuses goes again after the handshake) and says how that went.          */
 #include "common.h"
@@ -16,13 +18,36 @@
 #include <s2n/unstable/renegotiate.h>
 #define HAVE_RENEGOTIATE_CB 1
 
+static int renegotiation_accepted; /* set by the callback; acted on after s2n_recv */
+
 static int renegotiation_request(struct s2n_connection *conn, void *ctx, s2n_renegotiate_response *response)
 {
     (void) conn;
-    int reject = strcmp((const char *) ctx, "reject") == 0;
-    printf("client: server asked to renegotiate; %s\n", reject ? "refusing" : "ignoring");
-    *response = reject ? S2N_RENEGOTIATE_REJECT : S2N_RENEGOTIATE_IGNORE;
+    const char *answer = ctx;
+    int reject = strcmp(answer, "reject") == 0, accept = strcmp(answer, "accept") == 0;
+    printf("client: server asked to renegotiate; %s\n", reject ? "refusing" : accept ? "accepting" : "ignoring");
+    *response = reject ? S2N_RENEGOTIATE_REJECT : accept ? S2N_RENEGOTIATE_ACCEPT : S2N_RENEGOTIATE_IGNORE;
+    renegotiation_accepted |= accept;
     return S2N_SUCCESS;
+}
+
+/* The new handshake: the connection is wiped for it and set up again (its name, blinding);
+ * application data arriving meanwhile goes to `buf`. Returns how much came. */
+static size_t renegotiate(struct s2n_connection *conn, const char *name, char *buf, size_t room)
+{
+    GUARD(s2n_renegotiate_wipe(conn));
+    GUARD(s2n_set_server_name(conn, name));
+    GUARD(s2n_connection_set_blinding(conn, S2N_SELF_SERVICE_BLINDING));
+    size_t got = 0;
+    s2n_blocked_status blocked;
+    ssize_t n = 0;
+    while (s2n_renegotiate(conn, (uint8_t *) buf + got, room - got, &n, &blocked) != S2N_SUCCESS) {
+        if (s2n_error_get_type(s2n_errno) != S2N_ERR_T_BLOCKED) GUARD(-1);
+        if (n > 0) printf("client: %zd bytes of data during the renegotiation\n", n);
+        got += (size_t) n;
+    }
+    print_summary("client (renegotiated)", conn);
+    return got;
 }
 #endif
 
@@ -106,6 +131,12 @@ int main(int argc, char **argv)
             break;
         }
         got += n;
+#ifdef HAVE_RENEGOTIATE_CB
+        if (renegotiation_accepted) {
+            renegotiation_accepted = 0;
+            got += renegotiate(conn, argv[3], buf + got, sizeof buf - 1 - got);
+        }
+#endif
     }
     buf[got] = 0;
     printf("client received: %s\n", buf);

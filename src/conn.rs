@@ -299,6 +299,10 @@ impl Common {
         if self.quic {
             return Ok(());
         }
+        // In a TLS 1.2 renegotiation the keys before protect it (TLS 1.3's dummy never is).
+        if matches!(self.write, Some(Protection::Tls12(_))) {
+            return self.send_record(ContentType::ChangeCipherSpec, &[1]);
+        }
         self.outgoing.extend_from_slice(&[ContentType::ChangeCipherSpec as u8, 3, 3, 0, 1, 1]);
         Ok(())
     }
@@ -844,10 +848,16 @@ impl Connection {
         }
         self.common.flush_handshake()?;
         // Early data to read, or a client's EndOfEarlyData held back: the handshake waits
-        // for the application (s2n's S2N_BLOCKED_ON_EARLY_DATA).
+        // for the application (s2n's S2N_BLOCKED_ON_EARLY_DATA); a renegotiating client's
+        // application data likewise (S2N_BLOCKED_ON_APPLICATION_DATA, the same value).
         let parked = matches!(self.handshake, Some(Handshake::Client(tls13::client::State::SendEndOfEarlyData(_))));
         if self.is_handshaking() && (!self.plaintext().is_empty() || parked) {
-            return Err(Error::new(ErrorCode::EARLY_DATA_BLOCKED));
+            let renegotiating = self.side() == Side::Client && !parked;
+            return Err(Error::new(if renegotiating {
+                ErrorCode::APP_DATA_BLOCKED
+            } else {
+                ErrorCode::EARLY_DATA_BLOCKED
+            }));
         }
         // A step that now waits for the application's signature says so at once: a caller
         // on a blocking transport hands out the operation instead of waiting on the peer.
@@ -948,26 +958,11 @@ impl Connection {
             self.common.summary.first_record_version = header.version;
         }
         let outer = ContentType::from_wire(header.content_type).map_err(|_| unexpected())?;
-        if outer == ContentType::ChangeCipherSpec {
-            if !self.is_handshaking() || self.incoming[body_range] != [1] || !self.hs_in.is_empty() {
-                return Err(unexpected());
-            }
-            // TLS 1.2: the peer switches to its new keys. TLS 1.3: a middlebox-compatibility
-            // dummy, unprotected even when keys are in use (RFC 8446 §5), ignored.
-            return match self.handshake.take() {
-                Some(Handshake::Client12(state)) => {
-                    self.handshake = Some(tls12::client::change_cipher_spec(state, &mut self.common)?);
-                    Ok(())
-                }
-                Some(Handshake::Server12(state)) => {
-                    self.handshake = Some(tls12::server::change_cipher_spec(state, &mut self.common)?);
-                    Ok(())
-                }
-                other => {
-                    self.handshake = other;
-                    Ok(())
-                }
-            };
+        // ChangeCipherSpec comes in the clear, except in a TLS 1.2 renegotiation, where the
+        // keys before protect it like every other record.
+        let tls12_protected = matches!(self.common.read, Some(Protection::Tls12(_)));
+        if outer == ContentType::ChangeCipherSpec && !tls12_protected {
+            return self.handle_change_cipher_spec(body_range);
         }
         if self.common.read.as_ref().is_some_and(Protection::is_compact) {
             self.common.restore_key(true)?;
@@ -1012,6 +1007,29 @@ impl Connection {
         self.handle_plaintext(content_type, plain_range, config, hooks)
     }
 
+    /// A ChangeCipherSpec record's body (`range`, opened if it came protected).
+    fn handle_change_cipher_spec(&mut self, range: std::ops::Range<usize>) -> Result<()> {
+        if !self.is_handshaking() || self.incoming[range] != [1] || !self.hs_in.is_empty() {
+            return Err(unexpected());
+        }
+        // TLS 1.2: the peer switches to its new keys. TLS 1.3: a middlebox-compatibility
+        // dummy, unprotected even when keys are in use (RFC 8446 §5), ignored.
+        match self.handshake.take() {
+            Some(Handshake::Client12(state)) => {
+                self.handshake = Some(tls12::client::change_cipher_spec(state, &mut self.common)?);
+                Ok(())
+            }
+            Some(Handshake::Server12(state)) => {
+                self.handshake = Some(tls12::server::change_cipher_spec(state, &mut self.common)?);
+                Ok(())
+            }
+            other => {
+                self.handshake = other;
+                Ok(())
+            }
+        }
+    }
+
     /// A record's content, opened.
     fn handle_plaintext(
         &mut self,
@@ -1034,14 +1052,21 @@ impl Connection {
                     return Err(unexpected());
                 }
                 if self.is_handshaking() {
-                    // Only a server reading the early data it accepted takes data now.
+                    // Only a server reading the early data it accepted takes data now, or a
+                    // renegotiating client until the server answers its ClientHello (the
+                    // server may still be sending data under the keys before).
                     let reading_early =
                         matches!(self.handshake, Some(Handshake::Server(tls13::server::State::WaitEndOfEarlyData(_))));
-                    if !reading_early {
+                    let renegotiating = matches!(
+                        self.handshake,
+                        Some(Handshake::Client(tls13::client::State::WaitServerHello(ref hello))) if hello.renegotiation.is_some()
+                    );
+                    if reading_early {
+                        let limit = self.common.early_data.limit.unwrap_or(0);
+                        self.common.early_data.count(plain_range.len(), limit)?;
+                    } else if !renegotiating {
                         return Err(unexpected());
                     }
-                    let limit = self.common.early_data.limit.unwrap_or(0);
-                    self.common.early_data.count(plain_range.len(), limit)?;
                 }
                 if !self.hs_in.is_empty() {
                     return Err(unexpected());
@@ -1052,6 +1077,10 @@ impl Connection {
                 }
                 self.app_in = plain_range;
                 Ok(())
+            }
+            // Protected: a TLS 1.2 renegotiation's (see handle_record).
+            ContentType::ChangeCipherSpec if matches!(self.common.read, Some(Protection::Tls12(_))) => {
+                self.handle_change_cipher_spec(plain_range)
             }
             ContentType::ChangeCipherSpec => Err(unexpected()),
         }
@@ -1100,6 +1129,38 @@ impl Connection {
         self.max_early_data_size(config)
             .checked_sub(self.common.early_data.bytes)
             .ok_or_else(|| Error::new(ErrorCode::MAX_EARLY_DATA_SIZE))
+    }
+
+    /// s2n's `s2n_renegotiate_wipe`: makes a TLS 1.2 client that negotiated secure
+    /// renegotiation (RFC 5746) ready for a new handshake on the same connection: everything
+    /// goes but what handles records (both directions' protection, the fragment size, input
+    /// already received) and the secrets of the handshake before, which the new
+    /// ClientHello's renegotiation_info needs; that handshake runs under the old keys until
+    /// its ChangeCipherSpecs. Nothing may be waiting to be sent or read.
+    pub fn renegotiate_wipe(&mut self) -> Result<()> {
+        if self.side() != Side::Client || !self.common.summary.secure_renegotiation {
+            return Err(Error::new(ErrorCode::NO_RENEGOTIATION));
+        }
+        if self.common.summary.version != Some(TLS12) || self.is_handshaking() {
+            return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
+        }
+        if !self.plaintext().is_empty() || !self.common.outgoing.is_empty() || self.we_closed || self.peer_closed {
+            return Err(Error::new(ErrorCode::INVALID_STATE));
+        }
+        let secrets = self.common.tls12_secrets.take().ok_or_else(|| Error::new(ErrorCode::NO_RENEGOTIATION))?;
+        let mut fresh = Connection::new(Side::Client);
+        fresh.common.tls12_secrets = Some(secrets);
+        fresh.common.read = self.common.read.take();
+        fresh.common.write = self.common.write.take();
+        fresh.common.max_fragment = self.common.max_fragment;
+        fresh.common.negotiated_max_fragment = self.common.negotiated_max_fragment;
+        std::mem::swap(&mut fresh.incoming, &mut self.incoming);
+        fresh.incoming_start = self.incoming_start;
+        fresh.alert_at_shutdown = self.alert_at_shutdown;
+        fresh.key_updates = self.key_updates;
+        // The old handshake's secrets are wiped as the old connection goes.
+        *self = fresh;
+        Ok(())
     }
 
     /// Runs this connection under QUIC (see [`Common::quic`]); before the handshake.
@@ -1521,8 +1582,15 @@ impl Connection {
                 c.summary.tls12_suite = Some(suite);
                 c.summary.client_random = client_random;
                 let keys = tls12::key_protections(suite, &master, &client_random, &server_random);
-                c.tls12_secrets =
-                    Some(Box::new(tls12::Secrets { master, client_random, server_random, suite, pending_read: None }));
+                c.tls12_secrets = Some(Box::new(tls12::Secrets {
+                    master,
+                    client_random,
+                    server_random,
+                    suite,
+                    pending_read: None,
+                    // A restored connection cannot renegotiate (s2n forbids both together).
+                    finished: [0; 24],
+                }));
                 keys
             }
         };

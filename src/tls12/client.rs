@@ -70,7 +70,8 @@ pub fn server_hello(
     }
     // A server that can do TLS 1.3 but answered 1.2 marks its random; we offered 1.3, so
     // such a mark means someone removed it from our offer.
-    if config.max_version >= TLS13 && (sh.random[24..] == DOWNGRADE_TLS12 || sh.random[24..] == DOWNGRADE_TLS11) {
+    let offered_tls13 = common.summary.client_max_version == Some(TLS13);
+    if offered_tls13 && (sh.random[24..] == DOWNGRADE_TLS12 || sh.random[24..] == DOWNGRADE_TLS11) {
         return Err(illegal_parameter(ErrorCode::PROTOCOL_DOWNGRADE_DETECTED));
     }
     let suite = tls12_suite(sh.cipher_suite)
@@ -107,7 +108,17 @@ pub fn server_hello(
     // Secure renegotiation (RFC 5746): in an initial handshake the server's answer is empty.
     // A server without it is accepted, as s2n does (RFC 5746 §4.1 leaves that choice to the
     // client for interoperability); it only means renegotiation requests get refused.
+    // A renegotiation: the server must show both Finished messages of the handshake before.
+    if let Some(finished) = &hello.renegotiation {
+        let info = sh.extensions.get(ext::RENEGOTIATION_INFO);
+        let shown =
+            info.is_some_and(|i| i.len() == 25 && i[0] == 24 && verify_slices_are_equal(&i[1..], finished).is_ok());
+        if !shown {
+            return Err(Error::with_alert(ErrorCode::NO_RENEGOTIATION, AlertDescription::HandshakeFailure));
+        }
+    }
     match sh.extensions.get(ext::RENEGOTIATION_INFO) {
+        _ if hello.renegotiation.is_some() => common.summary.secure_renegotiation = true,
         Some([0]) => common.summary.secure_renegotiation = true,
         Some(_) => {
             return Err(Error::with_alert(ErrorCode::NON_EMPTY_RENEGOTIATION_INFO, AlertDescription::HandshakeFailure))
@@ -182,6 +193,7 @@ pub fn server_hello(
         server_random: h.server_random,
         suite,
         pending_read: Some(server_read),
+        finished: [0; 24],
     });
     h.resumed = true;
     common.summary.resumed = true;
@@ -298,17 +310,18 @@ pub fn handle(
             State::WaitChangeCipherSpec(h)
         }
         (State::WaitFinished(mut h), hs::FINISHED) => {
-            let secrets = h.secrets.as_ref().expect("keys derived before Finished");
+            let secrets = h.secrets.as_mut().ok_or_else(unexpected)?;
             let hash = h.suite.hash;
             let expected = super::prf::verify_data(hash, &secrets.master, false, h.transcript.current().as_ref());
             verify_slices_are_equal(&expected, body)
                 .map_err(|_| Error::with_alert(ErrorCode::BAD_FINISHED, AlertDescription::DecryptError))?;
+            secrets.finished[12..].copy_from_slice(&expected);
             if h.resumed {
                 // Abbreviated handshake: our ChangeCipherSpec and Finished answer the server's.
                 h.transcript.add(message);
                 let write = common.tls12_pending_write.take().ok_or_else(unexpected)?;
                 let next_protocol = h.next_protocol.take();
-                super::send_finished(
+                let ours = super::send_finished(
                     common,
                     h.suite,
                     &secrets.master,
@@ -317,6 +330,7 @@ pub fn handle(
                     *write,
                     next_protocol.as_deref(),
                 )?;
+                secrets.finished[..12].copy_from_slice(&ours);
             }
             common.tls12_secrets = h.secrets.map(Box::new);
             return Ok(None);
@@ -413,7 +427,15 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
     h.transcript.stop_recording();
     let (client_write, server_read) = key_protections(h.suite, &master, &h.client_random, &h.server_random);
     let next_protocol = h.next_protocol.take();
-    super::send_finished(common, h.suite, &master, true, &mut h.transcript, client_write, next_protocol.as_deref())?;
+    let our_finished = super::send_finished(
+        common,
+        h.suite,
+        &master,
+        true,
+        &mut h.transcript,
+        client_write,
+        next_protocol.as_deref(),
+    )?;
     // The session id the server gave: a full handshake's session can be resumed by it if
     // the server keeps a session cache.
     if !common.session_id.is_empty() {
@@ -435,7 +457,11 @@ fn client_flight(common: &mut Common, config: &Settings, hooks: &mut dyn Hooks, 
         server_random: h.server_random,
         suite: h.suite,
         pending_read: Some(server_read),
+        finished: [0; 24],
     });
+    if let Some(secrets) = h.secrets.as_mut() {
+        secrets.finished[..12].copy_from_slice(&our_finished);
+    }
     Ok(())
 }
 

@@ -27,6 +27,9 @@ pub struct Secrets {
     pub suite: &'static Tls12Suite,
     /// The peer's protection, installed when its ChangeCipherSpec arrives.
     pub pending_read: Option<Protection>,
+    /// Client: both Finished messages' verify_data (ours, then the server's), which a
+    /// secure renegotiation shows back (RFC 5746 §3.5).
+    pub finished: [u8; 24],
 }
 
 /// Decodes a TLS 1.2 Certificate message: a list of DER certificates, leaf first.
@@ -66,7 +69,7 @@ pub fn send_finished(
     transcript: &mut Transcript,
     write: Protection,
     next_protocol: Option<&[u8]>,
-) -> Result<()> {
+) -> Result<[u8; 12]> {
     common.send_change_cipher_spec()?;
     common.set_write_protection(write)?;
     // A client that negotiated by NPN names its protocol between the two (under the new keys).
@@ -81,7 +84,7 @@ pub fn send_finished(
     encode_handshake(&mut fin, hs::FINISHED, |w| w.put_bytes(&verify));
     transcript.add(&fin);
     common.send_handshake(&fin);
-    Ok(())
+    Ok(verify)
 }
 
 /// What a ticket or a session-cache entry seals for a TLS 1.2 session issued at `now`.

@@ -443,6 +443,7 @@ fn resume(
             client_random: ch.random,
             server_random,
             suite,
+            finished: [0; 24],
             pending_read: Some(client_write),
         }),
         resumed: true,
@@ -529,6 +530,7 @@ pub fn handle(
                 client_random: h.client_random,
                 server_random: h.server_random,
                 suite: h.suite,
+                finished: [0; 24],
                 pending_read: Some(client_write),
             });
             // Our write keys wait in `pending_read`'s sibling until we send our Finished.

@@ -51,13 +51,15 @@ pub struct Hello {
     /// The compatibility-mode change_cipher_spec went out already (right after a
     /// ClientHello offering early data).
     pub(crate) ccs_sent: bool,
+    /// A TLS 1.2 renegotiation (RFC 5746): the handshake before's two Finished verify_data.
+    pub(crate) renegotiation: Option<[u8; 24]>,
 }
 
 impl Hello {
     /// The legacy_session_id sent: random for middlebox compatibility (or a TLS 1.2 cached
     /// session's), empty under QUIC (RFC 9001 §8.4).
     fn legacy_session_id(&self, quic: bool) -> &[u8] {
-        if quic {
+        if quic || self.renegotiation.is_some() {
             &[]
         } else {
             &self.session_id
@@ -172,11 +174,18 @@ pub fn start(
     if common.quic && config.max_version < TLS13 {
         return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
     }
+    // Renegotiation is TLS 1.2's.
+    if common.tls12_secrets.is_some() && config.min_version > TLS12 {
+        return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
+    }
     let group = *config.groups.first().ok_or_else(|| Error::new(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
     let (random, session_id) = random_arrays()?;
+    // A connection wiped for renegotiation keeps the secrets of the handshake before.
+    let renegotiation = common.tls12_secrets.as_ref().map(|s| s.finished);
+    let offers_tls13 = config.max_version >= TLS13 && renegotiation.is_none();
     let hello = Hello {
-        key_share: (config.max_version >= TLS13).then(|| ClientKeyShare::generate(group)).transpose()?,
-        classical_share: match group.is_hybrid() && config.max_version >= TLS13 {
+        key_share: offers_tls13.then(|| ClientKeyShare::generate(group)).transpose()?,
+        classical_share: match group.is_hybrid() && offers_tls13 {
             true => config.groups.iter().find(|g| !g.is_hybrid()).map(|g| ClientKeyShare::generate(*g)).transpose()?,
             false => None,
         },
@@ -188,6 +197,7 @@ pub fn start(
         resume: None,
         psk_hash: None,
         ccs_sent: false,
+        renegotiation,
     };
     let now_ms = hooks.now().as_secs() * 1000;
     let mut hello = hello;
@@ -231,7 +241,10 @@ fn send_client_hello(
 ) -> Result<State> {
     let mut msg = Vec::with_capacity(512 + hello.key_share.as_ref().map_or(0, |k| k.public.len()));
     // TLS 1.3 PSKs go in pre_shared_key; a TLS 1.2 session's ticket in session_ticket.
-    let offers = if config.max_version >= TLS13 { psk_offers(config, &hello, now_ms) } else { Vec::new() };
+    let offers = match config.max_version >= TLS13 && hello.renegotiation.is_none() {
+        true => psk_offers(config, &hello, now_ms),
+        false => Vec::new(),
+    };
     // Early data only in a first ClientHello, and only when the application sends some.
     let early_suite = match hello.retried || !common.early_data.expected {
         true => None,
@@ -241,14 +254,14 @@ fn send_client_hello(
         .map(|suite| (suite, offers[0].early_data.max_size, EarlySecret::new(suite.hash, Some(offers[0].secret))));
     let tls12_ticket = hello.resume.as_ref().filter(|s| s.tls13().is_none()).map(|s| s.ticket.as_slice());
     common.summary.client_hello_version = Some(TLS12);
-    let tls13_offered = config.max_version >= TLS13 && !config.tls13_suites.is_empty();
+    let tls13_offered = config.max_version >= TLS13 && !config.tls13_suites.is_empty() && hello.renegotiation.is_none();
     common.summary.client_max_version = Some(if tls13_offered { TLS13 } else { TLS12 });
     encode_handshake(&mut msg, hs::CLIENT_HELLO, |w| {
         w.put_u16(TLS12);
         w.put_bytes(&hello.random);
         w.put_prefixed(1, |w| w.put_bytes(hello.legacy_session_id(common.quic)));
         let tls12 = config.min_version <= TLS12 && !common.quic;
-        let tls13 = config.max_version >= TLS13;
+        let tls13 = config.max_version >= TLS13 && hello.renegotiation.is_none();
         w.put_prefixed(2, |w| {
             if tls13 {
                 config.tls13_suites.iter().for_each(|s| w.put_u16(s.iana));
@@ -283,7 +296,9 @@ fn send_client_hello(
             if tls12 {
                 // RFC 7627, RFC 5746 (initial handshake: empty), RFC 8422 (uncompressed points).
                 extension(w, ext::EXTENDED_MASTER_SECRET, |_| {});
-                extension(w, ext::RENEGOTIATION_INFO, |w| w.put_u8(0));
+                // A renegotiation shows our Finished from the handshake before.
+                let ours = hello.renegotiation.as_ref().map_or(&[][..], |f| &f[..12]);
+                extension(w, ext::RENEGOTIATION_INFO, |w| w.put_prefixed(1, |w| w.put_bytes(ours)));
                 extension(w, ext::EC_POINT_FORMATS, |w| w.put_prefixed(1, |w| w.put_u8(0)));
             }
             extension(w, ext::SUPPORTED_GROUPS, |w| {
@@ -329,7 +344,9 @@ fn send_client_hello(
                 extension(w, ext::COOKIE, |w| w.put_prefixed(2, |w| w.put_bytes(cookie)));
             }
             // As s2n: not beside a TLS 1.3 PSK, and not when tickets must be forward secret.
-            if tls12 && config.session_tickets && !config.ticket_forward_secrecy && offers.is_empty() {
+            let renegotiation = hello.renegotiation.is_some();
+            if tls12 && config.session_tickets && !config.ticket_forward_secrecy && offers.is_empty() && !renegotiation
+            {
                 extension(w, ext::SESSION_TICKET, |w| w.put_bytes(tls12_ticket.unwrap_or_default()));
             }
             // psk_dhe_ke only: resumption keeps forward secrecy. Sent whenever we take tickets,

@@ -115,6 +115,8 @@ pub(crate) struct Rare {
     pub(crate) secret_cb: Option<(SecretFn, *mut c_void)>,
     /// QUIC: the peer's transport parameters.
     pub(crate) peer_quic_transport_parameters: Option<Box<[u8]>>,
+    /// `s2n_renegotiate_wipe` made the connection ready for `s2n_renegotiate`.
+    pub(crate) renegotiation: bool,
 }
 
 pub(crate) type SecretFn =
@@ -148,7 +150,7 @@ impl s2n_connection {
         self.rare.as_ref().and_then(|rare| rare.verify_host)
     }
 
-    fn new(mode: s2n_mode) -> s2n_connection {
+    pub(crate) fn new(mode: s2n_mode) -> s2n_connection {
         let side = match mode {
             s2n_mode::S2N_CLIENT => Side::Client,
             s2n_mode::S2N_SERVER => Side::Server,

@@ -547,8 +547,9 @@ pub(crate) fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_sta
                 *blocked = s2n_blocked_status::S2N_BLOCKED_ON_APPLICATION_INPUT;
                 return Err(err);
             }
-            // Early data to read (server), or our EndOfEarlyData held back (client).
-            Err(err) if err.code == ErrorCode::EARLY_DATA_BLOCKED => {
+            // Early data to read (server), or our EndOfEarlyData held back (client); a
+            // renegotiating client's application data (the same blocked status).
+            Err(err) if err.code == ErrorCode::EARLY_DATA_BLOCKED || err.code == ErrorCode::APP_DATA_BLOCKED => {
                 flush(conn, blocked)?;
                 *blocked = s2n_blocked_status::S2N_BLOCKED_ON_EARLY_DATA;
                 return Err(err);
@@ -830,10 +831,11 @@ pub(crate) fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, 
     }
 }
 
-/// For a reader, early data the engine stopped at is data to hand out, not a wait.
+/// For a reader, early data (or a renegotiation's application data) the engine stopped at
+/// is data to hand out, not a wait.
 fn early_data_ready(result: Result<()>) -> Result<()> {
     match result {
-        Err(err) if err.code == ErrorCode::EARLY_DATA_BLOCKED => Ok(()),
+        Err(err) if err.code == ErrorCode::EARLY_DATA_BLOCKED || err.code == ErrorCode::APP_DATA_BLOCKED => Ok(()),
         other => other,
     }
 }

@@ -53,6 +53,16 @@ struct early_side {
     const char *err;
 };
 
+/* A thread's end: its result, and on failure the error's name and a hung-up socket (so the
+ * other side is not left waiting). */
+static void *finish(struct early_side *side, int ok)
+{
+    side->rc = ok ? 0 : -1;
+    side->err = ok ? "" : s2n_strerror_name(s2n_errno);
+    if (!ok) shutdown(side->fd, SHUT_RDWR);
+    return NULL;
+}
+
 static void *client_thread(void *arg)
 {
     struct early_side *c = arg;
@@ -61,19 +71,11 @@ static void *client_thread(void *arg)
     size_t len = strlen(c->data);
     /* As an application would: offer the data, then finish the handshake. */
     while (s2n_send_early_data(c->conn, (const uint8_t *) c->data, len, &sent, &blocked) < 0) {
-        if (s2n_error_get_type(s2n_errno) != S2N_ERR_T_BLOCKED) goto fail;
+        if (s2n_error_get_type(s2n_errno) != S2N_ERR_T_BLOCKED) return finish(c, 0);
         if (sent > 0) break;
     }
     c->got_len = sent;
-    if (s2n_negotiate(c->conn, &blocked) < 0) goto fail;
-    c->rc = 0;
-    c->err = "";
-    return NULL;
-fail:
-    c->rc = -1;
-    c->err = s2n_strerror_name(s2n_errno);
-    shutdown(c->fd, SHUT_RDWR);
-    return NULL;
+    return finish(c, s2n_negotiate(c->conn, &blocked) == S2N_SUCCESS);
 }
 
 static void *server_thread(void *arg)
@@ -87,7 +89,7 @@ static void *server_thread(void *arg)
                                          &blocked);
             s->got_len += n;
             if (rc == S2N_SUCCESS) break;
-            if (s2n_error_get_type(s2n_errno) != S2N_ERR_T_BLOCKED) goto fail;
+            if (s2n_error_get_type(s2n_errno) != S2N_ERR_T_BLOCKED) return finish(s, 0);
             if (blocked == S2N_BLOCKED_ON_APPLICATION_INPUT) {
                 /* The callback kept the offer: decide now, as a later event would. */
                 CHECK(kept_offer != NULL);
@@ -95,15 +97,7 @@ static void *server_thread(void *arg)
             }
         }
     }
-    if (s2n_negotiate(s->conn, &blocked) < 0) goto fail;
-    s->rc = 0;
-    s->err = "";
-    return NULL;
-fail:
-    s->rc = -1;
-    s->err = s2n_strerror_name(s2n_errno);
-    shutdown(s->fd, SHUT_RDWR);
-    return NULL;
+    return finish(s, s2n_negotiate(s->conn, &blocked) == S2N_SUCCESS);
 }
 
 static s2n_early_data_status_t status_of(struct s2n_connection *conn)

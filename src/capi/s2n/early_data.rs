@@ -149,11 +149,23 @@ fn can_continue(conn: *mut s2n_connection) -> bool {
     remaining(unsafe { &*conn }).is_ok_and(|n| n > 0)
 }
 
-/// Runs `body` with the connection marked as expecting early data, as s2n does for the
-/// length of `s2n_send_early_data`/`s2n_recv_early_data`.
-fn expecting_early_data<T>(conn: *mut s2n_connection, body: impl FnOnce() -> Result<T>) -> Result<T> {
+/// The shared frame of `s2n_send_early_data` and `s2n_recv_early_data`: runs `body` as an
+/// I/O call with the connection marked as expecting early data (as s2n does for the length
+/// of the call), and reports the bytes it moved through `count`, even when it fails.
+fn early_data_call(
+    conn: *mut s2n_connection,
+    blocked: *mut s2n_blocked_status,
+    count: *mut libc::ssize_t,
+    body: impl FnOnce(*mut s2n_connection, &mut usize, &mut s2n_blocked_status) -> Result<()>,
+) -> Result<c_int> {
+    unsafe { write_out(count, 0) }?;
     unsafe { arg_mut(conn) }?.core.set_early_data_expected(true);
-    let result = body();
+    let result = io_call(conn, blocked, |conn, blocked| {
+        let mut moved = 0;
+        let result = body(conn, &mut moved, blocked);
+        unsafe { write_out(count, moved as libc::ssize_t) }?;
+        result.map(|_| 0)
+    });
     // SAFETY: checked non-NULL above; still live.
     unsafe { &mut *conn }.core.set_early_data_expected(false);
     result
@@ -174,16 +186,8 @@ pub extern "C" fn s2n_send_early_data(
         if data_len < 0 {
             return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
         }
-        unsafe { write_out(data_sent, 0) }?;
         let data = unsafe { arg_bytes(data, data_len as usize) }?;
-        expecting_early_data(conn, || {
-            io_call(conn, blocked, |conn, blocked| {
-                let mut sent = 0;
-                let result = send_early_data(conn, data, &mut sent, blocked);
-                unsafe { write_out(data_sent, sent as libc::ssize_t) }?;
-                result.map(|_| 0)
-            })
-        })
+        early_data_call(conn, blocked, data_sent, |conn, sent, blocked| send_early_data(conn, data, sent, blocked))
     })
 }
 
@@ -248,7 +252,6 @@ pub extern "C" fn s2n_recv_early_data(
         if max_data_len < 0 {
             return Err(Error::new(ErrorCode::INVALID_ARGUMENT));
         }
-        unsafe { write_out(data_received, 0) }?;
         if max_data_len > 0 {
             unsafe { arg_ref(data as *const u8) }?;
         }
@@ -257,13 +260,8 @@ pub extern "C" fn s2n_recv_early_data(
             0 => &mut [][..],
             n => unsafe { std::slice::from_raw_parts_mut(data, n as usize) },
         };
-        expecting_early_data(conn, || {
-            io_call(conn, blocked, |conn, blocked| {
-                let mut received = 0;
-                let result = recv_early_data(conn, out, &mut received, blocked);
-                unsafe { write_out(data_received, received as libc::ssize_t) }?;
-                result.map(|_| 0)
-            })
+        early_data_call(conn, blocked, data_received, |conn, received, blocked| {
+            recv_early_data(conn, out, received, blocked)
         })
     })
 }

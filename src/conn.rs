@@ -1270,6 +1270,13 @@ impl Connection {
         let Some(handshake) = self.handshake.take() else {
             return self.handle_post_handshake(msg_type, body, config, hooks);
         };
+        // A HelloRequest while a renegotiation is under way is ignored (RFC 5246 §7.4.1.1).
+        let renegotiating =
+            matches!(handshake, Handshake::Client(_) | Handshake::Client12(_)) && self.common.tls12_secrets.is_some();
+        if msg_type == hs::HELLO_REQUEST && renegotiating && body.is_empty() {
+            self.handshake = Some(handshake);
+            return Ok(());
+        }
         let server_name = self.server_name.as_deref();
         let next = match handshake {
             Handshake::Client(state) => {

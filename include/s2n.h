@@ -267,6 +267,10 @@ typedef enum {
   S2N_FINGERPRINT_JA4,
 } s2n_fingerprint_type;
 
+typedef int (*s2n_async_offload_cb)(struct s2n_connection *conn,
+                                    struct s2n_async_offload_op *op,
+                                    void *ctx);
+
 typedef struct s2n_pkey s2n_cert_private_key;
 
 typedef uint8_t (*s2n_verify_host_fn)(const char *host_name, size_t host_name_len, void *data);
@@ -289,10 +293,6 @@ typedef int (*s2n_cert_request_callback)(struct s2n_connection *conn,
 typedef int (*s2n_key_log_fn)(void *ctx, struct s2n_connection *conn, uint8_t *logline, size_t len);
 
 typedef int (*s2n_clock_time_nanoseconds)(void *arg0, uint64_t *arg1);
-
-typedef int (*s2n_async_offload_cb)(struct s2n_connection *conn,
-                                    struct s2n_async_offload_op *op,
-                                    void *ctx);
 
 typedef void (*s2n_event_on_handshake_cb)(struct s2n_connection *conn,
                                           void *subscriber,
@@ -369,6 +369,13 @@ extern const s2n_blocked_status S2N_BLOCKED_ON_APPLICATION_DATA;
 
 extern int *ferrotls_s2n_errno_slot(void);
 
+int s2n_config_set_async_offload_callback(struct s2n_config *config,
+                                          uint32_t allow_list,
+                                          s2n_async_offload_cb fn_,
+                                          void *ctx);
+
+int s2n_async_offload_op_perform(struct s2n_async_offload_op *op);
+
 int s2n_async_pkey_op_perform(struct s2n_async_pkey_op *op, s2n_cert_private_key *key);
 
 int s2n_async_pkey_op_apply(struct s2n_async_pkey_op *op, struct s2n_connection *conn);
@@ -384,8 +391,6 @@ int s2n_async_pkey_op_get_input(struct s2n_async_pkey_op *op, uint8_t *data, uin
 int s2n_async_pkey_op_set_output(struct s2n_async_pkey_op *op,
                                  const uint8_t *data,
                                  uint32_t data_len);
-
-int s2n_async_offload_op_perform(struct s2n_async_offload_op *op);
 
 struct s2n_cert_chain_and_key *s2n_cert_chain_and_key_new(void);
 
@@ -740,11 +745,6 @@ int s2n_config_set_serialization_version(struct s2n_config *config,
                                          s2n_serialization_version version);
 
 int s2n_config_allow_ip_in_cn(struct s2n_config *config);
-
-int s2n_config_set_async_offload_callback(struct s2n_config *config,
-                                          uint32_t allow_list,
-                                          s2n_async_offload_cb fn_,
-                                          void *ctx);
 
 int s2n_config_set_subscriber(struct s2n_config *config, void *subscriber);
 

@@ -453,6 +453,18 @@ pub trait Hooks {
         Ok(None)
     }
 
+    /// Whether the application checks the peer's signatures itself (s2n's async offload).
+    fn offloads_verification(&self) -> bool {
+        false
+    }
+
+    /// Hands the application a check of the peer's signature (see
+    /// [`crate::offload::verify_peer_signature`]); asked again, while it is pending, each
+    /// time the handshake handles the message again.
+    fn offload_verification(&mut self, job: crate::offload::VerifyJob) -> Result<crate::offload::VerifyOutcome> {
+        Ok(crate::offload::VerifyOutcome::Done(job.run()))
+    }
+
     /// A private-key operation for the application (only with
     /// `Config::offload_private_key`).
     fn private_key_operation(&mut self, request: PkeyRequest) -> Result<PkeyOutcome> {

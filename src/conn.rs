@@ -411,6 +411,9 @@ pub enum Handshake {
     Server12(tls12::server::State),
     /// Stopped for a signature the application makes (s2n's async private-key operations).
     AwaitingSignature(Box<crate::offload::Pending>),
+    /// Returned by a state machine that must handle its message again later (it waits for
+    /// the application's check of the peer's signature): the state it stays in. Never kept.
+    HandleAgain(Box<Handshake>),
 }
 
 /// Bytes received, or protected bytes to send: `[..len]` holds the data. The allocation
@@ -1299,8 +1302,14 @@ impl Connection {
             Handshake::Server12(state) => tls12::server::handle(state, &mut self.common, config, hooks, message)?,
             // No message is expected until the application has signed.
             Handshake::AwaitingSignature(_) => return Err(unexpected()),
+            // Never kept (see below).
+            Handshake::HandleAgain(_) => return Err(Error::new(ErrorCode::SAFETY)),
         };
         match next {
+            Some(Handshake::HandleAgain(state)) => {
+                self.handshake = Some(*state);
+                return Err(Error::new(ErrorCode::ASYNC_BLOCKED));
+            }
             Some(next) => self.handshake = Some(next),
             None => self.status = Status::Open,
         }
@@ -1713,6 +1722,7 @@ impl Connection {
                 }
             }
             Some(Handshake::AwaitingSignature(_)) => "SERVER_CERT_VERIFY",
+            Some(Handshake::HandleAgain(_)) => "INVALID",
             Some(Handshake::Server12(state)) => {
                 use tls12::server::State as S12;
                 match state {

@@ -91,3 +91,63 @@ pub fn check(
         false => Ok(()),
     }
 }
+
+/// A check of the peer's signature the application may run itself, on a thread of its own
+/// (s2n's async offload of pkey verify): everything it needs, owned.
+pub struct VerifyJob {
+    /// TLS 1.2's signature rules (else TLS 1.3's).
+    tls12: bool,
+    scheme: SignatureScheme,
+    cert: rustls_pki_types::CertificateDer<'static>,
+    message: Vec<u8>,
+    signature: Vec<u8>,
+}
+
+impl VerifyJob {
+    /// Whether the signature verifies with the peer's certificate.
+    pub fn run(&self) -> Result<()> {
+        match self.tls12 {
+            true => self.scheme.verify_tls12(&self.cert, &self.message, &self.signature),
+            false => self.scheme.verify(&self.cert, &self.message, &self.signature),
+        }
+    }
+}
+
+/// How the application answered a [`VerifyJob`].
+pub enum VerifyOutcome {
+    Done(Result<()>),
+    /// Not yet: the handshake handles the message again later and asks again.
+    Pending,
+}
+
+/// Checks the peer's signature over `message` with its leaf certificate, or hands the check
+/// to the application when it takes such checks (`Hooks::offloads_verification`). False:
+/// the answer is not in yet.
+pub fn verify_peer_signature(
+    common: &Common,
+    hooks: &mut dyn Hooks,
+    tls12: bool,
+    scheme: SignatureScheme,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<bool> {
+    let cert = common.summary.peer_chain.first().ok_or_else(|| Error::new(ErrorCode::NO_CERT_FOUND))?;
+    if !hooks.offloads_verification() {
+        let verified = match tls12 {
+            true => scheme.verify_tls12(cert, message, signature),
+            false => scheme.verify(cert, message, signature),
+        };
+        return verified.map(|_| true);
+    }
+    let job = VerifyJob {
+        tls12,
+        scheme,
+        cert: cert.clone().into_owned(),
+        message: message.to_vec(),
+        signature: signature.to_vec(),
+    };
+    match hooks.offload_verification(job)? {
+        VerifyOutcome::Done(verified) => verified.map(|_| true),
+        VerifyOutcome::Pending => Ok(false),
+    }
+}

@@ -261,7 +261,11 @@ pub fn handle(
                 crate::verify::accept_ocsp_staple(common, config, hooks, None)?;
                 h.expect_status = false;
             }
-            server_key_exchange(common, config, &mut h, body)?;
+            if !server_key_exchange(common, config, hooks, &mut h, body)? {
+                return Ok(Some(Handshake::HandleAgain(Box::new(Handshake::Client12(State::WaitServerKeyExchange(
+                    h,
+                ))))));
+            }
             h.transcript.add(message);
             State::WaitCertificateRequestOrDone(h)
         }
@@ -340,7 +344,15 @@ pub fn handle(
     Ok(Some(Handshake::Client12(next)))
 }
 
-fn server_key_exchange(common: &mut Common, config: &Settings, h: &mut Handshake12, body: &[u8]) -> Result<()> {
+/// Takes the server's key share once its signature checks out; false while the application
+/// has not answered its check of that signature.
+fn server_key_exchange(
+    common: &mut Common,
+    config: &Settings,
+    hooks: &mut dyn Hooks,
+    h: &mut Handshake12,
+    body: &[u8],
+) -> Result<bool> {
     let mut r = Reader::new(body);
     if r.u8()? != 3 {
         // Only named curves (RFC 8422 §5.4).
@@ -362,11 +374,13 @@ fn server_key_exchange(common: &mut Common, config: &Settings, h: &mut Handshake
     signed.extend_from_slice(&h.client_random);
     signed.extend_from_slice(&h.server_random);
     signed.extend_from_slice(&body[..params_len]);
-    scheme.verify_tls12(&common.summary.peer_chain[0], &signed, signature)?;
+    if !crate::offload::verify_peer_signature(common, hooks, true, scheme, &signed, signature)? {
+        return Ok(false);
+    }
     common.summary.peer_scheme = Some(scheme);
     common.summary.group = Some(group);
     h.server_share = Some((group, public.to_vec()));
-    Ok(())
+    Ok(true)
 }
 
 /// Certificate, ClientKeyExchange, CertificateVerify, ChangeCipherSpec, Finished.

@@ -551,7 +551,11 @@ pub fn handle(
                     Error::with_alert(ErrorCode::INVALID_SIGNATURE_SCHEME, AlertDescription::IllegalParameter)
                 })?;
             let signed = h.transcript.messages().ok_or_else(unexpected)?;
-            scheme.verify_tls12(&common.summary.peer_chain[0], signed, signature)?;
+            if !crate::offload::verify_peer_signature(common, hooks, true, scheme, signed, signature)? {
+                return Ok(Some(Handshake::HandleAgain(Box::new(Handshake::Server12(State::WaitCertificateVerify(
+                    h,
+                ))))));
+            }
             common.summary.peer_scheme = Some(scheme);
             h.transcript.stop_recording();
             h.transcript.add(message);

@@ -462,7 +462,11 @@ pub fn handle(
             State::WaitCertificateVerify(h)
         }
         (State::WaitCertificateVerify(mut h), hs::CERTIFICATE_VERIFY) => {
-            super::verify_peer_certificate_verify(common, config, true, h.transcript.current().as_ref(), body)?;
+            let hash = h.transcript.current();
+            if !super::verify_peer_certificate_verify(common, config, hooks, true, hash.as_ref(), body)? {
+                let again = crate::conn::Handshake::Client(State::WaitCertificateVerify(h));
+                return Ok(Some(crate::conn::Handshake::HandleAgain(Box::new(again))));
+            }
             h.transcript.add(message);
             State::WaitFinished(h)
         }

@@ -109,7 +109,11 @@ pub fn handle(
             }
         }
         (State::WaitClientCertificateVerify(mut h), hs::CERTIFICATE_VERIFY) => {
-            super::verify_peer_certificate_verify(common, config, false, h.transcript.current().as_ref(), body)?;
+            let hash = h.transcript.current();
+            if !super::verify_peer_certificate_verify(common, config, hooks, false, hash.as_ref(), body)? {
+                let again = Machine::Server(State::WaitClientCertificateVerify(h));
+                return Ok(Some(Machine::HandleAgain(Box::new(again))));
+            }
             h.transcript.add(message);
             State::WaitClientFinished(h)
         }

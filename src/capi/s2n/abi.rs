@@ -307,6 +307,7 @@ enum_arg! {
 macro_rules! opaque_placeholder {
     ($($name:ident),*) => {$( pub struct $name { _private: [u8; 0] } )*};
 }
+pub use super::async_offload::s2n_async_offload_op;
 pub use super::async_pkey::s2n_async_pkey_op;
 pub use super::cert::s2n_pkey;
 pub use super::cert_authorities::{s2n_certificate_authority_list, s2n_certificate_request};
@@ -315,7 +316,7 @@ pub use super::client_hello::s2n_fingerprint;
 pub use super::crl::{s2n_crl, s2n_crl_lookup};
 pub use super::early_data::s2n_offered_early_data;
 pub use super::psk::{s2n_offered_psk, s2n_offered_psk_list, s2n_psk};
-opaque_placeholder!(s2n_stacktrace, s2n_async_offload_op);
+opaque_placeholder!(s2n_stacktrace);
 
 pub type s2n_cert_public_key = s2n_pkey;
 pub type s2n_cert_private_key = s2n_pkey;

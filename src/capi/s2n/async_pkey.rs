@@ -6,7 +6,7 @@
 use std::os::raw::c_int;
 
 use super::abi::*;
-use super::{call, unimplemented, OK};
+use super::{call, OK};
 use crate::capi::{arg_bytes, arg_mut, arg_ref, from_c, into_c, write_out};
 use crate::error::{Error, ErrorCode, Result};
 use crate::sign::SignatureScheme;
@@ -138,10 +138,4 @@ pub extern "C" fn s2n_async_pkey_op_set_output(op: *mut s2n_async_pkey_op, data:
         op.output = Some(data.to_vec());
         OK
     })
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_async_offload_op_perform(op: *mut s2n_async_offload_op) -> c_int {
-    let _ = op;
-    unimplemented()
 }

@@ -93,6 +93,8 @@ pub struct s2n_config {
     pub(crate) early_data_cb: s2n_early_data_cb,
     /// `s2n_config_enable_quic`: connections taking this config run QUIC.
     pub(crate) quic: bool,
+    /// `s2n_config_set_async_offload_callback`: callback, allowed operations, context.
+    pub(crate) async_offload: Option<super::async_offload::OffloadCallback>,
 }
 
 /// The three session-cache callbacks with their contexts; caching needs all of them.
@@ -149,6 +151,7 @@ impl s2n_config {
             cert_validation_cb: None,
             early_data_cb: None,
             quic: false,
+            async_offload: None,
             subscriber: std::ptr::null_mut(),
             on_handshake_event: None,
             cache: SessionCacheCallbacks { store: None, retrieve: None, delete: None },
@@ -626,16 +629,6 @@ pub extern "C" fn s2n_config_allow_ip_in_cn(config: *mut s2n_config) -> c_int {
         unsafe { arg_mut(config) }?.core.allow_ip_in_cn = true;
         OK
     })
-}
-
-#[no_mangle]
-pub extern "C" fn s2n_config_set_async_offload_callback(
-    config: *mut s2n_config,
-    allow_list: u32,
-    fn_: s2n_async_offload_cb,
-    ctx: *mut c_void,
-) -> c_int {
-    unimplemented()
 }
 
 #[no_mangle]

@@ -117,6 +117,8 @@ pub(crate) struct Rare {
     pub(crate) peer_quic_transport_parameters: Option<Box<[u8]>>,
     /// `s2n_renegotiate_wipe` made the connection ready for `s2n_renegotiate`.
     pub(crate) renegotiation: bool,
+    /// The offloaded check of the peer's signature the handshake waits for.
+    pub(crate) async_offload_op: Option<Box<super::async_offload::s2n_async_offload_op>>,
 }
 
 pub(crate) type SecretFn =

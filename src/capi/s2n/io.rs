@@ -178,6 +178,14 @@ impl Hooks for CallbackHooks<'_> {
         super::quic::keep_peer_parameters(self.conn, parameters);
     }
 
+    fn offloads_verification(&self) -> bool {
+        super::async_offload::offloads_verification(self.config)
+    }
+
+    fn offload_verification(&mut self, job: crate::offload::VerifyJob) -> Result<crate::offload::VerifyOutcome> {
+        super::async_offload::offload(self.conn, self.config, job)
+    }
+
     fn early_data(&mut self, context: &[u8]) -> Result<crate::config::EarlyDataAction> {
         super::early_data::run_callback(self.conn, self.config, context)
     }
@@ -535,6 +543,7 @@ pub(crate) fn negotiate(conn: *mut s2n_connection, blocked: &mut s2n_blocked_sta
                     || c.core.awaits_chain_verdict()
                     || c.core.awaits_revocation_lists()
                     || super::early_data::decision_pending(c)
+                    || super::async_offload::pending(c)
                 {
                     *blocked = s2n_blocked_status::S2N_BLOCKED_ON_APPLICATION_INPUT;
                     return Err(err);

@@ -18,6 +18,7 @@ use super::{guard, FailureValue};
 use crate::error::{Error, ErrorCode, Result};
 
 pub mod abi;
+mod async_offload;
 mod async_pkey;
 mod cert;
 mod cert_authorities;

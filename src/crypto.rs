@@ -1,6 +1,8 @@
 //! Thin, allocation-free wrappers over aws-lc-rs for what the protocol needs from hashes:
 //! the transcript hash, HMAC and HKDF, chosen by the cipher suite's hash.
 
+use std::sync::LazyLock;
+
 use aws_lc_rs::{digest, hkdf, hmac};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
@@ -72,6 +74,22 @@ impl HashAlgorithm {
 
     pub fn hash(self, data: &[u8]) -> Digest {
         Digest::from(digest::digest(self.digest_algorithm(), data))
+    }
+
+    /// The hash of no bytes: the TLS 1.3 key schedule's context for "derived" and binder
+    /// keys, needed several times a handshake, so computed once.
+    pub fn empty_hash(self) -> Digest {
+        static EMPTY: LazyLock<[Digest; 2]> =
+            LazyLock::new(|| [HashAlgorithm::Sha256.hash(&[]), HashAlgorithm::Sha384.hash(&[])]);
+        EMPTY[self.index()]
+    }
+
+    /// A small index per algorithm, for tables of values computed once per hash.
+    pub fn index(self) -> usize {
+        match self {
+            HashAlgorithm::Sha256 => 0,
+            HashAlgorithm::Sha384 => 1,
+        }
     }
 
     pub fn hmac(self, key: &[u8], data: &[u8]) -> Digest {

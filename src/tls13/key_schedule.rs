@@ -3,6 +3,8 @@
 //! Each stage is its own type, so secrets can only be derived in the order the RFC allows:
 //! [`EarlySecret`] → [`HandshakeSecret`] → [`MasterSecret`]. Every secret is wiped on drop.
 
+use std::sync::LazyLock;
+
 use crate::crypto::{Digest, HashAlgorithm, Secret};
 
 /// The longest label RFC 8446 permits ("tls13 " plus up to 249 bytes) and context (255).
@@ -54,35 +56,73 @@ pub fn traffic_key_and_iv(hash: HashAlgorithm, traffic_secret: &Secret, key: &mu
 /// The stage after HKDF-Extract(0, PSK or zeros).
 pub struct EarlySecret {
     hash: HashAlgorithm,
-    secret: Secret,
+    secret: Early,
+}
+
+/// Without a PSK the early secret is HKDF-Extract(0, zeros): the same public value in every
+/// handshake, as is the salt derived from it, so both are computed once per hash (a full
+/// handshake skips two HMACs and a hash per side).
+enum Early {
+    Psk(Secret),
+    NoPsk,
+}
+
+/// Per hash (see [`HashAlgorithm::index`]): the early secret without a PSK and its
+/// "derived" salt. Public values, so nothing to wipe.
+static NO_PSK: LazyLock<[(Digest, Digest); 2]> =
+    LazyLock::new(|| [HashAlgorithm::Sha256, HashAlgorithm::Sha384].map(no_psk_early_and_salt));
+
+fn no_psk_early_and_salt(hash: HashAlgorithm) -> (Digest, Digest) {
+    let zeros = [0u8; crate::crypto::MAX_HASH_LEN];
+    let early = hash.hkdf_extract(&[], &zeros[..hash.output_len()]);
+    let salt = derive_secret(hash, &early, b"derived", hash.empty_hash().as_ref());
+    (Digest::from_slice(early.as_ref()), Digest::from_slice(salt.as_ref()))
 }
 
 impl EarlySecret {
     /// Starts the schedule; `psk` is `None` for a handshake without a pre-shared key.
     pub fn new(hash: HashAlgorithm, psk: Option<&[u8]>) -> EarlySecret {
-        let zeros = [0u8; crate::crypto::MAX_HASH_LEN];
-        let ikm = psk.unwrap_or(&zeros[..hash.output_len()]);
-        EarlySecret { hash, secret: hash.hkdf_extract(&[], ikm) }
+        let secret = match psk {
+            Some(psk) => Early::Psk(hash.hkdf_extract(&[], psk)),
+            None => Early::NoPsk,
+        };
+        EarlySecret { hash, secret }
+    }
+
+    fn derive(&self, label: &[u8], context: &[u8]) -> Secret {
+        let mut out = Secret::zeroed(self.hash.output_len());
+        let secret = match &self.secret {
+            Early::Psk(secret) => secret.as_ref(),
+            Early::NoPsk => NO_PSK[self.hash.index()].0.as_ref(),
+        };
+        expand_label(self.hash, secret, label, context, out.as_mut());
+        out
     }
 
     /// The key for PSK binders: "res binder" for resumption PSKs, "ext binder" otherwise.
     pub fn binder_key(&self, resumption: bool) -> Secret {
         let label: &[u8] = if resumption { b"res binder" } else { b"ext binder" };
-        derive_secret(self.hash, &self.secret, label, self.hash.hash(&[]).as_ref())
+        self.derive(label, self.hash.empty_hash().as_ref())
     }
 
     pub fn client_early_traffic_secret(&self, hello_hash: &[u8]) -> Secret {
-        derive_secret(self.hash, &self.secret, b"c e traffic", hello_hash)
+        self.derive(b"c e traffic", hello_hash)
     }
 
     pub fn early_exporter_master_secret(&self, hello_hash: &[u8]) -> Secret {
-        derive_secret(self.hash, &self.secret, b"e exp master", hello_hash)
+        self.derive(b"e exp master", hello_hash)
     }
 
     /// Mixes in the (EC)DHE shared secret.
     pub fn into_handshake(self, shared_secret: &[u8]) -> HandshakeSecret {
-        let salt = derive_secret(self.hash, &self.secret, b"derived", self.hash.hash(&[]).as_ref());
-        HandshakeSecret { hash: self.hash, secret: self.hash.hkdf_extract(salt.as_ref(), shared_secret) }
+        let secret = match &self.secret {
+            Early::Psk(_) => {
+                let salt = self.derive(b"derived", self.hash.empty_hash().as_ref());
+                self.hash.hkdf_extract(salt.as_ref(), shared_secret)
+            }
+            Early::NoPsk => self.hash.hkdf_extract(NO_PSK[self.hash.index()].1.as_ref(), shared_secret),
+        };
+        HandshakeSecret { hash: self.hash, secret }
     }
 }
 
@@ -102,7 +142,7 @@ impl HandshakeSecret {
     }
 
     pub fn into_master(self) -> MasterSecret {
-        let salt = derive_secret(self.hash, &self.secret, b"derived", self.hash.hash(&[]).as_ref());
+        let salt = derive_secret(self.hash, &self.secret, b"derived", self.hash.empty_hash().as_ref());
         let zeros = [0u8; crate::crypto::MAX_HASH_LEN];
         let secret = self.hash.hkdf_extract(salt.as_ref(), &zeros[..self.hash.output_len()]);
         MasterSecret { hash: self.hash, secret }
@@ -142,7 +182,7 @@ pub fn resumption_psk(hash: HashAlgorithm, resumption_master_secret: &Secret, no
 
 /// TLS-Exporter (§7.5).
 pub fn export(hash: HashAlgorithm, exporter_master: &Secret, label: &[u8], context: &[u8], out: &mut [u8]) {
-    let per_label = derive_secret(hash, exporter_master, label, hash.hash(&[]).as_ref());
+    let per_label = derive_secret(hash, exporter_master, label, hash.empty_hash().as_ref());
     expand_label(hash, per_label.as_ref(), b"exporter", hash.hash(context).as_ref(), out);
 }
 
@@ -162,10 +202,15 @@ mod tests {
     #[test]
     fn rfc8448_early_and_derived_secrets() {
         let hash = HashAlgorithm::Sha256;
-        let early = EarlySecret::new(hash, None);
-        assert_eq!(early.secret.as_ref(), hex("33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a"));
-        let derived = derive_secret(hash, &early.secret, b"derived", hash.hash(&[]).as_ref());
+        // Without a PSK both come from the values computed once.
+        let (early, derived) = NO_PSK[hash.index()];
+        assert_eq!(early.as_ref(), hex("33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a"));
         assert_eq!(derived.as_ref(), hex("6f2615a108c702c5678f54fc9dbab69716c076189c48250cebeac3576c3611ba"));
+        // A PSK of zeros is the same schedule, computed afresh.
+        let zeros = EarlySecret::new(hash, Some(&[0u8; 32]));
+        assert_eq!(zeros.derive(b"derived", hash.empty_hash().as_ref()).as_ref(), derived.as_ref());
+        assert_eq!(hash.empty_hash().as_ref(), hash.hash(&[]).as_ref());
+        assert_eq!(HashAlgorithm::Sha384.empty_hash().as_ref(), HashAlgorithm::Sha384.hash(&[]).as_ref());
     }
 
     #[test]

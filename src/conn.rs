@@ -738,6 +738,34 @@ impl Connection {
         }
     }
 
+    /// After the handshake, reads the next whole record straight into `out` when it is
+    /// application data and `out` can take its opened body: the record is decrypted from
+    /// the input buffer into the caller's memory, and the copy that reading an opened record
+    /// otherwise costs is spared. Returns the bytes read (0 for an empty record), or None
+    /// when the record must go through [`Connection::process`] (which then opens it again:
+    /// see [`Protection::open_app_data_into`]).
+    pub fn read_app_data_into(&mut self, out: &mut [u8]) -> Option<usize> {
+        if self.status != Status::Open
+            || self.handshake.is_some()
+            || self.common.quic
+            || self.peer_closed
+            || !self.app_in.is_empty()
+            || !self.hs_in.is_empty()
+        {
+            return None;
+        }
+        let pending = &self.incoming[self.incoming_start..];
+        let header = Header::parse(pending.get(..HEADER_LEN)?.try_into().ok()?).ok()?;
+        let record_len = HEADER_LEN + header.length as usize;
+        if header.content_type != ContentType::ApplicationData as u8 || pending.len() < record_len {
+            return None;
+        }
+        let read = self.common.read.as_mut().filter(|read| !read.is_compact())?;
+        let read_len = read.open_app_data_into(&header, &pending[HEADER_LEN..record_len], out)?;
+        self.incoming_start += record_len;
+        Some(read_len)
+    }
+
     fn check_usable(&self) -> Result<()> {
         match self.status {
             Status::Failed(err) => Err(err),

@@ -682,3 +682,79 @@ fn early_data_and_quic_input_never_panics() {
         let _ = client.process(&cc, &mut NoHooks);
     });
 }
+
+/// Application data read straight into the caller's buffer (both versions, every suite):
+/// taken when the buffer holds the record's opened body; anything else (too small a
+/// buffer, a KeyUpdate, keys dropped by release_buffers, a tampered record) is left for
+/// `process`, with the sequence number untouched, and handled there as usual.
+#[test]
+fn application_data_is_read_straight_into_the_callers_buffer() {
+    use crate::msgs::TLS12;
+    use crate::suites::{Tls12Auth, TLS12_SUITES};
+    let sc = server_config("ecdsa_p256_pkcs1");
+    let tls13 = TLS13_SUITES.iter().map(|suite| Config { tls13_suites: vec![suite], ..client_config() });
+    let tls12 = TLS12_SUITES.iter().filter(|s| s.auth == Tls12Auth::Ecdsa).map(|suite| Config {
+        max_version: TLS12,
+        tls12_suites: vec![suite],
+        ..client_config()
+    });
+    for cc in tls13.chain(tls12) {
+        let (mut client, mut server) = handshake(&cc, &sc);
+        let is_tls13 = client.common.summary.version == Some(crate::msgs::TLS13);
+        let send = |client: &mut Connection, server: &mut Connection, data: &[u8]| {
+            client.write_plaintext(data).unwrap();
+            let wire = client.take_outgoing();
+            server.read_tls(&wire);
+        };
+        let mut buf = vec![0u8; 20_000];
+
+        send(&mut client, &mut server, b"straight in");
+        assert_eq!(server.read_app_data_into(&mut buf), Some(11));
+        assert_eq!(&buf[..11], b"straight in");
+        assert!(server.plaintext().is_empty());
+
+        // Too small a buffer: the record stays for process(), which opens it under the
+        // same sequence number.
+        send(&mut client, &mut server, &[9u8; 300]);
+        assert_eq!(server.read_app_data_into(&mut buf[..100]), None);
+        server.process(&sc, &mut NoHooks).unwrap();
+        assert_eq!(server.plaintext(), &[9u8; 300][..]);
+        // Opened plaintext waiting: the next record is not taken past it.
+        send(&mut client, &mut server, b"next");
+        assert_eq!(server.read_app_data_into(&mut buf), None);
+        server.consume_plaintext(300);
+        assert_eq!(server.read_app_data_into(&mut buf), Some(4));
+
+        if is_tls13 {
+            // A KeyUpdate is a handshake message inside an application data record.
+            client.send_key_update(false).unwrap();
+            send(&mut client, &mut server, b"new keys");
+            assert_eq!(server.read_app_data_into(&mut buf), None);
+            server.process(&sc, &mut NoHooks).unwrap();
+            assert_eq!(server.plaintext(), b"new keys");
+            server.consume_plaintext(8);
+            send(&mut client, &mut server, b"fast again");
+            assert_eq!(server.read_app_data_into(&mut buf), Some(10));
+            assert_eq!(server.key_update_counts().1, 1);
+        }
+
+        // Keys dropped while idle come back through process().
+        server.release_buffers().unwrap();
+        send(&mut client, &mut server, b"after idle");
+        assert_eq!(server.read_app_data_into(&mut buf), None);
+        server.process(&sc, &mut NoHooks).unwrap();
+        assert_eq!(server.plaintext(), b"after idle");
+        server.consume_plaintext(10);
+        send(&mut client, &mut server, b"and straight");
+        assert_eq!(server.read_app_data_into(&mut buf), Some(12));
+
+        // A tampered record is not data: process() rejects it.
+        client.write_plaintext(b"tampered").unwrap();
+        let mut wire = client.take_outgoing().to_vec();
+        *wire.last_mut().unwrap() ^= 1;
+        server.read_tls(&wire);
+        assert_eq!(server.read_app_data_into(&mut buf), None);
+        assert_eq!(server.process(&sc, &mut NoHooks).unwrap_err().code, ErrorCode::DECRYPT);
+        assert_eq!(server.read_app_data_into(&mut buf), None);
+    }
+}

@@ -796,36 +796,35 @@ pub(crate) fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, 
             // SAFETY: checked non-NULL by io_call.
             let c = unsafe { &mut *conn };
             let available = c.core.plaintext();
-            if !available.is_empty() {
+            // Data comes from plaintext already opened, or straight from the next record
+            // when it is application data that fits (no copy out of the input buffer).
+            let first = if !available.is_empty() {
                 let n = available.len().min(out.len());
                 out[..n].copy_from_slice(&available[..n]);
                 c.core.consume_plaintext(n);
-                let mut total = n;
-                // Multi-record mode: keep filling from records already received, never blocking.
-                while c.config().recv_multi_record && total < out.len() && c.core.has_complete_record() {
-                    process_locked(conn)?;
-                    let c = unsafe { &mut *conn };
-                    let more = c.core.plaintext();
-                    let m = more.len().min(out.len() - total);
-                    if m == 0 {
-                        break;
+                Some(n)
+            } else if c.core.peer_closed() {
+                return Ok(0);
+            } else if c.core.has_complete_record() {
+                match c.core.read_app_data_into(out) {
+                    // An empty record: nothing to hand out, read on.
+                    Some(0) => continue,
+                    Some(n) => Some(n),
+                    None => {
+                        early_data_ready(process_locked(conn))?;
+                        continue;
                     }
-                    out[total..total + m].copy_from_slice(&more[..m]);
-                    c.core.consume_plaintext(m);
-                    total += m;
                 }
+            } else {
+                None
+            };
+            if let Some(n) = first {
+                let total = fill_from_received(conn, out, n)?;
                 let c = unsafe { &mut *conn };
                 if c.dynamic_buffers {
                     c.core.shed_idle_incoming();
                 }
                 return Ok(total as isize);
-            }
-            if c.core.peer_closed() {
-                return Ok(0);
-            }
-            if c.core.has_complete_record() {
-                early_data_ready(process_locked(conn))?;
-                continue;
             }
         }
         match read_more(conn, blocked) {
@@ -836,7 +835,41 @@ pub(crate) fn recv(conn: *mut s2n_connection, blocked: &mut s2n_blocked_status, 
             }
             other => other?,
         }
-        early_data_ready(process(conn))?;
+        // A whole record is taken at the top of the loop, straight into `out` if it can be.
+        let whole_record = {
+            let _engine = lock_engine(conn);
+            unsafe { &*conn }.core.has_complete_record()
+        };
+        if !whole_record {
+            early_data_ready(process(conn))?;
+        }
+    }
+}
+
+/// Multi-record mode (`s2n_config_set_recv_multi_record`): after the first `total` bytes,
+/// keeps filling `out` from records already received, never blocking. Returns the total.
+/// The caller holds the engine lock.
+fn fill_from_received(conn: *mut s2n_connection, out: &mut [u8], mut total: usize) -> Result<usize> {
+    loop {
+        // SAFETY: checked non-NULL by io_call; re-derived after the engine ran callbacks.
+        let c = unsafe { &mut *conn };
+        if !c.config().recv_multi_record || total == out.len() || !c.core.has_complete_record() {
+            return Ok(total);
+        }
+        if let Some(n) = c.core.read_app_data_into(&mut out[total..]) {
+            total += n;
+            continue;
+        }
+        process_locked(conn)?;
+        let c = unsafe { &mut *conn };
+        let more = c.core.plaintext();
+        let m = more.len().min(out.len() - total);
+        if m == 0 {
+            return Ok(total);
+        }
+        out[total..total + m].copy_from_slice(&more[..m]);
+        c.core.consume_plaintext(m);
+        total += m;
     }
 }
 

@@ -725,28 +725,25 @@ fn application_data_is_read_straight_into_the_callers_buffer() {
         server.consume_plaintext(300);
         assert_eq!(server.read_app_data_into(&mut buf), Some(4));
 
+        // `first` goes through process(), which reads it; `second` comes straight in again.
+        let through_process_then_straight = |client: &mut Connection, server: &mut Connection, buf: &mut [u8]| {
+            send(client, server, b"first");
+            assert_eq!(server.read_app_data_into(buf), None);
+            server.process(&sc, &mut NoHooks).unwrap();
+            assert_eq!(server.plaintext(), b"first");
+            server.consume_plaintext(5);
+            send(client, server, b"second");
+            assert_eq!(server.read_app_data_into(buf), Some(6));
+        };
         if is_tls13 {
             // A KeyUpdate is a handshake message inside an application data record.
             client.send_key_update(false).unwrap();
-            send(&mut client, &mut server, b"new keys");
-            assert_eq!(server.read_app_data_into(&mut buf), None);
-            server.process(&sc, &mut NoHooks).unwrap();
-            assert_eq!(server.plaintext(), b"new keys");
-            server.consume_plaintext(8);
-            send(&mut client, &mut server, b"fast again");
-            assert_eq!(server.read_app_data_into(&mut buf), Some(10));
+            through_process_then_straight(&mut client, &mut server, &mut buf);
             assert_eq!(server.key_update_counts().1, 1);
         }
-
         // Keys dropped while idle come back through process().
         server.release_buffers().unwrap();
-        send(&mut client, &mut server, b"after idle");
-        assert_eq!(server.read_app_data_into(&mut buf), None);
-        server.process(&sc, &mut NoHooks).unwrap();
-        assert_eq!(server.plaintext(), b"after idle");
-        server.consume_plaintext(10);
-        send(&mut client, &mut server, b"and straight");
-        assert_eq!(server.read_app_data_into(&mut buf), Some(12));
+        through_process_then_straight(&mut client, &mut server, &mut buf);
 
         // A tampered record is not data: process() rejects it.
         client.write_plaintext(b"tampered").unwrap();

@@ -169,13 +169,19 @@ impl Tls13Protection {
         let aad = Header::encode(header.content_type, header.version, body.len());
         let key = self.key.as_ref().ok_or_else(compacted)?;
         let plain = key.open_in_place(nonce, Aad::from(aad), body).map_err(|_| Error::new(ErrorCode::DECRYPT))?;
-        let type_at = plain.iter().rposition(|&b| b != 0).ok_or_else(|| Error::new(ErrorCode::BAD_MESSAGE))?;
-        if type_at > MAX_PLAINTEXT {
-            return Err(Error::new(ErrorCode::MAX_INNER_PLAINTEXT_SIZE));
-        }
-        let content_type = ContentType::from_wire(plain[type_at])?;
-        Ok((content_type, &plain[..type_at]))
+        let (content_type, len) = split_inner_plaintext(plain)?;
+        Ok((content_type, &plain[..len]))
     }
+}
+
+/// A TLS 1.3 inner plaintext (RFC 8446 §5.2: content, type, zero padding) as (type,
+/// content length).
+fn split_inner_plaintext(plain: &[u8]) -> Result<(ContentType, usize)> {
+    let type_at = plain.iter().rposition(|&b| b != 0).ok_or_else(|| Error::new(ErrorCode::BAD_MESSAGE))?;
+    if type_at > MAX_PLAINTEXT {
+        return Err(Error::new(ErrorCode::MAX_INNER_PLAINTEXT_SIZE));
+    }
+    Ok((ContentType::from_wire(plain[type_at])?, type_at))
 }
 
 impl Tls13Protection {
@@ -194,8 +200,10 @@ impl Tls13Protection {
         let out = &mut out[..sealed_len];
         let opened = self.key.as_ref().and_then(|key| {
             key.open_separate_gather(nonce, Aad::from(aad), ciphertext, tag, out).ok()?;
-            let type_at = out.iter().rposition(|&b| b != 0)?;
-            (type_at <= MAX_PLAINTEXT && out[type_at] == ContentType::ApplicationData as u8).then_some(type_at)
+            match split_inner_plaintext(out) {
+                Ok((ContentType::ApplicationData, len)) => Some(len),
+                _ => None,
+            }
         });
         if opened.is_none() {
             self.seq = seq;
@@ -240,6 +248,16 @@ impl Tls12Protection {
             }
         }
         nonce
+    }
+
+    /// The nonce of the received record `body` with sequence number `seq`: GCM's explicit
+    /// part comes with the record, ChaCha20's is implicit.
+    fn received_nonce(&self, seq: u64, body: &[u8]) -> Nonce {
+        let mut nonce = self.nonce_for(seq);
+        if self.explicit_nonce {
+            nonce[4..].copy_from_slice(&body[..8]);
+        }
+        Nonce::assume_unique_for_key(nonce)
     }
 
     fn next_seq(&mut self) -> Result<u64> {
@@ -308,17 +326,14 @@ impl Tls12Protection {
             return Err(Error::new(ErrorCode::DECRYPT));
         }
         let seq = self.next_seq()?;
-        let mut nonce = self.nonce_for(seq);
-        if self.explicit_nonce {
-            nonce[4..].copy_from_slice(&body[..8]);
-        }
+        let nonce = self.received_nonce(seq, body);
         let (_, sealed) = body.split_at_mut(explicit);
         let aad = Self::aad(seq, header.content_type, sealed.len() - usize::from(self.tag_len));
         let plain = self
             .key
             .as_ref()
             .ok_or_else(compacted)?
-            .open_in_place(Nonce::assume_unique_for_key(nonce), Aad::from(aad), sealed)
+            .open_in_place(nonce, Aad::from(aad), sealed)
             .map_err(|_| Error::new(ErrorCode::DECRYPT))?;
         if plain.len() > MAX_PLAINTEXT {
             return Err(Error::new(ErrorCode::RECORD_LENGTH_TOO_LARGE));
@@ -341,14 +356,10 @@ impl Tls12Protection {
         }
         let key = self.key.as_ref()?;
         let seq = self.seq;
-        let mut nonce = self.nonce_for(seq);
-        if self.explicit_nonce {
-            nonce[4..].copy_from_slice(&body[..8]);
-        }
         let aad = Self::aad(seq, header.content_type, plain_len);
         let (ciphertext, tag) = sealed.split_at(plain_len);
         key.open_separate_gather(
-            Nonce::assume_unique_for_key(nonce),
+            self.received_nonce(seq, body),
             Aad::from(aad),
             ciphertext,
             tag,

@@ -27,17 +27,85 @@ pub fn random_array<const N: usize>() -> crate::error::Result<[u8; N]> {
     Ok(out)
 }
 
-/// Two random arrays from one draw: each call into aws-lc's DRBG has a fixed cost (a
-/// hardware-entropy read among it) that dwarfs the bytes, and handshakes take their random
-/// values in pairs.
-pub fn random_arrays<const A: usize, const B: usize>() -> crate::error::Result<([u8; A], [u8; B])> {
-    const { assert!(A + B <= 128) };
-    let mut drawn = [0u8; 128];
-    fill_random(&mut drawn[..A + B])?;
-    let (mut a, mut b) = ([0u8; A], [0u8; B]);
-    a.copy_from_slice(&drawn[..A]);
-    b.copy_from_slice(&drawn[A..A + B]);
-    Ok((a, b))
+/// `N` bytes for a value the peer sees anyway (hello randoms, session IDs, a ticket's
+/// public nonce and key-derivation info), from a per-thread pool of aws-lc output.
+///
+/// Why a pool: every call into aws-lc's DRBG has a fixed cost (a CPU entropy read and a
+/// CTR-DRBG reseed check, about 0.4 µs here) that dwarfs 32 bytes; a resumed TLS 1.2
+/// handshake pair, which does no public-key work, spent 6% of its time there. Refilling
+/// [`PUBLIC_POOL_LEN`] bytes at a time makes that cost vanish. s2n-tls keeps a separate
+/// "public" generator for the same reason.
+///
+/// Why only public values: bytes wait in the pool, in ordinary memory, until used; keys and
+/// anything meant to stay secret (ticket keys, ticket age offsets) draw from aws-lc
+/// directly through [`fill_random`].
+///
+/// Fork safety: a child must never hand out bytes its parent also will. The pool is used only
+/// once the C layers have registered a fork handler that calls [`note_fork`] in the child
+/// (see `capi::watch_forks`); a pool filled before the last fork is refilled. Without that
+/// handler (the core alone, as in Rust tests) every call draws from aws-lc.
+pub fn public_random<const N: usize>() -> crate::error::Result<[u8; N]> {
+    const { assert!(N <= PUBLIC_POOL_LEN) };
+    if !public_pool::ENABLED.load(std::sync::atomic::Ordering::Acquire) {
+        return random_array();
+    }
+    let generation = public_pool::FORK_GENERATION.load(std::sync::atomic::Ordering::Acquire);
+    public_pool::POOL
+        .try_with(|pool| {
+            let mut pool = pool.borrow_mut();
+            if pool.generation != generation || PUBLIC_POOL_LEN - pool.used < N {
+                fill_random(&mut pool.bytes)?;
+                pool.used = 0;
+                pool.generation = generation;
+            }
+            let mut out = [0u8; N];
+            let start = pool.used;
+            out.copy_from_slice(&pool.bytes[start..start + N]);
+            pool.used += N;
+            Ok(out)
+        })
+        // A thread's pool is gone only while the thread exits: draw directly.
+        .unwrap_or_else(|_| random_array())
+}
+
+/// Bytes drawn from aws-lc per refill of a thread's public-random pool: sixteen hello
+/// randoms' worth, so the per-call cost is spread thin while a thread's pool stays small.
+pub const PUBLIC_POOL_LEN: usize = 512;
+
+/// Called in a forked child (from the C layers' `pthread_atfork` handler): every thread's
+/// pool now holds bytes the parent may also use, so each refills before its next draw. Only
+/// an atomic increment, as a handler running between fork and exec may do.
+pub fn note_fork() {
+    public_pool::FORK_GENERATION.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+}
+
+/// Turns the public-random pool on; the C layers call it once their fork handler is
+/// registered (see [`public_random`]).
+pub fn enable_public_random_pool() {
+    public_pool::ENABLED.store(true, std::sync::atomic::Ordering::Release);
+}
+
+mod public_pool {
+    use std::cell::RefCell;
+    use std::sync::atomic::{AtomicBool, AtomicU32};
+
+    pub(super) struct Pool {
+        pub bytes: [u8; super::PUBLIC_POOL_LEN],
+        /// How many leading bytes have been handed out.
+        pub used: usize,
+        /// The fork generation the bytes were drawn in.
+        pub generation: u32,
+    }
+
+    pub(super) static ENABLED: AtomicBool = AtomicBool::new(false);
+    pub(super) static FORK_GENERATION: AtomicU32 = AtomicU32::new(0);
+
+    thread_local! {
+        // Starts empty, so the first draw fills it. No destructor: nothing secret is kept.
+        pub(super) static POOL: RefCell<Pool> = const {
+            RefCell::new(Pool { bytes: [0; super::PUBLIC_POOL_LEN], used: super::PUBLIC_POOL_LEN, generation: 0 })
+        };
+    }
 }
 
 /// The largest hash output we use (SHA-384).
@@ -186,5 +254,35 @@ impl AsRef<[u8]> for Secret {
 impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Secret(..)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pool hands out fresh bytes, and after a fork notice refills instead of handing
+    /// out the rest of what it held (which the parent process would also use).
+    #[test]
+    fn public_random_pool_refills_after_a_fork() {
+        enable_public_random_pool();
+        let pool_state = || public_pool::POOL.with_borrow(|p| (p.used, p.generation));
+        let first: [u8; 32] = public_random().unwrap();
+        let second: [u8; 32] = public_random().unwrap();
+        assert_ne!(first, second);
+        let (used, generation) = pool_state();
+        assert!(used >= 64, "both values came from one pool fill");
+        let next_in_pool: [u8; 32] =
+            public_pool::POOL.with_borrow(|p| p.bytes[p.used..p.used + 32].try_into().unwrap());
+        note_fork();
+        let after_fork: [u8; 32] = public_random().unwrap();
+        assert_ne!(after_fork, next_in_pool);
+        assert_eq!(pool_state().0, 32);
+        assert_ne!(pool_state().1, generation);
+        // Drawing past the end refills too.
+        for _ in 0..2 * PUBLIC_POOL_LEN / 32 {
+            let _: [u8; 32] = public_random().unwrap();
+        }
+        assert!(pool_state().0 <= PUBLIC_POOL_LEN);
     }
 }

@@ -203,7 +203,8 @@ impl TicketKeys {
         self.rotate(now);
         let ring = self.ring();
         let key = ring.encrypting_key(now)?;
-        let (info, nonce): ([u8; INFO_LEN], [u8; NONCE_LEN]) = crate::crypto::random_arrays()?;
+        let (info, nonce): ([u8; INFO_LEN], [u8; NONCE_LEN]) =
+            (crate::crypto::public_random()?, crate::crypto::public_random()?);
         let mut ticket = Vec::with_capacity(state.len() + OVERHEAD);
         ticket.push(TICKET_VERSION);
         ticket.extend_from_slice(&key.name);

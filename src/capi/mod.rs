@@ -24,6 +24,26 @@ pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
     catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| Err(Error::new(ErrorCode::SAFETY)))
 }
 
+/// Registers, once per process, the fork handler that lets the core keep a per-thread pool
+/// of public random bytes (`crypto::public_random`): in a forked child it marks every pool
+/// stale, so parent and child never hand out the same hello random. Called from the
+/// libraries' entry points (`s2n_init`, `tls_init`, `tls_config_new`). If registration
+/// fails the pool stays off and every random value is drawn from aws-lc directly.
+pub(crate) fn watch_forks() {
+    static WATCHED: std::sync::Once = std::sync::Once::new();
+    extern "C" fn in_child() {
+        crate::crypto::note_fork();
+    }
+    WATCHED.call_once(|| {
+        // SAFETY: registers a plain function that only increments an atomic. glibc's
+        // pthread_atfork records this library's DSO handle, so the handler is unregistered
+        // if the library is unloaded.
+        if unsafe { libc::pthread_atfork(None, None, Some(in_child)) } == 0 {
+            crate::crypto::enable_public_random_pool();
+        }
+    });
+}
+
 /// The value an exported function returns when it fails: -1, NULL, false, ...
 pub(crate) trait FailureValue {
     const FAILURE: Self;

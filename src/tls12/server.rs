@@ -8,7 +8,7 @@ use crate::alert::AlertDescription;
 use crate::codec::{Reader, Writer};
 use crate::config::{CacheLookup, ClientAuth, Hooks, Settings};
 use crate::conn::{unexpected, Common, Handshake};
-use crate::crypto::random_arrays;
+use crate::crypto::public_random;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{ClientKeyShare, NamedGroup};
 use crate::msgs::extension;
@@ -184,8 +184,7 @@ pub fn client_hello(
         }
     }
 
-    // The session id is only needed by a full handshake, but one draw costs what one does.
-    let (mut server_random, session_id): ([u8; 32], [u8; 32]) = random_arrays()?;
+    let (mut server_random, session_id): ([u8; 32], [u8; 32]) = (public_random()?, public_random()?);
     if config.max_version >= TLS13 {
         server_random[24..].copy_from_slice(&DOWNGRADE_TLS12);
     }

@@ -8,7 +8,7 @@ use crate::alert::AlertDescription;
 use crate::codec::{decode_error, Reader, Writer};
 use crate::config::{Hooks, Settings};
 use crate::conn::{illegal_parameter, unexpected, AppSecrets, Common};
-use crate::crypto::random_arrays;
+use crate::crypto::public_random;
 use crate::crypto::Secret;
 use crate::early_data::EarlyDataTerms;
 use crate::error::{Error, ErrorCode, Result};
@@ -179,7 +179,7 @@ pub fn start(
         return Err(Error::new(ErrorCode::PROTOCOL_VERSION_UNSUPPORTED));
     }
     let group = *config.groups.first().ok_or_else(|| Error::new(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
-    let (random, session_id) = random_arrays()?;
+    let (random, session_id): ([u8; 32], [u8; 32]) = (public_random()?, public_random()?);
     // A connection wiped for renegotiation keeps the secrets of the handshake before.
     let renegotiation = common.tls12_secrets.as_ref().map(|s| s.finished);
     let offers_tls13 = config.max_version >= TLS13 && renegotiation.is_none();

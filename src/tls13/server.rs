@@ -10,8 +10,8 @@ use crate::alert::AlertDescription;
 use crate::codec::Writer;
 use crate::config::{ClientAuth, ClientHelloAction, EarlyDataAction, Hooks, Settings};
 use crate::conn::{illegal_parameter, unexpected, AppSecrets, Common, Handshake as Machine};
-use crate::crypto::random_array;
 use crate::crypto::Secret;
+use crate::crypto::{public_random, random_array};
 use crate::early_data::EarlyDataTerms;
 use crate::error::{Error, ErrorCode, Result};
 use crate::kx::{self, NamedGroup};
@@ -333,7 +333,7 @@ fn client_hello(
     common.summary.client_hello_version = Some(ch.legacy_version);
     common.summary.client_max_version = versions.and_then(|v| msgs::u16_list(v).filter(|v| v & 0xff00 == 0x0300).max());
 
-    let random: [u8; 32] = random_array()?;
+    let random: [u8; 32] = public_random()?;
     let mut sh = Vec::with_capacity(128 + server_public.len());
     encode_handshake(&mut sh, hs::SERVER_HELLO, |w| {
         w.put_u16(TLS12);

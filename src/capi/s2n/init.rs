@@ -69,6 +69,7 @@ pub extern "C" fn s2n_init() -> c_int {
             #[cfg(feature = "c-allocator")]
             crate::capi::alloc::route_to_application(callbacks.malloc, callbacks.free);
         }
+        crate::capi::watch_forks();
         if ATEXIT_CLEANUP.load(Ordering::Acquire) {
             // SAFETY: registering a plain function with no captured state.
             if unsafe { libc::atexit(cleanup_at_exit) } != 0 {

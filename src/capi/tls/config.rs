@@ -328,7 +328,11 @@ fn update(config: *mut tls_config, change: impl FnOnce(&mut Settings)) {
 
 #[no_mangle]
 pub extern "C" fn tls_config_new() -> *mut tls_config {
-    call_static(|| Ok(Arc::into_raw(Arc::new(tls_config::new())).cast_mut()))
+    call_static(|| {
+        // LibreSSL's tls_config_new runs tls_init for programs that never call it.
+        crate::capi::watch_forks();
+        Ok(Arc::into_raw(Arc::new(tls_config::new())).cast_mut())
+    })
 }
 
 /// Drops the caller's reference; contexts configured with it keep theirs.

@@ -132,6 +132,7 @@ pub extern "C" fn tls_default_ca_cert_file() -> *const c_char {
 pub extern "C" fn tls_init() -> c_int {
     call_static(|| {
         aws_lc_rs::init();
+        crate::capi::watch_forks();
         Ok(0)
     })
 }

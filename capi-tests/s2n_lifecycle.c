@@ -225,6 +225,7 @@ static void randoms_after_fork(void)
     CHECK(pid >= 0);
     if (pid == 0) {
         int ok = client_hello_random(config, child[0]) && client_hello_random(config, child[1]);
+        s2n_config_free(config); /* the child's exit is checked under valgrind too */
         _exit(ok && write(pipe_fds[1], child, sizeof child) == (ssize_t) sizeof child ? 0 : 1);
     }
     close(pipe_fds[1]);

@@ -1255,31 +1255,50 @@ impl Connection {
     }
 
     fn handle_handshake_messages(&mut self, config: &Settings, hooks: &mut dyn Hooks) -> Result<()> {
+        // The buffer is taken out while its messages are handled, so each is handled from
+        // where it lies instead of a copy. Nothing a handler reaches adds to `hs_in`: records
+        // are only read between calls to this function.
+        let mut messages = std::mem::take(&mut self.hs_in);
+        let result = self.handle_buffered_messages(&messages, config, hooks);
+        let consumed = match result {
+            Ok(consumed) => consumed,
+            Err((consumed, _)) => consumed,
+        };
+        messages.drain(..consumed);
+        debug_assert!(self.hs_in.is_empty());
+        self.hs_in = messages;
+        result.map(|_| ()).map_err(|(_, err)| err)
+    }
+
+    /// Handles the whole messages at the start of `messages`; returns how many bytes may be
+    /// dropped: those handled, also when a step pauses (its message is handled again next
+    /// time), and none after a fatal framing error.
+    fn handle_buffered_messages(
+        &mut self,
+        messages: &[u8],
+        config: &Settings,
+        hooks: &mut dyn Hooks,
+    ) -> std::result::Result<usize, (usize, Error)> {
         let mut consumed = 0;
         loop {
-            let pending = &self.hs_in[consumed..];
+            let pending = &messages[consumed..];
             if pending.len() < 4 {
-                break;
+                return Ok(consumed);
             }
             let len = u32::from_be_bytes([0, pending[1], pending[2], pending[3]]) as usize;
             if len > MAX_HANDSHAKE_MESSAGE {
-                return Err(Error::with_alert(ErrorCode::BAD_MESSAGE, AlertDescription::UnexpectedMessage));
+                return Err((0, Error::with_alert(ErrorCode::BAD_MESSAGE, AlertDescription::UnexpectedMessage)));
             }
             if pending.len() < 4 + len {
-                break;
+                return Ok(consumed);
             }
-            let message = self.hs_in[consumed..consumed + 4 + len].to_vec();
             self.common.read_keys_changed = false;
-            if let Err(err) = self.handle_handshake_message(&message, config, hooks) {
-                // A paused step keeps its message to handle again next time.
-                self.hs_in.drain(..consumed);
-                return Err(err);
-            }
+            self.handle_handshake_message(&pending[..4 + len], config, hooks).map_err(|err| (consumed, err))?;
             consumed += 4 + len;
-            if self.common.read_keys_changed && consumed != self.hs_in.len() && !self.common.quic {
+            if self.common.read_keys_changed && consumed != messages.len() && !self.common.quic {
                 // A message may not span a key change, nor may more messages follow it in
                 // the same record (RFC 8446 §5.1).
-                return Err(unexpected());
+                return Err((0, unexpected()));
             }
             // The application is still judging the peer's chain: the messages after the
             // Certificate wait for its verdict.
@@ -1287,12 +1306,9 @@ impl Connection {
                 self.common.chain_verdict,
                 crate::config::ChainVerdict::Later | crate::config::ChainVerdict::AwaitingRevocationLists
             ) {
-                self.hs_in.drain(..consumed);
-                return Err(Error::new(ErrorCode::ASYNC_BLOCKED));
+                return Err((consumed, Error::new(ErrorCode::ASYNC_BLOCKED)));
             }
         }
-        self.hs_in.drain(..consumed);
-        Ok(())
     }
 
     fn handle_handshake_message(&mut self, message: &[u8], config: &Settings, hooks: &mut dyn Hooks) -> Result<()> {

@@ -1,14 +1,11 @@
 /* Lifecycle and error model of the s2n ABI: init ordering, errno and error strings,
  * configs, connections and certificate chains. Built against include/s2n.h and also
  * compiled against s2n-tls's own header. */
-#include <fcntl.h>
 #include <pthread.h>
 #include <s2n.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "check.h"
+#include "fork_randoms.h"
 
 static const char *last_error_name(void) { return s2n_strerror_name(s2n_errno); }
 static int failed_with(int rc, const char *name) { return rc == S2N_FAILURE && strcmp(last_error_name(), name) == 0; }
@@ -191,54 +188,24 @@ static void certificate_chains(void)
     free(key);
 }
 
-/* The 32-byte random of a ClientHello that a new client connection writes. */
-static int client_hello_random(struct s2n_config *config, unsigned char random[32])
+/* Sends a new client connection's ClientHello through `fd` (see fork_randoms.h). */
+static int s2n_client_hello_out(void *config, int fd)
 {
-    int fds[2];
-    unsigned char hello[1024];
     s2n_blocked_status blocked;
-    if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0) return 0;
-    fcntl(fds[1], F_SETFL, O_NONBLOCK);
     struct s2n_connection *conn = s2n_connection_new(S2N_CLIENT);
-    int ok = conn && s2n_connection_set_config(conn, config) == 0 && s2n_connection_set_fd(conn, fds[1]) == 0
+    int ok = conn && s2n_connection_set_config(conn, config) == 0 && s2n_connection_set_fd(conn, fd) == 0
              && s2n_negotiate(conn, &blocked) == S2N_FAILURE && blocked == S2N_BLOCKED_ON_READ;
-    /* record header (5), handshake header (4), legacy_version (2), then the random */
-    ok = ok && read(fds[0], hello, sizeof hello) > 43 && hello[5] == 1;
-    if (ok) memcpy(random, hello + 11, 32);
     s2n_connection_free(conn);
-    close(fds[0]);
-    close(fds[1]);
     return ok;
 }
 
-/* A forked child never sends a hello random its parent also sends (or sent): the library
- * may keep random bytes ready per thread, and a child inherits them. */
+static void s2n_config_release(void *config) { s2n_config_free(config); }
+
 static void randoms_after_fork(void)
 {
     struct s2n_config *config = s2n_config_new();
     CHECK(config != NULL);
-    unsigned char before[32], parent[2][32], child[2][32];
-    CHECK(client_hello_random(config, before));
-    int pipe_fds[2];
-    CHECK(pipe(pipe_fds) == 0);
-    pid_t pid = fork();
-    CHECK(pid >= 0);
-    if (pid == 0) {
-        int ok = client_hello_random(config, child[0]) && client_hello_random(config, child[1]);
-        s2n_config_free(config); /* the child's exit is checked under valgrind too */
-        _exit(ok && write(pipe_fds[1], child, sizeof child) == (ssize_t) sizeof child ? 0 : 1);
-    }
-    close(pipe_fds[1]);
-    CHECK(client_hello_random(config, parent[0]) && client_hello_random(config, parent[1]));
-    CHECK(read(pipe_fds[0], child, sizeof child) == (ssize_t) sizeof child);
-    int status = -1;
-    CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    close(pipe_fds[0]);
-    for (int p = 0; p < 2; p++) {
-        for (int c = 0; c < 2; c++) CHECK(memcmp(parent[p], child[c], 32) != 0);
-        CHECK(memcmp(parent[p], before, 32) != 0);
-    }
-    CHECK(memcmp(parent[0], parent[1], 32) != 0 && memcmp(child[0], child[1], 32) != 0);
+    check_randoms_after_fork(s2n_client_hello_out, config, s2n_config_release);
     s2n_config_free(config);
 }
 

@@ -7,6 +7,7 @@
 #include <tls.h>
 
 #include "check.h"
+#include "fork_randoms.h"
 
 static int str_is(const char *s, const char *expected) { return s != NULL && strcmp(s, expected) == 0; }
 
@@ -208,6 +209,27 @@ static void parse_protocols(void)
     tls_config_free(config);
 }
 
+/* Sends a new client context's ClientHello through `fd` (see fork_randoms.h). */
+static int tls_client_hello_out(void *config, int fd)
+{
+    struct tls *client = tls_client();
+    int ok = client != NULL && tls_configure(client, config) == 0 && tls_connect_fds(client, fd, fd, "example.com") == 0
+             && tls_handshake(client) == TLS_WANT_POLLIN;
+    tls_free(client);
+    return ok;
+}
+
+static void tls_config_release(void *config) { tls_config_free(config); }
+
+static void randoms_after_fork(void)
+{
+    struct tls_config *config = tls_config_new();
+    CHECK(config != NULL);
+    tls_config_insecure_noverifycert(config);
+    check_randoms_after_fork(tls_client_hello_out, config, tls_config_release);
+    tls_config_free(config);
+}
+
 int main(void)
 {
     init_and_objects();
@@ -216,5 +238,6 @@ int main(void)
     before_connecting();
     load_file();
     parse_protocols();
+    randoms_after_fork();
     return checks_report();
 }

@@ -26,6 +26,28 @@ struct CallbackHooks<'a> {
     verify_host: Option<(VerifyHostFn, *mut c_void)>,
 }
 
+/// Whether a handshake step may hand the connection pointer to the application, which may
+/// then call back into us with it: any callback below that a hook passes `conn` to. Only
+/// then does `process_locked` move the core out while it runs; otherwise the core runs in
+/// place, and the hooks reach the connection's other fields only by field (never through a
+/// reference to the whole connection, which would alias the running core). A callback
+/// added to the hooks must be added here.
+fn hooks_may_call_back(config: &s2n_config, c: &s2n_connection) -> bool {
+    config.client_hello_cb.is_some()
+        || config.cert_validation_cb.is_some()
+        || config.crl_lookup.is_some()
+        || config.cert_request.is_some()
+        || config.cache.retrieve.is_some()
+        || config.cache.store.is_some()
+        || config.psk_selection_cb.is_some()
+        || config.early_data_cb.is_some()
+        || config.async_offload.is_some()
+        || config.renegotiate_request.is_some()
+        || config.key_log.is_some()
+        || c.core.common.quic
+        || c.rare.as_ref().is_some_and(|rare| rare.secret_cb.is_some())
+}
+
 impl Hooks for CallbackHooks<'_> {
     /// The operation goes to the application's callback after the core returns (see
     /// `async_pkey::issue`), when the connection can be queried again.
@@ -92,31 +114,38 @@ impl Hooks for CallbackHooks<'_> {
     /// handshake pauses, so that the negotiate loop re-reads the connection's config (the
     /// callback may have swapped it) before answering.
     fn client_hello(&mut self, raw: &[u8], record_version: u16) -> ClientHelloAction {
-        // SAFETY: the connection outlives this call; only fields the core does not hold are used.
-        let c = unsafe { &mut *self.conn };
-        if c.client_hello.is_none() {
+        // SAFETY: the connection outlives this call. Its fields are reached one by one, as
+        // the core may be running in place (see `hooks_may_call_back`).
+        let (stored, state) = unsafe {
+            (
+                &mut *std::ptr::addr_of_mut!((*self.conn).client_hello),
+                &mut *std::ptr::addr_of_mut!((*self.conn).client_hello_cb),
+            )
+        };
+        if stored.is_none() {
             let Ok(ch) = s2n_client_hello::new(raw, record_version) else { return ClientHelloAction::Continue };
-            c.client_hello = Some(Box::new(ch));
+            *stored = Some(Box::new(ch));
         }
-        match c.client_hello_cb {
+        match *state {
             ClientHelloCallback::Done => return ClientHelloAction::Continue,
             ClientHelloCallback::Waiting => return ClientHelloAction::Pause,
             ClientHelloCallback::NotCalled => {}
         }
         let Some((callback, ctx)) = self.config.client_hello_cb else {
-            c.client_hello_cb = ClientHelloCallback::Done;
+            *state = ClientHelloCallback::Done;
             return ClientHelloAction::Continue;
         };
         let blocking = self.config.client_hello_cb_mode == s2n_client_hello_cb_mode::S2N_CLIENT_HELLO_CB_BLOCKING;
-        c.client_hello_cb = ClientHelloCallback::Waiting;
-        // SAFETY: the application registered this callback with `ctx`.
+        *state = ClientHelloCallback::Waiting;
+        // SAFETY: the application registered this callback with `ctx`; the core is out of
+        // the connection (a callback is set), so the application may use all of it.
         let rc = unsafe { callback(self.conn, ctx) };
-        let c = unsafe { &mut *self.conn };
         if rc < 0 {
             return ClientHelloAction::Reject;
         }
         if blocking {
-            c.client_hello_cb = ClientHelloCallback::Done;
+            // SAFETY: as above, re-derived after the callback.
+            unsafe { (*self.conn).client_hello_cb = ClientHelloCallback::Done };
         }
         ClientHelloAction::Pause
     }
@@ -241,8 +270,10 @@ pub(crate) fn process(conn: *mut s2n_connection) -> Result<()> {
     process_locked(conn)
 }
 
-/// [`process`] for a caller that holds the engine lock. The core is moved out of the
-/// connection while it runs, so callbacks that receive the connection pointer may use it.
+/// [`process`] for a caller that holds the engine lock. When a callback may get the
+/// connection pointer (see [`hooks_may_call_back`]) the core is moved out of the connection
+/// while it runs, so that the application may use the connection from the callback;
+/// otherwise it runs in place, sparing the two copies of it and the placeholder.
 fn process_locked(conn: *mut s2n_connection) -> Result<()> {
     // SAFETY: `conn` was checked non-NULL by the caller and stays valid for this call.
     let c = unsafe { &mut *conn };
@@ -252,17 +283,25 @@ fn process_locked(conn: *mut s2n_connection) -> Result<()> {
     if c.core.awaits_chain_verdict() && c.cert_validation.finished {
         c.core.set_peer_chain_verdict(c.cert_validation.accepted);
     } else if c.core.is_idle() {
-        // Nothing to do: spare the engine's move below (half the calls in a handshake).
+        // Nothing to do: spare the engine's run (half the calls in a handshake).
         return Ok(());
     }
-    let side = c.core.side();
-    let mut core = std::mem::replace(&mut c.core, Connection::new(side));
     // SAFETY: configs outlive the connections using them (s2n's rule).
     let config = unsafe { &*config };
     let mut hooks = CallbackHooks { config, conn, verify_host };
-    let result = core.process(&config.core, &mut hooks);
-    // SAFETY: as above; re-derived after the callbacks ran.
-    unsafe { (*conn).core = core };
+    let result = if hooks_may_call_back(config, c) {
+        let side = c.core.side();
+        let mut core = std::mem::replace(&mut c.core, Connection::new(side));
+        let result = core.process(&config.core, &mut hooks);
+        // SAFETY: as above; re-derived after the callbacks ran.
+        unsafe { (*conn).core = core };
+        result
+    } else {
+        // SAFETY: only the core field is borrowed (`c` is not used again); the hooks reach
+        // other fields through `conn` field by field.
+        let core = unsafe { &mut *std::ptr::addr_of_mut!((*conn).core) };
+        core.process(&config.core, &mut hooks)
+    };
     super::session::deliver_new_sessions(conn);
     result
 }

@@ -100,8 +100,10 @@ pub extern "C" fn s2n_connection_set_secret_callback(
 /// the key log label's (`Hooks::secret`).
 pub(crate) fn deliver_secret(conn: *mut s2n_connection, label: &str, secret: &[u8]) -> Result<()> {
     use s2n_secret_type_t::*;
-    // SAFETY: `conn` is the live connection whose handshake made the secret.
-    let Some((callback, ctx)) = unsafe { &*conn }.rare.as_ref().and_then(|r| r.secret_cb) else { return Ok(()) };
+    // SAFETY: `conn` is the live connection whose handshake made the secret; only its
+    // `rare` field is read (the core may be running in place: see io::hooks_may_call_back).
+    let rare = unsafe { &*std::ptr::addr_of!((*conn).rare) };
+    let Some((callback, ctx)) = rare.as_ref().and_then(|r| r.secret_cb) else { return Ok(()) };
     let secret_type = match label {
         "CLIENT_EARLY_TRAFFIC_SECRET" => S2N_CLIENT_EARLY_TRAFFIC_SECRET,
         "CLIENT_HANDSHAKE_TRAFFIC_SECRET" => S2N_CLIENT_HANDSHAKE_TRAFFIC_SECRET,

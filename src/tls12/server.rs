@@ -94,8 +94,9 @@ fn choose(
     config: &Settings,
     ch: &ClientHello<'_>,
     server_name: Option<&str>,
-    client_schemes: &[SignatureScheme],
+    client_schemes: &[u8],
 ) -> Option<(&'static Tls12Suite, usize, SignatureScheme)> {
+    let offered = |scheme: SignatureScheme| msgs::u16_list(client_schemes).any(|c| c == scheme.iana());
     let candidates = crate::tls13::server::preference_order(config, config.tls12_suites, ch.cipher_suites, |s| s.iana);
     let pick = |offered_only: bool| {
         candidates.iter().find_map(|&suite| {
@@ -104,7 +105,7 @@ fn choose(
                     Tls12Auth::Ecdsa => kind.is_ecdsa(),
                     Tls12Auth::Rsa => kind.is_rsa(),
                 };
-                kind_ok && (!offered_only || client_schemes.contains(&scheme)) && scheme.fits(kind)
+                kind_ok && (!offered_only || offered(scheme)) && scheme.fits(kind)
             })?;
             Some((suite, identity, scheme))
         })
@@ -137,22 +138,24 @@ pub fn client_hello(
         Some(_) => return Err(handshake_failure(ErrorCode::NON_EMPTY_RENEGOTIATION_INFO)),
         None => msgs::u16_list(ch.cipher_suites).any(|s| s == 0x00ff),
     };
-    let client_schemes: Vec<SignatureScheme> = match ch.extensions.get(ext::SIGNATURE_ALGORITHMS) {
-        Some(s) => msgs::u16_list(msgs::decode_u16_vec(s, 2)?).filter_map(SignatureScheme::from_iana).collect(),
-        None => Vec::new(),
+    // The client's lists stay as sent (big-endian u16s), searched where they are needed.
+    let client_schemes: &[u8] = match ch.extensions.get(ext::SIGNATURE_ALGORITHMS) {
+        Some(s) => msgs::decode_u16_vec(s, 2)?,
+        None => &[],
     };
     // A client without supported_groups takes any curve (RFC 8422 §4): our most preferred.
-    let client_groups: Option<Vec<u16>> = match ch.extensions.get(ext::SUPPORTED_GROUPS) {
-        Some(g) => Some(msgs::u16_list(msgs::decode_u16_vec(g, 2)?).collect()),
+    let client_groups: Option<&[u8]> = match ch.extensions.get(ext::SUPPORTED_GROUPS) {
+        Some(g) => Some(msgs::decode_u16_vec(g, 2)?),
         None => None,
     };
     let group = config
         .groups
         .iter()
         .copied()
-        .find(|g| !g.is_hybrid() && client_groups.as_ref().map_or(true, |list| list.contains(&g.iana())))
+        .find(|g| !g.is_hybrid() && client_groups.map_or(true, |list| msgs::u16_list(list).any(|c| c == g.iana())))
         .ok_or_else(|| handshake_failure(ErrorCode::ECDHE_UNSUPPORTED_CURVE))?;
-    let server_name = ch.server_name()?.map(|n| String::from_utf8_lossy(n).into_owned());
+    // Goes into the summary once the certificate is chosen by it (below).
+    let server_name: Option<Box<str>> = ch.server_name()?.map(|n| String::from_utf8_lossy(n).into());
     let alpn = crate::tls13::server::choose_alpn(config, ch)?;
     // NPN (as s2n): only where ALPN settles nothing, from the same protocol list.
     let npn = (alpn.is_none() && config.npn && !config.alpn.is_empty())
@@ -191,13 +194,13 @@ pub fn client_hello(
     let summary = &mut common.summary;
     summary.version = Some(TLS12);
     summary.alpn = alpn.as_deref().map(Box::from);
-    summary.server_name = server_name.as_deref().map(Box::from);
     summary.client_random = ch.random;
     summary.extended_master_secret = ems;
     if let Some(session) = resumed {
         // s2n picks its signature scheme from the ClientHello before it knows the handshake
         // resumes, and reports it for a resumed handshake too.
-        common.summary.our_scheme = choose(config, ch, server_name.as_deref(), &client_schemes).map(|(_, _, s)| s);
+        common.summary.our_scheme = choose(config, ch, server_name.as_deref(), client_schemes).map(|(_, _, s)| s);
+        common.summary.server_name = server_name;
         return resume(
             common,
             ch,
@@ -219,8 +222,9 @@ pub fn client_hello(
         );
     }
 
-    let (suite, identity, scheme) = choose(config, ch, server_name.as_deref(), &client_schemes)
-        .ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?;
+    let chosen = choose(config, ch, server_name.as_deref(), client_schemes);
+    common.summary.server_name = server_name;
+    let (suite, identity, scheme) = chosen.ok_or_else(|| handshake_failure(ErrorCode::CIPHER_NOT_SUPPORTED))?;
     let issue_ticket = ticket.is_some() && config.ticket_keys.can_encrypt(now * 1_000_000_000);
     common.summary.tls12_new_ticket = issue_ticket;
     let id = &config.identities[identity];

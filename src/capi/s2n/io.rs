@@ -270,14 +270,10 @@ pub(crate) fn process(conn: *mut s2n_connection) -> Result<()> {
     process_locked(conn)
 }
 
-/// [`process`] for a caller that holds the engine lock. When a callback may get the
-/// connection pointer (see [`hooks_may_call_back`]) the core is moved out of the connection
-/// while it runs, so that the application may use the connection from the callback;
-/// otherwise it runs in place, sparing the two copies of it and the placeholder.
+/// [`process`] for a caller that holds the engine lock.
 fn process_locked(conn: *mut s2n_connection) -> Result<()> {
     // SAFETY: `conn` was checked non-NULL by the caller and stays valid for this call.
     let c = unsafe { &mut *conn };
-    let config: *const s2n_config = c.config();
     let verify_host = c.verify_host();
     // A verdict the cert validation callback left for later may have come.
     if c.core.awaits_chain_verdict() && c.cert_validation.finished {
@@ -286,13 +282,31 @@ fn process_locked(conn: *mut s2n_connection) -> Result<()> {
         // Nothing to do: spare the engine's run (half the calls in a handshake).
         return Ok(());
     }
+    let result = run_engine(conn, verify_host, |core, config, hooks| core.process(config, hooks));
+    super::session::deliver_new_sessions(conn);
+    result
+}
+
+/// Runs `step` on the connection's core, with the hooks that call the application. When a
+/// callback may get the connection pointer (see [`hooks_may_call_back`]) the core is moved
+/// out of the connection while `step` runs, so that the application may use the connection
+/// from the callback; otherwise it runs in place, sparing the two copies of it and the
+/// placeholder. The caller holds the engine lock.
+fn run_engine(
+    conn: *mut s2n_connection,
+    verify_host: Option<(VerifyHostFn, *mut c_void)>,
+    step: impl FnOnce(&mut Connection, &crate::config::Config, &mut CallbackHooks<'_>) -> Result<()>,
+) -> Result<()> {
+    // SAFETY: `conn` was checked non-NULL by the caller and stays valid for this call.
+    let c = unsafe { &mut *conn };
+    let config: *const s2n_config = c.config();
     // SAFETY: configs outlive the connections using them (s2n's rule).
     let config = unsafe { &*config };
     let mut hooks = CallbackHooks { config, conn, verify_host };
-    let result = if hooks_may_call_back(config, c) {
+    if hooks_may_call_back(config, c) {
         let side = c.core.side();
         let mut core = std::mem::replace(&mut c.core, Connection::new(side));
-        let result = core.process(&config.core, &mut hooks);
+        let result = step(&mut core, &config.core, &mut hooks);
         // SAFETY: as above; re-derived after the callbacks ran.
         unsafe { (*conn).core = core };
         result
@@ -300,10 +314,8 @@ fn process_locked(conn: *mut s2n_connection) -> Result<()> {
         // SAFETY: only the core field is borrowed (`c` is not used again); the hooks reach
         // other fields through `conn` field by field.
         let core = unsafe { &mut *std::ptr::addr_of_mut!((*conn).core) };
-        core.process(&config.core, &mut hooks)
-    };
-    super::session::deliver_new_sessions(conn);
-    result
+        step(core, &config.core, &mut hooks)
+    }
 }
 
 /// Server: sends tickets the application asked for with `s2n_connection_add_new_tickets_to_send`.
@@ -315,15 +327,7 @@ fn send_requested_tickets(conn: *mut s2n_connection) -> Result<()> {
         return Ok(());
     }
     let count = std::mem::take(&mut c.tickets_to_send);
-    let config: *const s2n_config = c.config();
-    // SAFETY: configs outlive their connections.
-    let config = unsafe { &*config };
-    let mut hooks = CallbackHooks { config, conn, verify_host: None };
-    let side = c.core.side();
-    let mut core = std::mem::replace(&mut c.core, Connection::new(side));
-    let result = core.issue_tickets(&config.core, &mut hooks, count);
-    unsafe { (*conn).core = core };
-    result
+    run_engine(conn, None, |core, config, hooks| core.issue_tickets(config, hooks, count))
 }
 
 fn last_os_error() -> c_int {
